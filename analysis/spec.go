@@ -76,6 +76,9 @@ type CodeSpec struct {
 	// Line and Column locate the code in its file (1-based; not YAML keys).
 	Line   int `yaml:"-"`
 	Column int `yaml:"-"`
+	// exampleLines and counterexampleLines give the line of each example
+	// and counterexample when the spec was read by LoadCodebook.
+	exampleLines, counterexampleLines []int
 }
 
 // TermSpec is one include term. In YAML it is either a plain string or a

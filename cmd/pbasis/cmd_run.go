@@ -1,0 +1,305 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+	"golang.org/x/term"
+
+	"github.com/pbasis/pbasis/corpus"
+	"github.com/pbasis/pbasis/reports"
+)
+
+// runOptions are the flags of "pbasis run".
+type runOptions struct {
+	input, out, lang, codebook string
+	strict                     bool
+	jobs                       int
+}
+
+func (o *runOptions) AddFlags(f *pflag.FlagSet) {
+	f.StringVar(&o.input, "input", "", "folder with transcripts and notes (default: config input, else the embedded demo corpus)")
+	f.StringVar(&o.out, "out", "out", "output folder")
+	f.StringVar(&o.lang, "lang", "nl", "report language: nl or en")
+	f.StringVar(&o.codebook, "codebook", "", "codebook YAML file (default: config codebook, else the embedded nl codebook)")
+	f.BoolVar(&o.strict, "strict", false, "stop at the first unreadable input file")
+	f.IntVar(&o.jobs, "jobs", 0, "parallel workers (0: all cores)")
+}
+
+func newRunCommand(g *globalOptions) *cobra.Command {
+	opts := &runOptions{}
+	cmd := &cobra.Command{
+		Use:   "run",
+		Short: "Run the whole pipeline: read, code, write reports",
+		Long: `Run reads every file in the input folder (or the embedded demo corpus), splits
+it into speaker turns and segments, and writes into the output folder:
+
+  segments.csv  one row per segment: doc, case, speaker, role, voice, segment, start, end, text
+  run.json      what was run on what: versions, config hash, every input file with its
+                size, hash and decoding, every skipped file with its reason, counts
+
+Files that cannot be read are skipped with a reason on stderr and in run.json;
+the rest is still processed (exit status 1). With --strict the first bad file
+stops the run (exit status 2).
+
+Settings come from flags, then PBASIS_* environment variables (PBASIS_INPUT,
+PBASIS_CORPUS_SEGMENT_UNIT, ...), then config.yaml, then built-in defaults.` + exitStatusHelp,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, args []string) error {
+			return runRun(c.Context(), c.Flags(), *g)
+		},
+	}
+	opts.AddFlags(cmd.Flags())
+	return cmd
+}
+
+// summary is what --json prints.
+type summary struct {
+	Input     string   `json:"input"`
+	Out       string   `json:"out"`
+	Documents int      `json:"documents"`
+	Segments  int      `json:"segments"`
+	Words     int      `json:"words"`
+	Skipped   int      `json:"skipped"`
+	Outputs   []string `json:"outputs"`
+	ExitCode  int      `json:"exit_code"`
+}
+
+func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	started := time.Now()
+	l, err := loadConfig(g.configFile, flags)
+	if err != nil {
+		return err
+	}
+	cfg := l.cfg
+	copts, _ := cfg.corpusOptions()
+	if err := checkOutside(cfg.Input, cfg.Out); err != nil {
+		return err
+	}
+	in, err := openInput(cfg.Input)
+	if err != nil {
+		return err
+	}
+	defer in.close()
+
+	m := &reports.Manifest{
+		Tool:    toolInfo(),
+		Config:  reports.ConfigInfo{File: l.file, SHA256: l.sha256, Settings: l.v.AllSettings()},
+		Input:   reports.InputInfo{Source: in.name},
+		Skipped: []corpus.Skipped{},
+		Files:   []reports.FileEntry{},
+		Timings: map[string]string{},
+		Counts:  reports.Counts{ByVoice: map[string]int{}, ByKind: map[string]int{}},
+	}
+	warn := func(format string, a ...any) {
+		msg := fmt.Sprintf(format, a...)
+		m.Warnings = append(m.Warnings, msg)
+		if !g.quiet {
+			fmt.Fprintln(g.stderr, "pbasis: warning: "+msg)
+		}
+	}
+	skip := func(s corpus.Skipped) {
+		m.Skipped = append(m.Skipped, s)
+		if !s.Ignored && !g.quiet {
+			msg := s.Reason
+			if !strings.HasPrefix(msg, s.File) {
+				msg = s.File + ": " + msg
+			}
+			fmt.Fprintf(g.stderr, "pbasis: skipped %s\n", msg)
+		}
+	}
+
+	sheet, err := corpus.ReadSheet(in.fs, copts.Limits)
+	if err != nil {
+		if cfg.Strict {
+			return usageErr(err)
+		}
+		for _, e := range unjoin(err) {
+			warn("%v", e)
+		}
+	}
+	if sheet != nil {
+		m.Input.Sheet = sheet.File
+	}
+	files, skipped, err := corpus.List(in.fs, copts.Limits)
+	if err != nil {
+		return usageErr(fmt.Errorf("input %s: %w", in.name, err))
+	}
+	for _, s := range skipped {
+		skip(s)
+	}
+	if sheet != nil {
+		listed := map[string]bool{}
+		for _, f := range files {
+			listed[f] = true
+		}
+		var missing []string
+		for f := range sheet.Rows {
+			if !listed[f] {
+				missing = append(missing, f)
+			}
+		}
+		sort.Strings(missing)
+		for _, f := range missing {
+			warn("%s:%d: file %q is listed but not in the input folder (or not readable)", sheet.File, sheet.Rows[f].Line, f)
+		}
+	}
+
+	if err := os.MkdirAll(cfg.Out, 0o755); err != nil {
+		return usageErr(fmt.Errorf("output folder: %w", err))
+	}
+	// run.json is written last: remove a previous one first, so that an
+	// interrupted run never leaves a manifest beside half-new output.
+	manifestPath := filepath.Join(cfg.Out, "run.json")
+	if err := os.Remove(manifestPath); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("remove old %s: %w", manifestPath, err)
+	}
+
+	bar := newBar(g, len(files))
+	cases := map[string]bool{}
+	segPath := filepath.Join(cfg.Out, "segments.csv")
+	var fatal error
+	err = reports.AtomicWrite(segPath, func(w io.Writer) error {
+		sw, err := reports.NewSegmentsWriter(w)
+		if err != nil {
+			return err
+		}
+		rerr := corpus.ReadAll(ctx, in.fs, files, sheet, copts, cfg.Jobs, func(it corpus.Item) error {
+			if bar != nil {
+				_ = bar.Add(1)
+			}
+			if it.Err != nil {
+				if cfg.Strict {
+					fatal = it.Err
+					return it.Err
+				}
+				skip(corpus.Skipped{File: it.File, Reason: it.Err.Error()})
+				return nil
+			}
+			d := it.Doc
+			for _, w := range d.Reading.Warnings {
+				warn("%s: %s", d.ID, w)
+			}
+			m.Files = append(m.Files, reports.NewFileEntry(d))
+			cases[d.Meta.Case] = true
+			m.Counts.Documents++
+			m.Counts.ByKind[string(d.Meta.Kind)]++
+			m.Counts.Turns += len(d.Turns)
+			m.Counts.Segments += len(d.Segments)
+			m.Counts.Words += d.Reading.Words
+			for _, s := range d.Segments {
+				m.Counts.ByVoice[string(d.Turns[s.Turn].Voice)]++
+			}
+			return sw.Write(d)
+		})
+		if rerr != nil {
+			return rerr
+		}
+		return sw.Flush()
+	})
+	if bar != nil {
+		_ = bar.Finish()
+		fmt.Fprintln(g.stderr)
+	}
+	if fatal != nil {
+		return usageErr(fmt.Errorf("--strict: %w", fatal))
+	}
+	if err != nil {
+		return err
+	}
+	m.Counts.Cases = len(cases)
+	m.Outputs = []string{"segments.csv", "run.json"}
+	for _, s := range m.Skipped {
+		if !s.Ignored {
+			m.Counts.Skipped++
+		}
+	}
+	if m.Counts.Skipped > 0 {
+		m.ExitCode = 1
+	}
+	m.Timings["total"] = time.Since(started).Round(time.Millisecond).String()
+	if err := reports.AtomicWrite(manifestPath, func(w io.Writer) error { return reports.WriteManifest(w, m) }); err != nil {
+		return err
+	}
+	sum := summary{Input: in.name, Out: cfg.Out, Documents: m.Counts.Documents, Segments: m.Counts.Segments,
+		Words: m.Counts.Words, Skipped: m.Counts.Skipped, Outputs: m.Outputs, ExitCode: m.ExitCode}
+	if g.json {
+		enc := json.NewEncoder(g.stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(sum); err != nil {
+			return err
+		}
+	} else if !g.quiet {
+		fmt.Fprintf(g.stderr, "pbasis: read %d documents of %d cases from %s: %d words, %d segments\n",
+			sum.Documents, m.Counts.Cases, in.name, sum.Words, sum.Segments)
+		if sum.Skipped > 0 {
+			fmt.Fprintf(g.stderr, "pbasis: %d files skipped (listed above and in %s)\n", sum.Skipped, manifestPath)
+		}
+		fmt.Fprintf(g.stderr, "pbasis: wrote %s\n", joinPaths(cfg.Out, m.Outputs))
+	}
+	if m.ExitCode == 1 {
+		return errPartial
+	}
+	return nil
+}
+
+func joinPaths(dir string, names []string) string {
+	s := ""
+	for i, n := range names {
+		if i > 0 {
+			s += ", "
+		}
+		s += filepath.Join(dir, n)
+	}
+	return s
+}
+
+// unjoin splits an errors.Join error into its parts.
+func unjoin(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
+}
+
+// newBar returns a progress bar on stderr when it is a terminal and the
+// user did not ask for quiet or JSON output; nil otherwise.
+func newBar(g globalOptions, n int) *progressbar.ProgressBar {
+	f, ok := g.stderr.(*os.File)
+	if !ok || g.quiet || g.json || !term.IsTerminal(int(f.Fd())) || n < 2 {
+		return nil
+	}
+	return progressbar.NewOptions(n, progressbar.OptionSetWriter(f), progressbar.OptionSetDescription("files"),
+		progressbar.OptionShowCount(), progressbar.OptionShowElapsedTimeOnFinish(), progressbar.OptionSetItsString("files"), progressbar.OptionShowIts())
+}
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "0.1.0-dev"
+
+func toolInfo() reports.ToolInfo {
+	t := reports.ToolInfo{Name: "pbasis", Version: version, Go: runtime.Version()}
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, s := range bi.Settings {
+			if s.Key == "vcs.revision" {
+				t.Commit = s.Value
+			}
+		}
+	}
+	return t
+}

@@ -1,0 +1,268 @@
+package corpus
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// Build makes a Document from what a format reader extracted: it lays out
+// the normalised text (for pre-split utterances, one "[time] Speaker: text"
+// block per utterance), finds speaker turns, gives each turn its role and
+// voice, and splits the turns into segments. id is the document's path
+// relative to the input folder, with '/'.
+func Build(id, format string, ex Extract, meta Metadata, o Options) (*Document, error) {
+	doc := &Document{ID: id, Format: format, Meta: meta}
+	doc.Reading.Encoding = ex.Encoding
+	doc.Reading.Steps = append(doc.Reading.Steps, ex.Steps...)
+	doc.Reading.Warnings = append(doc.Reading.Warnings, ex.Warnings...)
+
+	var raws []rawTurn
+	var lines []int // source location per raw turn
+	unitLines := false
+	if len(ex.Utterances) > 0 {
+		var b strings.Builder
+		prev := ""
+		for _, u := range ex.Utterances {
+			text := strings.TrimSpace(u.Text)
+			if text == "" {
+				continue
+			}
+			sp := u.Speaker
+			if sp == "" {
+				// An utterance without a speaker continues the previous speaker.
+				sp = prev
+			}
+			prev = sp
+			rt := rawTurn{speaker: sp, time: u.Time, start: b.Len()}
+			if u.Time != "" {
+				b.WriteString("[" + u.Time + "] ")
+			}
+			if sp != "" {
+				b.WriteString(sp + ": ")
+			}
+			rt.body = b.Len()
+			b.WriteString(text)
+			rt.end = b.Len()
+			b.WriteString("\n")
+			raws = append(raws, rt)
+			lines = append(lines, u.Line)
+		}
+		doc.Text = b.String()
+		unitLines = true
+		doc.Reading.Steps = append(doc.Reading.Steps, fmt.Sprintf("laid out %d utterances as text", len(raws)))
+	} else {
+		doc.Text = ex.Text
+		known := func(l string) bool {
+			if _, ok := meta.Speakers[l]; ok {
+				return true
+			}
+			_, ok := o.Roles[l]
+			return ok
+		}
+		if meta.Kind == KindNotes {
+			// Notes have no speakers: every paragraph is one turn by the writer.
+			known = func(string) bool { return false }
+		}
+		raws = splitTurns(doc.Text, known)
+		if meta.Kind == KindNotes {
+			raws = notesTurns(doc.Text, raws)
+		}
+		first := ex.FirstLine
+		if first < 1 {
+			first = 1
+		}
+		for _, r := range raws {
+			lines = append(lines, first+r.line)
+		}
+	}
+	if strings.TrimSpace(doc.Text) == "" || len(raws) == 0 {
+		return nil, &InputError{Pos: Pos{File: id}, Err: ErrEmptyDocument, Hint: "the file has no text; remove it or add the transcript"}
+	}
+
+	cp := newCodePoints(doc.Text)
+	unknown := map[string]bool{}
+	for i, r := range raws {
+		role := roleOf(r.speaker, meta, o)
+		if meta.Kind == KindNotes {
+			role = RoleProfessional
+		} else if r.speaker != "" && role == RoleUnknown && !unknown[r.speaker] {
+			unknown[r.speaker] = true
+			doc.Reading.Warnings = append(doc.Reading.Warnings, fmt.Sprintf("speaker label %q has no role: add it to the speakers column of the metadata sheet (e.g. %q) or to corpus.roles in config.yaml", r.speaker, r.speaker+"=parent"))
+		}
+		t := Turn{
+			Index: i, Speaker: r.speaker, Role: role, Voice: VoiceOf(meta.Kind, role),
+			Span: Span{cp.at(r.start), cp.at(r.end)}, Body: Span{cp.at(r.body), cp.at(r.end)},
+			Line: lines[i], Time: r.time,
+		}
+		doc.Turns = append(doc.Turns, t)
+		for _, s := range segmentTurn(doc.Text[r.body:r.end], o.Unit) {
+			bs, be := r.body+s[0], r.body+s[1]
+			line := t.Line
+			if !unitLines {
+				line += strings.Count(doc.Text[r.start:bs], "\n")
+			}
+			n := len(doc.Segments) + 1
+			doc.Segments = append(doc.Segments, Segment{
+				ID: fmt.Sprintf("%s#%d", id, n), N: n, Turn: i,
+				Span: Span{cp.at(bs), cp.at(be)}, Text: doc.Text[bs:be], Line: line,
+			})
+		}
+	}
+	doc.Reading.Words = CountWords(doc.Text)
+	return doc, nil
+}
+
+// notesTurns splits the unlabelled text of session notes into one turn per
+// paragraph (blank-line separated), so locations stay precise.
+func notesTurns(text string, raws []rawTurn) []rawTurn {
+	var out []rawTurn
+	for _, r := range raws {
+		off := r.body
+		for _, p := range paragraphs(text[r.body:r.end]) {
+			start := off + p[0]
+			out = append(out, rawTurn{start: start, body: start, end: off + p[1], line: r.line + strings.Count(text[r.start:start], "\n")})
+		}
+	}
+	return out
+}
+
+// roleOf gives the role of a speaker label: the file's own map first, then
+// config; "Moeder (Fatima)" is also tried as "Moeder". Unlabelled text gets
+// o.UnlabelledRole.
+func roleOf(label string, meta Metadata, o Options) string {
+	if label == "" {
+		return o.UnlabelledRole
+	}
+	l := strings.ToLower(strings.TrimSpace(label))
+	tries := []string{l}
+	if i := strings.IndexByte(l, '('); i > 0 {
+		tries = append(tries, strings.TrimSpace(l[:i]))
+	}
+	for _, t := range tries {
+		if r, ok := meta.Speakers[t]; ok {
+			return r
+		}
+	}
+	for _, t := range tries {
+		if r, ok := o.Roles[t]; ok {
+			return r
+		}
+	}
+	return RoleUnknown
+}
+
+// segmentTurn splits a turn's content into segments by unit, returning
+// byte ranges into body.
+func segmentTurn(body, unit string) [][2]int {
+	switch unit {
+	case UnitTurn:
+		s, e := trimRange(body, 0, len(body))
+		if s == e {
+			return nil
+		}
+		return [][2]int{{s, e}}
+	case UnitParagraph:
+		return paragraphs(body)
+	}
+	var out [][2]int
+	for _, p := range paragraphs(body) {
+		for _, s := range Sentences(body[p[0]:p[1]]) {
+			out = append(out, [2]int{p[0] + s[0], p[0] + s[1]})
+		}
+	}
+	return out
+}
+
+// paragraphs splits s at blank lines, returning trimmed non-empty byte ranges.
+func paragraphs(s string) [][2]int {
+	var out [][2]int
+	start := 0
+	i := 0
+	for i <= len(s) {
+		if i == len(s) {
+			if a, b := trimRange(s, start, i); a < b {
+				out = append(out, [2]int{a, b})
+			}
+			break
+		}
+		if s[i] == '\n' {
+			j := i + 1
+			for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
+				j++
+			}
+			if j < len(s) && s[j] == '\n' {
+				if a, b := trimRange(s, start, i); a < b {
+					out = append(out, [2]int{a, b})
+				}
+				for j < len(s) && (s[j] == '\n' || s[j] == ' ' || s[j] == '\t') {
+					j++
+				}
+				start, i = j, j
+				continue
+			}
+		}
+		i++
+	}
+	return out
+}
+
+func trimRange(s string, a, b int) (int, int) {
+	for a < b && isSpaceByte(s[a]) {
+		a++
+	}
+	for b > a && isSpaceByte(s[b-1]) {
+		b--
+	}
+	return a, b
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// codePoints converts byte offsets of a string to code-point offsets.
+type codePoints struct {
+	ascii bool
+	idx   []int32 // code-point offset at each byte offset (len(s)+1 entries)
+}
+
+func newCodePoints(s string) codePoints {
+	if utf8.RuneCountInString(s) == len(s) {
+		return codePoints{ascii: true}
+	}
+	idx := make([]int32, len(s)+1)
+	n := int32(0)
+	for i := 0; i < len(s); {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		for k := 0; k < size; k++ {
+			idx[i+k] = n
+		}
+		i += size
+		n++
+	}
+	idx[len(s)] = n
+	return codePoints{idx: idx}
+}
+
+func (c codePoints) at(b int) int {
+	if c.ascii {
+		return b
+	}
+	return int(c.idx[b])
+}
+
+// CountWords counts words: maximal runs of letters and digits (with inner
+// apostrophes and hyphens).
+func CountWords(s string) int {
+	n := 0
+	in := false
+	for _, r := range s {
+		w := r == '\'' || r == '-' || r == '’' || isWordRune(r)
+		if isWordRune(r) && !in {
+			n++
+			in = true
+		} else if !w {
+			in = false
+		}
+	}
+	return n
+}

@@ -1,0 +1,5 @@
+package corpus
+
+import "unicode"
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
