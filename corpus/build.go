@@ -13,6 +13,8 @@ import (
 // relative to the input folder, with '/'.
 func Build(id, format string, ex Extract, meta Metadata, o Options) (*Document, error) {
 	doc := &Document{ID: id, Format: format, Meta: meta}
+	// In word-processor formats every line of Text is a paragraph of its own.
+	lineParas := format == "docx" || format == "odt"
 	doc.Reading.Encoding = ex.Encoding
 	doc.Reading.Steps = append(doc.Reading.Steps, ex.Steps...)
 	doc.Reading.Warnings = append(doc.Reading.Warnings, ex.Warnings...)
@@ -66,7 +68,7 @@ func Build(id, format string, ex Extract, meta Metadata, o Options) (*Document, 
 		}
 		raws = splitTurns(doc.Text, known)
 		if meta.Kind == KindNotes {
-			raws = notesTurns(doc.Text, raws)
+			raws = notesTurns(doc.Text, raws, lineParas)
 		}
 		first := ex.FirstLine
 		if first < 1 {
@@ -96,7 +98,7 @@ func Build(id, format string, ex Extract, meta Metadata, o Options) (*Document, 
 			Line: lines[i], Time: r.time,
 		}
 		doc.Turns = append(doc.Turns, t)
-		for _, s := range segmentTurn(doc.Text[r.body:r.end], o.Unit) {
+		for _, s := range segmentTurn(doc.Text[r.body:r.end], o.Unit, lineParas) {
 			bs, be := r.body+s[0], r.body+s[1]
 			line := t.Line
 			if !unitLines {
@@ -115,11 +117,11 @@ func Build(id, format string, ex Extract, meta Metadata, o Options) (*Document, 
 
 // notesTurns splits the unlabelled text of session notes into one turn per
 // paragraph (blank-line separated), so locations stay precise.
-func notesTurns(text string, raws []rawTurn) []rawTurn {
+func notesTurns(text string, raws []rawTurn, lineParas bool) []rawTurn {
 	var out []rawTurn
 	for _, r := range raws {
 		off := r.body
-		for _, p := range paragraphs(text[r.body:r.end]) {
+		for _, p := range paragraphs(text[r.body:r.end], lineParas) {
 			start := off + p[0]
 			out = append(out, rawTurn{start: start, body: start, end: off + p[1], line: r.line + strings.Count(text[r.start:start], "\n")})
 		}
@@ -154,7 +156,7 @@ func roleOf(label string, meta Metadata, o Options) string {
 
 // segmentTurn splits a turn's content into segments by unit, returning
 // byte ranges into body.
-func segmentTurn(body, unit string) [][2]int {
+func segmentTurn(body, unit string, lineParas bool) [][2]int {
 	switch unit {
 	case UnitTurn:
 		s, e := trimRange(body, 0, len(body))
@@ -163,10 +165,10 @@ func segmentTurn(body, unit string) [][2]int {
 		}
 		return [][2]int{{s, e}}
 	case UnitParagraph:
-		return paragraphs(body)
+		return paragraphs(body, lineParas)
 	}
 	var out [][2]int
-	for _, p := range paragraphs(body) {
+	for _, p := range paragraphs(body, lineParas) {
 		for _, s := range Sentences(body[p[0]:p[1]]) {
 			out = append(out, [2]int{p[0] + s[0], p[0] + s[1]})
 		}
@@ -174,9 +176,20 @@ func segmentTurn(body, unit string) [][2]int {
 	return out
 }
 
-// paragraphs splits s at blank lines, returning trimmed non-empty byte ranges.
-func paragraphs(s string) [][2]int {
+// paragraphs splits s at blank lines (or at every line end when
+// lineParas), returning trimmed non-empty byte ranges.
+func paragraphs(s string, lineParas bool) [][2]int {
 	var out [][2]int
+	if lineParas {
+		off := 0
+		for _, line := range strings.SplitAfter(s, "\n") {
+			if a, b := trimRange(s, off, off+len(line)); a < b {
+				out = append(out, [2]int{a, b})
+			}
+			off += len(line)
+		}
+		return out
+	}
 	start := 0
 	i := 0
 	for i <= len(s) {

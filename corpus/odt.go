@@ -54,6 +54,7 @@ func ReadODT(name string, data []byte, lim Limits) (Extract, error) {
 	inText := false       // inside office:body/office:text
 	pendingSpace := false // collapsed white space waiting for the next character
 	lineStart := true     // no character yet since the paragraph or line break began
+	var saved [][2]bool   // pendingSpace, lineStart of the enclosing paragraphs
 	write := func(s string) error {
 		if pendingSpace && !lineStart {
 			if err := sink.text(" "); err != nil {
@@ -82,6 +83,7 @@ func ReadODT(name string, data []byte, lim Limits) (Extract, error) {
 				switch t.Name.Local {
 				case "p", "h":
 					sink.push(framePara)
+					saved = append(saved, [2]bool{pendingSpace, lineStart})
 					pendingSpace, lineStart = false, true
 				case "line-break":
 					pendingSpace = false
@@ -129,7 +131,12 @@ func ReadODT(name string, data []byte, lim Limits) (Extract, error) {
 			case nsODFText:
 				if inText && (t.Name.Local == "p" || t.Name.Local == "h") {
 					sink.pop(framePara)
-					pendingSpace, lineStart = false, true
+					// Back to the white-space state of an enclosing
+					// paragraph (a text box sits inside one).
+					if n := len(saved); n > 0 {
+						pendingSpace, lineStart = saved[n-1][0], saved[n-1][1]
+						saved = saved[:n-1]
+					}
 				}
 			case nsODFTable:
 				if !inText {

@@ -58,7 +58,7 @@ func runInspect(ctx context.Context, g *globalOptions, target string, showSegmen
 			return usageErr(err)
 		}
 		if !st.IsDir() {
-			dir, only = filepath.Dir(target), filepath.Base(target)
+			dir, only = sheetRoot(target)
 		}
 	}
 	in, err := openInput(dir)
@@ -181,3 +181,31 @@ func joinMap(m map[string]string) string {
 }
 
 func oneLine(s string) string { return strings.ReplaceAll(s, "\n", " ⏎ ") }
+
+// sheetRoot finds, for one file, the nearest folder above it (up to four
+// levels) that holds a metadata sheet, so that the file is inspected with
+// the metadata it has in a run. It returns that folder and the file's path
+// in it (with '/'); without a sheet, the file's own folder.
+func sheetRoot(file string) (string, string) {
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		return filepath.Dir(file), filepath.Base(file)
+	}
+	dir := filepath.Dir(abs)
+	for range 5 {
+		for _, name := range corpus.SheetNames() {
+			if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+				rel, err := filepath.Rel(dir, abs)
+				if err == nil {
+					return dir, filepath.ToSlash(rel)
+				}
+			}
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			break
+		}
+		dir = parent
+	}
+	return filepath.Dir(file), filepath.Base(file)
+}

@@ -1,0 +1,540 @@
+package analysis
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// Context is what the matcher knows about where a segment stands.
+type Context struct {
+	// Role is the speaker's role ("parent", "child", ...); "" when unknown.
+	// Terms restricted to roles never match when it is "".
+	Role string
+	// Window is the text around the segment within the same turn, for
+	// unless_near/only_near; it may be "". When the segment text occurs in
+	// it, distances are counted from the segment's place in the window;
+	// when it does not, every word of the window counts as near.
+	Window string
+}
+
+// Match is one coding found in a segment.
+type Match struct {
+	Code     string
+	Category Category
+	// Start and End are offsets in code points into the segment text
+	// (End exclusive). A compound is coded as the whole written word.
+	Start, End int
+	Surface    string // the text[Start:End] as written
+	Term       string // the codebook term that matched, as written in the codebook
+	Negated    bool
+	NegCue     string // the negation word as written, when Negated
+	// How is "exact", "inflection", "stem", "compound" or "phrase".
+	How string
+}
+
+// How values of a Match.
+const (
+	howExact uint8 = iota
+	howInflection
+	howStem
+	howCompound
+	howPhrase
+	howPrefix // cue words only
+)
+
+var howNames = [...]string{"exact", "inflection", "stem", "compound", "phrase", "prefix"}
+
+// Pattern kinds.
+const (
+	patTerm uint8 = iota
+	patExclude
+	patCue
+)
+
+// wordPat is one word of a pattern.
+type wordPat struct {
+	base  string              // folded
+	stem  string              // "" for exact patterns
+	forms map[string]struct{} // inflected forms (not base); nil for exact
+}
+
+// pattern is one term, exclude word or cue word, compiled.
+type pattern struct {
+	kind  uint8
+	code  int32 // code index; -1 for cues
+	term  int32 // term index for patTerm; -1 otherwise
+	text  string
+	runes int // code points of the folded term without spaces
+	exact bool
+	whole bool // never a compound head
+	words []wordPat
+}
+
+// hit is a lookup result: a pattern and how its first word matched.
+type hit struct {
+	pat int32
+	how uint8
+}
+
+// lexicon indexes patterns for one-pass matching: every lookup is a map
+// access by the token's folded form, its stem, or one of its suffixes.
+type lexicon struct {
+	pats     []pattern
+	byForm   map[string][]hit   // first word: base (exact) and forms (inflection)
+	byHead   map[string][]int32 // single-word compound heads (base and forms)
+	byStem   map[string][]int32 // single-word stems
+	byPrefix map[string][]int32 // cue lexicon: token starting with the base
+	minMod   int
+	prefix   bool
+	headLens uint64         // bit n set: a head of n bytes exists (n < 64)
+	headTail [1024]uint64   // bitset over the last two bytes of heads
+	stemPre  [1024]uint64   // bitset over a hash of the first three bytes of stems
+	maxHead  int            // longest head in bytes
+	seen     map[string]int // dedupe helper during add (pattern index per key)
+}
+
+func newLexicon(minMod int, prefix bool) *lexicon {
+	return &lexicon{
+		byForm: map[string][]hit{}, byHead: map[string][]int32{},
+		byStem: map[string][]int32{}, byPrefix: map[string][]int32{},
+		minMod: minMod, prefix: prefix,
+	}
+}
+
+func tail2(s string) int {
+	n := len(s)
+	if n < 2 {
+		return int(s[0])
+	}
+	return int(s[n-2])<<8 | int(s[n-1])
+}
+
+func pre3(s string) int {
+	return (int(s[0])*961 + int(s[1])*31 + int(s[2])) & 0xFFFF
+}
+
+func setBit(b *[1024]uint64, i int)      { b[i>>6] |= 1 << (i & 63) }
+func hasBit(b *[1024]uint64, i int) bool { return b[i>>6]&(1<<(i&63)) != 0 }
+
+// add compiles p's text into words and indexes it. It returns the pattern's
+// index, or -1 when the text has no words.
+func (l *lexicon) add(p pattern, stems *stemCache) int32 {
+	toks := tokenize(p.text, nil)
+	if len(toks) == 0 {
+		return -1
+	}
+	for _, t := range toks {
+		w := wordPat{base: t.Norm}
+		if !p.exact {
+			w.stem = stems.stem(t.Norm)
+			w.forms = map[string]struct{}{}
+			for _, f := range inflections(t.Norm) {
+				w.forms[f] = struct{}{}
+			}
+		}
+		p.words = append(p.words, w)
+		p.runes += utf8.RuneCountInString(t.Norm)
+	}
+	id := int32(len(l.pats))
+	l.pats = append(l.pats, p)
+	w0 := p.words[0]
+	l.byForm[w0.base] = append(l.byForm[w0.base], hit{id, howExact})
+	for f := range w0.forms {
+		l.byForm[f] = append(l.byForm[f], hit{id, howInflection})
+	}
+	if len(p.words) > 1 || p.exact {
+		return id
+	}
+	if utf8.RuneCountInString(w0.stem) >= 3 {
+		l.byStem[w0.stem] = append(l.byStem[w0.stem], id)
+		setBit(&l.stemPre, pre3(w0.stem))
+	}
+	if l.prefix && utf8.RuneCountInString(w0.base) >= 4 {
+		l.byPrefix[w0.base] = append(l.byPrefix[w0.base], id)
+	}
+	if !p.whole && utf8.RuneCountInString(w0.base) >= 2 {
+		l.addHead(w0.base, id)
+		for f := range w0.forms {
+			l.addHead(f, id)
+		}
+	}
+	return id
+}
+
+func (l *lexicon) addHead(h string, id int32) {
+	l.byHead[h] = append(l.byHead[h], id)
+	if len(h) < 64 {
+		l.headLens |= 1 << len(h)
+	} else {
+		l.headLens |= 1 << 63
+	}
+	if len(h) > l.maxHead {
+		l.maxHead = len(h)
+	}
+	setBit(&l.headTail, tail2(h))
+}
+
+// cand is a candidate match over tokens [t0, t1).
+type cand struct {
+	pat    int32
+	t0, t1 int32
+	how    uint8
+	drop   bool
+}
+
+// heads calls f for each pattern whose head form is a suffix of norm at a
+// plausible compound boundary: at least minMod code points of left part that
+// pass plausibleModifier, or right after an in-word hyphen.
+func (l *lexicon) heads(t *tok, f func(pat int32)) {
+	norm := t.Norm
+	n := len(norm)
+	if n < 3 || len(l.byHead) == 0 || !hasBit(&l.headTail, tail2(norm)) {
+		return
+	}
+	try := func(p int) {
+		hl := n - p
+		if hl < 64 && l.headLens&(1<<hl) == 0 {
+			return
+		}
+		if ids, ok := l.byHead[norm[p:]]; ok {
+			for _, id := range ids {
+				f(id)
+			}
+		}
+	}
+	for _, p := range t.hy {
+		if p > 0 && p < n {
+			try(p)
+		}
+	}
+	// Walk the rune boundaries; runes counts the code points of norm[:p].
+	runes := 0
+	start := n - l.maxHead
+	for p := 0; p < n-1; {
+		if runes >= l.minMod && p >= start && plausibleModifier(norm[:p]) && !isHyphenAt(t.hy, p) {
+			try(p)
+		}
+		if norm[p] < utf8.RuneSelf {
+			p++
+		} else {
+			_, sz := utf8.DecodeRuneInString(norm[p:])
+			p += sz
+		}
+		runes++
+	}
+}
+
+func isHyphenAt(hy []int, p int) bool {
+	for _, h := range hy {
+		if h == p {
+			return true
+		}
+	}
+	return false
+}
+
+// wordMatches reports whether token t matches word w of a phrase; compound
+// lets the token have w as its head.
+func (l *lexicon) wordMatches(t *tok, w *wordPat, exact, compound bool, stems *stemCache) bool {
+	if t.Norm == w.base {
+		return true
+	}
+	if exact {
+		return false
+	}
+	if _, ok := w.forms[t.Norm]; ok {
+		return true
+	}
+	if len(w.stem) >= 3 && len(t.Norm) >= 3 && t.Norm[:3] == w.base[:min(3, len(w.base))] && stems.stem(t.Norm) == w.stem {
+		return true
+	}
+	if compound {
+		norm := t.Norm
+		runes := 0
+		for p := 0; p < len(norm)-1; {
+			if (runes >= l.minMod && plausibleModifier(norm[:p])) || (p > 0 && isHyphenAt(t.hy, p)) {
+				s := norm[p:]
+				if s == w.base {
+					return true
+				}
+				if _, ok := w.forms[s]; ok {
+					return true
+				}
+			}
+			_, sz := utf8.DecodeRuneInString(norm[p:])
+			p += sz
+			runes++
+		}
+	}
+	return false
+}
+
+// scan appends to out every candidate of the lexicon in toks.
+func (l *lexicon) scan(toks []tok, stems *stemCache, out []cand) []cand {
+	for i := range toks {
+		t := &toks[i]
+		norm := t.Norm
+		single := false
+		if hs, ok := l.byForm[norm]; ok {
+			for _, h := range hs {
+				p := &l.pats[h.pat]
+				if len(p.words) == 1 {
+					out = append(out, cand{pat: h.pat, t0: int32(i), t1: int32(i + 1), how: h.how})
+					single = true
+					continue
+				}
+				if end, ok := l.matchRest(toks, i, p, stems); ok {
+					out = append(out, cand{pat: h.pat, t0: int32(i), t1: int32(end), how: howPhrase})
+				}
+			}
+		}
+		l.heads(t, func(id int32) {
+			out = append(out, cand{pat: id, t0: int32(i), t1: int32(i + 1), how: howCompound})
+		})
+		if !single && len(norm) >= 3 && len(l.byStem) > 0 && hasBit(&l.stemPre, pre3(norm)) {
+			if ids, ok := l.byStem[stems.stem(norm)]; ok {
+				for _, id := range ids {
+					out = append(out, cand{pat: id, t0: int32(i), t1: int32(i + 1), how: howStem})
+				}
+			}
+		}
+		if l.prefix && len(l.byPrefix) > 0 {
+			for p := len(norm) - 1; p >= 4; p-- {
+				if ids, ok := l.byPrefix[norm[:p]]; ok {
+					for _, id := range ids {
+						out = append(out, cand{pat: id, t0: int32(i), t1: int32(i + 1), how: howPrefix})
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// matchRest checks words 1.. of a phrase against the tokens after i. No
+// clause-boundary mark may stand inside the phrase; the last word may be
+// the head of a compound unless the pattern is whole-word or exact.
+func (l *lexicon) matchRest(toks []tok, i int, p *pattern, stems *stemCache) (int, bool) {
+	for k := 1; k < len(p.words); k++ {
+		j := i + k
+		if j >= len(toks) || toks[j].brk {
+			return 0, false
+		}
+		last := k == len(p.words)-1
+		if !l.wordMatches(&toks[j], &p.words[k], p.exact, last && !p.whole, stems) {
+			return 0, false
+		}
+	}
+	return i + len(p.words), true
+}
+
+// scratch holds per-call buffers, pooled.
+type scratch struct {
+	toks  []tok
+	cands []cand
+}
+
+// Match finds all codings in one segment's text, in order of Start, then
+// Code. Rules (see the package tests for Dutch examples):
+//   - each token is compared loosely (Fold): its form, the plurals and
+//     diminutives of each term (inflections), its Snowball stem, or, for
+//     terms that are not whole_word or exact, as the head (right part) of a
+//     compound with a left part of at least MinModifier code points; a term
+//     never matches as the left part of a word (park is not in
+//     parkeerplaats);
+//   - exact terms match only their written form, case-insensitively;
+//   - multi-word terms match token by token within one clause;
+//   - a code's exclude words veto that code on the tokens they cover;
+//   - roles, unless_near and only_near filter matches;
+//   - when matches overlap, the longer span wins, then the longer term (a
+//     listed compound over a generic head); ties of different codes on the
+//     same span are all kept; a code codes a span once;
+//   - each match is marked Negated when a negation cue governs it (see
+//     negation.go).
+func (c *Codebook) Match(text string, ctx Context) []Match {
+	sc, _ := c.pool.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{}
+	}
+	defer func() {
+		sc.toks = sc.toks[:0]
+		sc.cands = sc.cands[:0]
+		c.pool.Put(sc)
+	}()
+	sc.toks = tokenize(text, sc.toks[:0])
+	toks := sc.toks
+	cands := c.lex.scan(toks, c.stems, sc.cands[:0])
+	sc.cands = cands
+	if len(cands) == 0 {
+		return nil
+	}
+	var near *nearIndex
+	kept := 0
+	for i := range cands {
+		cd := &cands[i]
+		p := &c.lex.pats[cd.pat]
+		if p.kind != patTerm {
+			continue
+		}
+		kept++
+		ct := &c.terms[p.term]
+		if len(ct.roles) > 0 && !slices.Contains(ct.roles, strings.ToLower(ctx.Role)) {
+			cd.drop = true
+			continue
+		}
+		cc := &c.codes[ct.code]
+		if len(ct.unless)+len(ct.only)+len(cc.unless)+len(cc.only) == 0 {
+			continue
+		}
+		if near == nil {
+			near = c.buildNear(text, toks, ctx.Window)
+		}
+		w := cc.window
+		if near.any(cc.unless, cd.t0, cd.t1, w) || near.any(ct.unless, cd.t0, cd.t1, w) ||
+			(len(cc.only) > 0 && !near.any(cc.only, cd.t0, cd.t1, w)) ||
+			(len(ct.only) > 0 && !near.any(ct.only, cd.t0, cd.t1, w)) {
+			cd.drop = true
+		}
+	}
+	if kept == 0 {
+		return nil
+	}
+	// Exclude vetoes.
+	for i := range cands {
+		v := &cands[i]
+		vp := &c.lex.pats[v.pat]
+		if vp.kind != patExclude {
+			continue
+		}
+		for j := range cands {
+			cd := &cands[j]
+			p := &c.lex.pats[cd.pat]
+			if p.kind == patTerm && p.code == vp.code && cd.t0 < v.t1 && v.t0 < cd.t1 {
+				cd.drop = true
+			}
+		}
+		v.drop = true
+	}
+	// Resolve overlaps: longest span, then longest term, then how.
+	live := cands[:0]
+	for _, cd := range cands {
+		if !cd.drop {
+			live = append(live, cd)
+		}
+	}
+	if len(live) == 0 {
+		return nil
+	}
+	pats := c.lex.pats
+	spanLen := func(cd *cand) int { return toks[cd.t1-1].End - toks[cd.t0].Start }
+	slices.SortFunc(live, func(a, b cand) int {
+		if d := spanLen(&b) - spanLen(&a); d != 0 {
+			return d
+		}
+		if d := pats[b.pat].runes - pats[a.pat].runes; d != 0 {
+			return d
+		}
+		if d := int(a.how) - int(b.how); d != 0 {
+			return d
+		}
+		if d := int(a.t0) - int(b.t0); d != 0 {
+			return d
+		}
+		return int(a.pat) - int(b.pat)
+	})
+	acc := live[:0]
+	for _, cd := range live {
+		ok := true
+		for _, a := range acc {
+			if cd.t0 >= a.t1 || a.t0 >= cd.t1 {
+				continue
+			}
+			sameSpan := cd.t0 == a.t0 && cd.t1 == a.t1
+			if sameSpan && pats[a.pat].code != pats[cd.pat].code && pats[a.pat].runes == pats[cd.pat].runes {
+				continue // a tie between two codes: keep both
+			}
+			ok = false
+			break
+		}
+		if ok {
+			acc = append(acc, cd)
+		}
+	}
+	out := make([]Match, 0, len(acc))
+	var neg negScanner
+	for _, cd := range acc {
+		p := &pats[cd.pat]
+		ct := &c.terms[p.term]
+		cs := c.codes[ct.code].spec
+		t0, t1 := &toks[cd.t0], &toks[cd.t1-1]
+		m := Match{
+			Code: cs.ID, Category: cs.Category,
+			Start: t0.Start, End: t1.End,
+			Surface: text[t0.bs:t1.be],
+			Term:    ct.spec.Term,
+			How:     howNames[cd.how],
+		}
+		if k := neg.find(toks, int(cd.t0), int(cd.t1)); k >= 0 {
+			m.Negated = true
+			m.NegCue = toks[k].Text
+		}
+		out = append(out, m)
+	}
+	slices.SortFunc(out, func(a, b Match) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
+		}
+		if a.Code != b.Code {
+			return strings.Compare(a.Code, b.Code)
+		}
+		return a.End - b.End
+	})
+	return out
+}
+
+// nearIndex holds the cue words found around a segment.
+type nearIndex struct {
+	hits   []cand // t0 relative to the segment's first token
+	always []int32
+}
+
+// buildNear finds the cue words in the segment and its window.
+func (c *Codebook) buildNear(text string, toks []tok, window string) *nearIndex {
+	ni := &nearIndex{}
+	if window != "" && text != "" {
+		if off := strings.Index(window, text); off >= 0 {
+			wt := tokenize(window, nil)
+			w0 := 0
+			for w0 < len(wt) && wt[w0].bs < off {
+				w0++
+			}
+			for _, h := range c.cues.scan(wt, c.stems, nil) {
+				h.t0 -= int32(w0)
+				h.t1 -= int32(w0)
+				ni.hits = append(ni.hits, h)
+			}
+			return ni
+		}
+		for _, h := range c.cues.scan(tokenize(window, nil), c.stems, nil) {
+			ni.always = append(ni.always, h.pat)
+		}
+	}
+	ni.hits = c.cues.scan(toks, c.stems, nil)
+	return ni
+}
+
+// any reports whether one of the cues ids stands within w tokens of [t0,t1).
+func (ni *nearIndex) any(ids []int32, t0, t1 int32, w int) bool {
+	for _, id := range ids {
+		if slices.Contains(ni.always, id) {
+			return true
+		}
+		for _, h := range ni.hits {
+			if h.pat == id && h.t1 > t0-int32(w) && h.t0 < t1+int32(w) {
+				return true
+			}
+		}
+	}
+	return false
+}
