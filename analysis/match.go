@@ -211,6 +211,9 @@ func (l *lexicon) heads(t *tok, f func(pat int32)) {
 	// Walk the rune boundaries; runes counts the code points of norm[:p].
 	runes := 0
 	start := n - l.maxHead
+	if t.proper {
+		return // a name (Europa) is not split; hyphen parts were tried
+	}
 	for p := 0; p < n-1; {
 		if runes >= l.minMod && p >= start && plausibleModifier(norm[:p]) && !isHyphenAt(t.hy, p) {
 			try(p)

@@ -20,6 +20,9 @@ type tok struct {
 	Token
 	bs, be int   // byte span in the text
 	brk    bool  // a clause-boundary mark stands before it (or it is the first token)
+	// proper: written with a capital inside a sentence (not after . ! ? or
+	// a line break): taken as a name, never split as a compound.
+	proper bool
 	hy     []int // byte offsets in Norm where an in-word hyphen stood
 }
 
@@ -65,7 +68,7 @@ func isBreakRune(r rune) bool {
 // tokenize appends the tokens of text to buf and returns it.
 func tokenize(text string, buf []tok) []tok {
 	i, cp := 0, 0
-	brk := true
+	brk, sent := true, true
 	n := len(text)
 	for i < n {
 		b := text[i]
@@ -77,8 +80,16 @@ func tokenize(text string, buf []tok) []tok {
 			r, size = utf8.DecodeRuneInString(text[i:])
 		}
 		if !isWordRune(r) {
+			switch r {
+			case '"', '“', '„', '«':
+				sent = true // an opening quote may start a sentence
+			}
 			if isBreakRune(r) {
 				brk = true
+				switch r {
+				case '.', '!', '?', '\n', '…':
+					sent = true
+				}
 			}
 			i += size
 			cp++
@@ -122,13 +133,17 @@ func tokenize(text string, buf []tok) []tok {
 			break
 		}
 		t := tok{Token: Token{Text: text[start:i], Start: startCP, End: cp}, bs: start, be: i, brk: brk}
+		if !sent && !clean {
+			r0, _ := utf8.DecodeRuneInString(t.Text)
+			t.proper = unicode.IsUpper(r0)
+		}
 		if clean {
 			t.Norm = t.Text
 		} else {
 			t.Norm, t.hy = foldWord(t.Text)
 		}
 		buf = append(buf, t)
-		brk = false
+		brk, sent = false, false
 	}
 	return buf
 }

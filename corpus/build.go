@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -22,7 +23,20 @@ func Build(id, format string, ex Extract, meta Metadata, o Options) (*Document, 
 	var raws []rawTurn
 	var lines []int // source location per raw turn
 	unitLines := false
+	// marks locate pre-split utterances inside merged turns: the byte offset
+	// where each utterance's text starts, with its cue/row and time.
+	type mark struct {
+		off  int
+		line int
+		time string
+	}
+	var marks []mark
 	if len(ex.Utterances) > 0 {
+		// Consecutive utterances of one speaker (or without a speaker, which
+		// continue the previous one) make one turn, so that a sentence split
+		// over two subtitle cues stays one sentence. Only the first
+		// utterance's time is written into the text; every utterance's cue
+		// and time stay known to the segments that start in it.
 		var b strings.Builder
 		prev := ""
 		for _, u := range ex.Utterances {
@@ -32,10 +46,19 @@ func Build(id, format string, ex Extract, meta Metadata, o Options) (*Document, 
 			}
 			sp := u.Speaker
 			if sp == "" {
-				// An utterance without a speaker continues the previous speaker.
 				sp = prev
 			}
+			if len(raws) > 0 && sp == prev {
+				b.WriteString("\n")
+				marks = append(marks, mark{b.Len(), u.Line, u.Time})
+				b.WriteString(text)
+				raws[len(raws)-1].end = b.Len()
+				continue
+			}
 			prev = sp
+			if b.Len() > 0 {
+				b.WriteString("\n")
+			}
 			rt := rawTurn{speaker: sp, time: u.Time, start: b.Len()}
 			if u.Time != "" {
 				b.WriteString("[" + u.Time + "] ")
@@ -44,15 +67,16 @@ func Build(id, format string, ex Extract, meta Metadata, o Options) (*Document, 
 				b.WriteString(sp + ": ")
 			}
 			rt.body = b.Len()
+			marks = append(marks, mark{rt.start, u.Line, u.Time})
 			b.WriteString(text)
 			rt.end = b.Len()
-			b.WriteString("\n")
 			raws = append(raws, rt)
 			lines = append(lines, u.Line)
 		}
+		b.WriteString("\n")
 		doc.Text = b.String()
 		unitLines = true
-		doc.Reading.Steps = append(doc.Reading.Steps, fmt.Sprintf("laid out %d utterances as text", len(raws)))
+		doc.Reading.Steps = append(doc.Reading.Steps, fmt.Sprintf("laid out %d utterances as %d turns", len(marks), len(raws)))
 	} else {
 		doc.Text = ex.Text
 		known := func(l string) bool {
@@ -100,14 +124,20 @@ func Build(id, format string, ex Extract, meta Metadata, o Options) (*Document, 
 		doc.Turns = append(doc.Turns, t)
 		for _, s := range segmentTurn(doc.Text[r.body:r.end], o.Unit, lineParas) {
 			bs, be := r.body+s[0], r.body+s[1]
-			line := t.Line
+			line, tm := t.Line, t.Time
 			if !unitLines {
 				line += strings.Count(doc.Text[r.start:bs], "\n")
+			} else {
+				// The utterance the segment starts in.
+				k := sort.Search(len(marks), func(k int) bool { return marks[k].off > bs }) - 1
+				if k >= 0 {
+					line, tm = marks[k].line, marks[k].time
+				}
 			}
 			n := len(doc.Segments) + 1
 			doc.Segments = append(doc.Segments, Segment{
 				ID: fmt.Sprintf("%s#%d", id, n), N: n, Turn: i,
-				Span: Span{cp.at(bs), cp.at(be)}, Text: doc.Text[bs:be], Line: line,
+				Span: Span{cp.at(bs), cp.at(be)}, Text: doc.Text[bs:be], Line: line, Time: tm,
 			})
 		}
 	}

@@ -116,23 +116,38 @@ func TestSpansAreCodePoints(t *testing.T) {
 
 func TestUtterancesLayout(t *testing.T) {
 	ex := Extract{Utterances: []Utterance{
-		{Speaker: "Moeder", Time: "00:00:01.000", Text: "De buurvrouw helpt.", Line: 1},
-		{Time: "00:00:04.000", Text: "Echt waar.", Line: 2},
-		{Speaker: "I", Time: "00:00:06.000", Text: "Mooi.", Line: 3},
+		{Speaker: "Moeder", Time: "00:00:01.000", Text: "De buurvrouw helpt ons", Line: 1},
+		{Time: "00:00:04.000", Text: "heel vaak. Echt waar.", Line: 2},
+		{Speaker: "Moeder", Time: "00:00:07.000", Text: "Ook op zondag.", Line: 3},
+		{Speaker: "I", Time: "00:00:09.000", Text: "Mooi.", Line: 4},
 	}}
 	doc, err := Build("x.vtt", "vtt", ex, Metadata{Kind: KindTranscript}, DefaultOptions())
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantText := "[00:00:01.000] Moeder: De buurvrouw helpt.\n[00:00:04.000] Moeder: Echt waar.\n[00:00:06.000] I: Mooi.\n"
+	wantText := "[00:00:01.000] Moeder: De buurvrouw helpt ons\nheel vaak. Echt waar.\nOok op zondag.\n[00:00:09.000] I: Mooi.\n"
 	if doc.Text != wantText {
 		t.Errorf("text:\n%q\nwant\n%q", doc.Text, wantText)
 	}
-	if doc.Turns[1].Speaker != "Moeder" || doc.Turns[1].Line != 2 || doc.Turns[1].Time != "00:00:04.000" {
-		t.Errorf("second cue should continue the previous speaker with its own cue and time: %+v", doc.Turns[1])
+	if len(doc.Turns) != 2 || doc.Turns[0].Speaker != "Moeder" || doc.Turns[1].Line != 4 {
+		t.Fatalf("consecutive cues of one speaker make one turn: %+v", doc.Turns)
 	}
-	if doc.Segments[0].Text != "De buurvrouw helpt." {
-		t.Errorf("segment text %q", doc.Segments[0].Text)
+	type seg struct {
+		Text, Time string
+		Line       int
+	}
+	var got []seg
+	for _, s := range doc.Segments {
+		got = append(got, seg{s.Text, s.Time, s.Line})
+	}
+	want := []seg{
+		{"De buurvrouw helpt ons\nheel vaak.", "00:00:01.000", 1},
+		{"Echt waar.", "00:00:04.000", 2},
+		{"Ook op zondag.", "00:00:07.000", 3},
+		{"Mooi.", "00:00:09.000", 4},
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("segments (-want +got):\n%s", d)
 	}
 }
 

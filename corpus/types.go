@@ -92,6 +92,7 @@ type Segment struct {
 	Span Span
 	Text string // the segment's text, exactly Document.Text[Span] (in code points)
 	Line int    // 1-based source location of the segment's start (see Turn.Line)
+	Time string // timestamp of the cue or row the segment starts in, when the source has times
 }
 
 // Document is one input file, read and split.

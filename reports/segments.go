@@ -35,7 +35,7 @@ func (s *SegmentsWriter) Write(doc *corpus.Document) error {
 	for _, seg := range doc.Segments {
 		t := doc.Turns[seg.Turn]
 		rec := []string{doc.ID, doc.Meta.Case, t.Speaker, t.Role, string(t.Voice), seg.ID,
-			strconv.Itoa(seg.Span.Start), strconv.Itoa(seg.Span.End), seg.Text, strconv.Itoa(seg.Line), t.Time}
+			strconv.Itoa(seg.Span.Start), strconv.Itoa(seg.Span.End), seg.Text, strconv.Itoa(seg.Line), seg.Time}
 		if err := s.w.Write(rec); err != nil {
 			return err
 		}
