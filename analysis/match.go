@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -203,8 +204,8 @@ func (l *lexicon) heads(t *tok, f func(pat int32)) {
 			}
 		}
 	}
-	for _, p := range t.hy {
-		if p > 0 && p < n {
+	for hy := t.hy; hy != 0; hy &= hy - 1 {
+		if p := bits.TrailingZeros64(hy); p > 0 && p < n {
 			try(p)
 		}
 	}
@@ -228,13 +229,8 @@ func (l *lexicon) heads(t *tok, f func(pat int32)) {
 	}
 }
 
-func isHyphenAt(hy []int, p int) bool {
-	for _, h := range hy {
-		if h == p {
-			return true
-		}
-	}
-	return false
+func isHyphenAt(hy uint64, p int) bool {
+	return p < 64 && hy&(1<<p) != 0
 }
 
 // wordMatches reports whether token t matches word w of a phrase; compound
@@ -480,7 +476,7 @@ func (c *Codebook) Match(text string, ctx Context) []Match {
 		}
 		if k := neg.find(toks, int(cd.t0), int(cd.t1)); k >= 0 {
 			m.Negated = true
-			m.NegCue = toks[k].Text
+			m.NegCue = text[toks[k].bs:toks[k].be]
 		}
 		out = append(out, m)
 	}

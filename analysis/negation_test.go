@@ -13,7 +13,7 @@ func TestNegation(t *testing.T) {
 		cue           string
 	}{
 		// geen before the mention
-		{"Er is hier geen speeltuin.", "speeltuin", false, "geen"},
+		{"Er is hier geen speeltuin.", "speeltuin", true, "geen"},
 		{"Bij ons in de straat is geen trapveldje.", "trapveldje", true, "geen"},
 		{"Er is geen leuke speeltuin in de buurt.", "speeltuin", true, "geen"},
 		{"We hebben geen enkele speeltuin.", "speeltuin", true, "geen"},

@@ -15,15 +15,17 @@ type Token struct {
 	Start, End int
 }
 
-// tok is a Token with what the matcher needs besides.
+// tok is a token as the matcher keeps it: the written text is
+// text[bs:be].
 type tok struct {
-	Token
-	bs, be int   // byte span in the text
-	brk    bool  // a clause-boundary mark stands before it (or it is the first token)
-	// proper: written with a capital inside a sentence (not after . ! ? or
-	// a line break): taken as a name, never split as a compound.
+	Norm       string
+	Start, End int    // code points
+	bs, be     int    // bytes
+	hy         uint64 // bit p set: an in-word hyphen stood before Norm[p:] (p < 64)
+	brk        bool   // a clause-boundary mark stands before it (or it is the first token)
+	// proper: written with a capital inside a sentence (not after . ! ? a
+	// quote or a line break): taken as a name, never split as a compound.
 	proper bool
-	hy     []int // byte offsets in Norm where an in-word hyphen stood
 }
 
 // Tokenize splits text into word tokens in one pass. A word is a run of
@@ -33,10 +35,34 @@ type tok struct {
 func Tokenize(text string) []Token {
 	toks := tokenize(text, nil)
 	out := make([]Token, len(toks))
-	for i := range toks {
-		out[i] = toks[i].Token
+	for i, t := range toks {
+		out[i] = Token{Text: text[t.bs:t.be], Norm: t.Norm, Start: t.Start, End: t.End}
 	}
 	return out
+}
+
+// ASCII byte classes for the tokeniser.
+const (
+	clsOther = iota
+	clsLower // a-z, 0-9
+	clsUpper // A-Z
+	clsJoin  // - '
+)
+
+// asciiClass returns the class table for bytes below 0x80.
+func asciiClass() [128]uint8 {
+	var t [128]uint8
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = clsLower
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = clsLower
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = clsUpper
+	}
+	t['-'], t['\''] = clsJoin, clsJoin
+	return t
 }
 
 // isWordRune reports whether r belongs inside a word.
@@ -67,6 +93,7 @@ func isBreakRune(r rune) bool {
 
 // tokenize appends the tokens of text to buf and returns it.
 func tokenize(text string, buf []tok) []tok {
+	cls := asciiClass()
 	i, cp := 0, 0
 	brk, sent := true, true
 	n := len(text)
@@ -101,17 +128,29 @@ func tokenize(text string, buf []tok) []tok {
 		for i < n {
 			b = text[i]
 			if b < utf8.RuneSelf {
+				switch cls[b] {
+				case clsLower:
+					i++
+					cp++
+					continue
+				case clsUpper:
+					clean = false
+					i++
+					cp++
+					continue
+				case clsOther:
+					r, size = rune(b), 1
+					goto end
+				}
 				r, size = rune(b), 1
 			} else {
 				r, size = utf8.DecodeRuneInString(text[i:])
-			}
-			if isWordRune(r) {
-				if b >= utf8.RuneSelf || ('A' <= b && b <= 'Z') {
+				if isWordRune(r) {
 					clean = false
+					i += size
+					cp++
+					continue
 				}
-				i += size
-				cp++
-				continue
 			}
 			if isJoiner(r) && i+size < n {
 				nb := text[i+size]
@@ -132,15 +171,16 @@ func tokenize(text string, buf []tok) []tok {
 			}
 			break
 		}
-		t := tok{Token: Token{Text: text[start:i], Start: startCP, End: cp}, bs: start, be: i, brk: brk}
-		if !sent && !clean {
-			r0, _ := utf8.DecodeRuneInString(t.Text)
-			t.proper = unicode.IsUpper(r0)
-		}
+	end:
+		t := tok{Start: startCP, End: cp, bs: start, be: i, brk: brk}
 		if clean {
-			t.Norm = t.Text
+			t.Norm = text[start:i]
 		} else {
-			t.Norm, t.hy = foldWord(t.Text)
+			if !sent {
+				r0, _ := utf8.DecodeRuneInString(text[start:])
+				t.proper = unicode.IsUpper(r0)
+			}
+			t.Norm, t.hy = foldWord(text[start:i])
 		}
 		buf = append(buf, t)
 		brk, sent = false, false
@@ -148,20 +188,20 @@ func tokenize(text string, buf []tok) []tok {
 	return buf
 }
 
-// foldWord folds one word like Fold and returns the byte offsets in the
-// result where a hyphen stood.
-func foldWord(w string) (string, []int) {
+// foldWord folds one word like Fold and returns a bit set of the byte
+// offsets (below 64) in the result where a hyphen stood.
+func foldWord(w string) (string, uint64) {
 	var sb strings.Builder
 	sb.Grow(len(w))
-	var hy []int
+	var hy uint64
 	for _, r := range w {
 		switch r {
 		case 'ĳ', 'Ĳ':
 			sb.WriteString("ij")
 			continue
 		case '-', '‐', '‑':
-			if sb.Len() > 0 {
-				hy = append(hy, sb.Len())
+			if n := sb.Len(); n > 0 && n < 64 {
+				hy |= 1 << n
 			}
 			continue
 		}

@@ -164,3 +164,20 @@ func FuzzReadDOCX(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkReadDOCXLarge reads a generated document of 10,000 paragraphs
+// (about 0.9 MB of XML).
+func BenchmarkReadDOCXLarge(b *testing.B) {
+	var body strings.Builder
+	for i := 0; i < 10000; i++ {
+		body.WriteString(`<w:p><w:pPr><w:pStyle w:val="Normal"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">Moeder: </w:t></w:r><w:r><w:t>we gaan elke week naar het buurthuis.</w:t></w:r></w:p>`)
+	}
+	data := minimalDOCX(b, body.String())
+	b.SetBytes(int64(len(docxXML(body.String()))))
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := ReadDOCX("b.docx", data, Limits{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

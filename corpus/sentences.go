@@ -51,37 +51,35 @@ func Sentences(text string) [][2]int {
 	}
 
 	n := len(text)
-	atLineStart := true
-	for i := 0; i < n; {
-		c := text[i]
-		switch c {
-		case '\n':
-			j := i + 1
-			for j < n && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r') {
-				j++
-			}
-			if j < n && text[j] == '\n' {
+	i := skipHorizontal(text, 0)
+	if i < n {
+		if m := listMarkerLen(text, i); m > 0 {
+			i += m
+		}
+	}
+	for i < n {
+		// Jump to the next byte that can matter.
+		for i < n && !segmentByte[text[i]] {
+			i++
+		}
+		if i >= n {
+			break
+		}
+		switch c := text[i]; {
+		case c == '\n':
+			j := skipHorizontal(text, i+1)
+			switch {
+			case j < n && text[j] == '\n':
 				emit(i) // blank line: paragraph break
+			case j < n:
+				if m := listMarkerLen(text, j); m > 0 && !wrappedMarker(text, j, m) {
+					emit(j)
+					j += m
+				}
 			}
-			atLineStart = true
-			i++
+			i = j
 			continue
-		case ' ', '\t', '\r':
-			i++
-			continue
-		}
-		if atLineStart {
-			atLineStart = false
-			if m := listMarkerLen(text, i); m > 0 && !wrappedMarker(text, i, m) {
-				emit(i)
-				i += m
-				continue
-			}
-		}
-		switch {
-		case c == '.' || c == '?' || c == '!':
-		case c == 0xE2 && strings.HasPrefix(text[i:], "…"):
-		default:
+		case c == 0xE2 && !strings.HasPrefix(text[i:], "…"):
 			i++
 			continue
 		}
@@ -98,6 +96,19 @@ func Sentences(text string) [][2]int {
 	}
 	emit(n)
 	return spans
+}
+
+// segmentByte marks the bytes at which Sentences stops: a line feed,
+// terminal punctuation, and the first byte of '…'. It is read-only.
+var segmentByte = [256]bool{'\n': true, '.': true, '?': true, '!': true, 0xE2: true}
+
+// skipHorizontal returns the offset of the first byte at or after j that is
+// not a space, tab or carriage return.
+func skipHorizontal(text string, j int) int {
+	for j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r') {
+		j++
+	}
+	return j
 }
 
 // terminatorRun scans the run of terminal punctuation that starts at i, with

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -184,6 +185,57 @@ func TestSentencesLines(t *testing.T) {
 			[]string{"We beginnen om\n10.30 uur.", "Kom."}},
 		{"crlf blank line", "Ja\r\n\r\nNee", []string{"Ja", "Nee"}},
 	})
+}
+
+func TestSentencesWrapsAndOmissions(t *testing.T) {
+	runSentenceCases(t, []sentenceCase{
+		{"omission in quotation", "Ze schreef: ,,Het huis (...) Daar woonden we.'' Mooi.",
+			[]string{"Ze schreef: ,,Het huis (...) Daar woonden we.''", "Mooi."}},
+		{"range wrapped before dash", "Kinderen van 0\n- 4 jaar gaan naar de opvang.",
+			[]string{"Kinderen van 0\n- 4 jaar gaan naar de opvang."}},
+		{"parenthesis wrapped before number", "Het aantal (eerst\n2) is gestegen.",
+			[]string{"Het aantal (eerst\n2) is gestegen."}},
+		{"web address starts sentence", "Meer staat online. www.opvoeden.nl heeft tips.",
+			[]string{"Meer staat online.", "www.opvoeden.nl heeft tips."}},
+		{"unknown dotted abbreviation", "Het is a.d.h. gedaan. Goed.",
+			[]string{"Het is a.d.h. gedaan.", "Goed."}},
+	})
+}
+
+// TestSentencesFixture checks a hand-written, hard-wrapped interview
+// excerpt against the sentences a Dutch reader marks in it
+// (testdata/sentences/*.want: one Go-quoted sentence per line).
+func TestSentencesFixture(t *testing.T) {
+	ins, err := filepath.Glob(filepath.Join("testdata", "sentences", "*.txt"))
+	if err != nil || len(ins) == 0 {
+		t.Fatalf("no fixtures in testdata/sentences: %v", err)
+	}
+	for _, in := range ins {
+		t.Run(filepath.Base(in), func(t *testing.T) {
+			text, err := os.ReadFile(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantPath := strings.TrimSuffix(in, ".txt") + ".want"
+			wantData, err := os.ReadFile(wantPath)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want []string
+			for n, line := range strings.Split(strings.TrimSpace(string(wantData)), "\n") {
+				s, err := strconv.Unquote(line)
+				if err != nil {
+					t.Fatalf("%s:%d: %v", wantPath, n+1, err)
+				}
+				want = append(want, s)
+			}
+			got := sentenceTexts(string(text))
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("%s: mismatch (-want +got):\n%s", in, diff)
+			}
+			checkSpans(t, string(text), Sentences(string(text)))
+		})
+	}
 }
 
 func TestSentencesSpoken(t *testing.T) {

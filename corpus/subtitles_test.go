@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -207,3 +208,18 @@ func fuzzSubtitles(f *testing.F, read func(string, []byte, Limits) (Extract, err
 func FuzzReadVTT(f *testing.F) { fuzzSubtitles(f, ReadVTT, "voices.vtt", "zoom.vtt") }
 
 func FuzzReadSRT(f *testing.F) { fuzzSubtitles(f, ReadSRT, "interview.srt") }
+
+// BenchmarkReadSRTLarge reads a generated file of 10,000 cues.
+func BenchmarkReadSRTLarge(b *testing.B) {
+	var s strings.Builder
+	for i := 1; i <= 10000; i++ {
+		fmt.Fprintf(&s, "%d\n00:%02d:%02d,000 --> 00:%02d:%02d,500\n<i>MOEDER:</i> we gaan naar het buurthuis,\nelke week.\n\n", i, i/60%60, i%60, i/60%60, i%60)
+	}
+	data := []byte(s.String())
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := ReadSRT("b.srt", data, Limits{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

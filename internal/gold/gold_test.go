@@ -155,6 +155,17 @@ func TestGoldCorpus(t *testing.T) {
 				t.Errorf("%s:%d: transcript line without a speaker label: %.40q", d.Name, i+2, ln)
 			}
 		}
+		perDoc := map[string]int{}
+		docNeg := 0
+		for _, m := range d.Mentions {
+			perDoc[m.Category]++
+			if m.Negated {
+				docNeg++
+			}
+		}
+		t.Logf("%-40s %-10s words %4d mentions %3d (rel %d, place %d, fac %d, qual %d, help %d, strain %d, neg %d)",
+			d.Name, h.Kind, words, len(d.Mentions), perDoc["relation"], perDoc["place"], perDoc["facility"],
+			perDoc["quality"], perDoc["formal_help"], perDoc["strain"], docNeg)
 		runes := []rune(d.Text)
 		prevEnd := 0
 		for _, m := range d.Mentions {
