@@ -58,6 +58,8 @@ type wordPat struct {
 	base  string              // folded
 	stem  string              // "" for exact patterns
 	forms map[string]struct{} // inflected forms (not base); nil for exact
+	// minLen and maxLen bound the byte length of base and forms.
+	minLen, maxLen int
 }
 
 // pattern is one term, exclude word or cue word, compiled.
@@ -88,11 +90,18 @@ type lexicon struct {
 	byPrefix map[string][]int32 // cue lexicon: token starting with the base
 	minMod   int
 	prefix   bool
-	headLens uint64         // bit n set: a head of n bytes exists (n < 64)
-	headTail [1024]uint64   // bitset over the last two bytes of heads
-	stemPre  [1024]uint64   // bitset over a hash of the first three bytes of stems
-	maxHead  int            // longest head in bytes
-	seen     map[string]int // dedupe helper during add (pattern index per key)
+	headLens uint64       // bit n set: a head of n bytes exists (n < 64)
+	headTail [1024]uint64 // bitset over the last two bytes of heads
+	stemPre  [1024]uint64 // bitset over a hash of the first three bytes of stems
+	// phraseTail is a bitset over the last two bytes of the forms of phrase
+	// words after the first: a token whose end is not in it can match such
+	// a word only by its stem.
+	phraseTail [1024]uint64
+	// formKey is a bitset over formHash of the byForm keys: most tokens
+	// are rejected without a map lookup.
+	formKey [1024]uint64
+	maxHead int            // longest head in bytes
+	seen    map[string]int // dedupe helper during add (pattern index per key)
 }
 
 func newLexicon(minMod int, prefix bool) *lexicon {
@@ -115,6 +124,12 @@ func pre3(s string) int {
 	return (int(s[0])*961 + int(s[1])*31 + int(s[2])) & 0xFFFF
 }
 
+// formHash mixes the length and the first and last two bytes of s.
+func formHash(s string) int {
+	n := len(s)
+	return (n*7919 ^ int(s[0])*131 ^ int(s[n-1])*257 ^ int(s[n/2])*31) & 0xFFFF
+}
+
 func setBit(b *[1024]uint64, i int)      { b[i>>6] |= 1 << (i & 63) }
 func hasBit(b *[1024]uint64, i int) bool { return b[i>>6]&(1<<(i&63)) != 0 }
 
@@ -134,15 +149,27 @@ func (l *lexicon) add(p pattern, stems *stemCache) int32 {
 				w.forms[f] = struct{}{}
 			}
 		}
+		w.minLen, w.maxLen = len(w.base), len(w.base)
+		for f := range w.forms {
+			w.minLen, w.maxLen = min(w.minLen, len(f)), max(w.maxLen, len(f))
+		}
 		p.words = append(p.words, w)
 		p.runes += utf8.RuneCountInString(t.Norm)
 	}
 	id := int32(len(l.pats))
 	l.pats = append(l.pats, p)
+	for _, w := range p.words[1:] {
+		setBit(&l.phraseTail, tail2(w.base))
+		for f := range w.forms {
+			setBit(&l.phraseTail, tail2(f))
+		}
+	}
 	w0 := p.words[0]
 	l.byForm[w0.base] = append(l.byForm[w0.base], hit{id, howExact})
+	setBit(&l.formKey, formHash(w0.base))
 	for f := range w0.forms {
 		l.byForm[f] = append(l.byForm[f], hit{id, howInflection})
+		setBit(&l.formKey, formHash(f))
 	}
 	if len(p.words) > 1 || p.exact {
 		return id
@@ -198,7 +225,7 @@ func (l *lexicon) heads(t *tok, f func(pat int32)) {
 		if hl < 64 && l.headLens&(1<<hl) == 0 {
 			return
 		}
-		if ids, ok := l.byHead[norm[p:]]; ok {
+		if ids, ok := l.byHead[norm[p:]]; ok && validOnset(norm[p:]) {
 			for _, id := range ids {
 				f(id)
 			}
@@ -236,34 +263,42 @@ func isHyphenAt(hy uint64, p int) bool {
 // wordMatches reports whether token t matches word w of a phrase; compound
 // lets the token have w as its head.
 func (l *lexicon) wordMatches(t *tok, w *wordPat, exact, compound bool, stems *stemCache) bool {
-	if t.Norm == w.base {
+	norm := t.Norm
+	if norm == w.base {
 		return true
 	}
-	if exact {
+	if exact || len(norm) == 0 {
 		return false
 	}
-	if _, ok := w.forms[t.Norm]; ok {
+	if len(w.stem) >= 3 && len(norm) >= 3 && len(w.base) >= 3 && norm[:3] == w.base[:3] && stems.stem(norm) == w.stem {
 		return true
 	}
-	if len(w.stem) >= 3 && len(t.Norm) >= 3 && t.Norm[:3] == w.base[:min(3, len(w.base))] && stems.stem(t.Norm) == w.stem {
+	if !hasBit(&l.phraseTail, tail2(norm)) {
+		return false
+	}
+	if _, ok := w.forms[norm]; ok {
 		return true
 	}
-	if compound {
-		norm := t.Norm
-		runes := 0
-		for p := 0; p < len(norm)-1; {
-			if (runes >= l.minMod && plausibleModifier(norm[:p])) || (p > 0 && isHyphenAt(t.hy, p)) {
-				s := norm[p:]
-				if s == w.base {
-					return true
-				}
-				if _, ok := w.forms[s]; ok {
-					return true
-				}
+	if !compound || t.proper {
+		return false
+	}
+	n := len(norm)
+	// Suffixes norm[p:] with a length of a form, at a plausible boundary.
+	for p := max(1, n-w.maxLen); p <= n-w.minLen; p++ {
+		if !utf8.RuneStart(norm[p]) {
+			continue
+		}
+		s := norm[p:]
+		if s != w.base {
+			if _, ok := w.forms[s]; !ok {
+				continue
 			}
-			_, sz := utf8.DecodeRuneInString(norm[p:])
-			p += sz
-			runes++
+		}
+		if isHyphenAt(t.hy, p) {
+			return true
+		}
+		if utf8.RuneCountInString(norm[:p]) >= l.minMod && plausibleModifier(norm[:p]) && validOnset(s) {
+			return true
 		}
 	}
 	return false
@@ -275,7 +310,9 @@ func (l *lexicon) scan(toks []tok, stems *stemCache, out []cand) []cand {
 		t := &toks[i]
 		norm := t.Norm
 		single := false
-		if hs, ok := l.byForm[norm]; ok {
+		if len(norm) == 0 || !hasBit(&l.formKey, formHash(norm)) {
+			// no byForm key has this shape
+		} else if hs, ok := l.byForm[norm]; ok {
 			for _, h := range hs {
 				p := &l.pats[h.pat]
 				if len(p.words) == 1 {
@@ -523,14 +560,15 @@ func (c *Codebook) buildNear(text string, toks []tok, window string) *nearIndex 
 	return ni
 }
 
-// any reports whether one of the cues ids stands within w tokens of [t0,t1).
+// any reports whether one of the cues ids stands within w tokens of [t0,t1)
+// and outside it (the matched words themselves are not context).
 func (ni *nearIndex) any(ids []int32, t0, t1 int32, w int) bool {
 	for _, id := range ids {
 		if slices.Contains(ni.always, id) {
 			return true
 		}
 		for _, h := range ni.hits {
-			if h.pat == id && h.t1 > t0-int32(w) && h.t0 < t1+int32(w) {
+			if h.pat == id && h.t1 > t0-int32(w) && h.t0 < t1+int32(w) && (h.t1 <= t0 || h.t0 >= t1) {
 				return true
 			}
 		}

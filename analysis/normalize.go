@@ -174,6 +174,9 @@ func inflections(w string) []string {
 	if last == 'e' {
 		add(w + "n")
 	}
+	if strings.HasSuffix(w, "ch") || strings.HasSuffix(w, "sh") || last == 'x' || last == 's' {
+		add(w + "es") // English loans: coaches, boxes
+	}
 	if strings.HasSuffix(w, "heid") {
 		add(w[:n-4] + "heden")
 	}
@@ -259,4 +262,22 @@ func plausibleModifier(m string) bool {
 		return prev == 0 || isVowel(prev) || prev == last || prev == 'r' || prev == 'l'
 	}
 	return true
+}
+
+// validOnset reports whether h can begin a Dutch (or common loan) word: its
+// initial consonants must be a cluster Dutch words start with. It keeps
+// heads like "tsoen" (plan|tsoen) from being taken as "tso" + -en.
+func validOnset(h string) bool {
+	i := 0
+	for i < len(h) && i < 4 && !isVowel(h[i]) && h[i] < utf8.RuneSelf {
+		i++
+	}
+	switch h[:i] {
+	case "", "b", "c", "d", "f", "g", "h", "j", "k", "l", "m", "n", "p", "r", "s", "t", "v", "w", "z",
+		"bl", "br", "ch", "cl", "cr", "dr", "dw", "fl", "fr", "gl", "gn", "gr", "kl", "kn", "kr", "kw",
+		"ph", "pl", "pr", "ps", "sc", "sch", "schr", "sh", "sj", "sk", "sl", "sm", "sn", "sp", "spl",
+		"spr", "st", "str", "sw", "th", "tr", "tw", "vl", "vr", "wh", "wr", "zw":
+		return true
+	}
+	return i < len(h) && h[i] >= utf8.RuneSelf // a non-ASCII letter: do not judge
 }

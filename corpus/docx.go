@@ -160,9 +160,9 @@ func docxMainPart(z *zipDoc) string {
 	var target string
 	_ = z.walkXML(f, wordApp, func(tok xml.Token, depth int) (bool, error) {
 		if t, ok := tok.(xml.StartElement); ok && t.Name.Local == "Relationship" && target == "" {
-			typ, _ := attr(t, "Type")
+			typ, _ := xmlAttr(t, "Type")
 			if strings.HasSuffix(typ, "/officeDocument") {
-				target, _ = attr(t, "Target")
+				target, _ = xmlAttr(t, "Target")
 			}
 		}
 		return false, nil

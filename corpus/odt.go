@@ -94,7 +94,7 @@ func ReadODT(name string, data []byte, lim Limits) (Extract, error) {
 					return true, write("\t")
 				case "s":
 					n := 1
-					if c, ok := attr(t, "c"); ok {
+					if c, ok := xmlAttr(t, "c"); ok {
 						if v, err := strconv.Atoi(c); err == nil && v > 0 {
 							n = min(v, maxODFSpaces)
 						}

@@ -137,8 +137,8 @@ func terminatorRun(text string, i int) (end, next int) {
 	end = j
 	k := skipSpace(text, j)
 	// A detached closing quote (",,Ja. ''" in tokenised text) still ends
-	// the sentence it closes.
-	if k > j && k < n {
+	// the sentence it closes, unless a blank line comes between.
+	if k > j && k < n && strings.Count(text[j:k], "\n") <= 1 {
 		if m := detachedCloserLen(text, k); m > 0 {
 			end = k + m
 			k = skipSpace(text, end)

@@ -184,6 +184,8 @@ func TestSentencesLines(t *testing.T) {
 		{"time at line start is no marker", "We beginnen om\n10.30 uur. Kom.",
 			[]string{"We beginnen om\n10.30 uur.", "Kom."}},
 		{"crlf blank line", "Ja\r\n\r\nNee", []string{"Ja", "Nee"}},
+		{"detached closing quote", ",,Ik kom. '' Zei ze.", []string{",,Ik kom. ''", "Zei ze."}},
+		{"blank line before quote", "Ik kom.\n\n'' Zei ze.", []string{"Ik kom.", "'' Zei ze."}},
 	})
 }
 
@@ -355,13 +357,14 @@ func endsWithTerminal(s string) bool {
 }
 
 // boundaryScore counts sentence boundaries.
-type boundaryScore struct{ tp, fp, fn, layout int }
+type boundaryScore struct{ tp, fp, fn, layout, wraps int }
 
 func (s *boundaryScore) add(o boundaryScore) {
 	s.tp += o.tp
 	s.fp += o.fp
 	s.fn += o.fn
 	s.layout += o.layout
+	s.wraps += o.wraps
 }
 
 func (s boundaryScore) prf() (p, r, f float64) {
@@ -379,7 +382,8 @@ func (s boundaryScore) prf() (p, r, f float64) {
 
 func (s boundaryScore) String() string {
 	p, r, f := s.prf()
-	return fmt.Sprintf("P=%.4f R=%.4f F1=%.4f (tp=%d fp=%d fn=%d, layout breaks=%d)", p, r, f, s.tp, s.fp, s.fn, s.layout)
+	return fmt.Sprintf("P=%.4f R=%.4f F1=%.4f (tp=%d fp=%d fn=%d, layout breaks=%d, wraps=%d)",
+		p, r, f, s.tp, s.fp, s.fn, s.layout, s.wraps)
 }
 
 // evalOptions says how gold sentences are put back into running text.
@@ -419,7 +423,9 @@ func scoreParagraph(sents []goldSentence, opt evalOptions, miss func(string)) bo
 	}
 	text := b.String()
 	if opt.wrap > 0 {
+		before := strings.Count(text, "\n")
 		text = hardWrap(text, opt.wrap)
+		sc.wraps = strings.Count(text, "\n") - before
 	}
 	pred := map[int]bool{}
 	for _, sp := range Sentences(text) {
@@ -494,8 +500,11 @@ func scoreCorpus(sents []goldSentence, opt evalOptions, miss func(string)) bound
 
 // TestSentenceF1 measures boundary precision, recall and F1 on the gold
 // sentences of UD Dutch Alpino (newspaper) and LassySmall (Wikipedia), text
-// that nobody on this project wrote. The rules were tuned on Alpino only;
-// LassySmall is reported separately as held-out text.
+// that nobody on this project wrote. Alpino is the tuning part; LassySmall is
+// reported separately. It is not a clean held-out set: three general rules
+// ("(...)" is no end, a web address may start a sentence, a wrapped "0\n- 19"
+// or "(was\n2)" is no list marker) were added after reading its errors.
+// Nothing in the segmenter is derived from the gold sentences themselves.
 func TestSentenceF1(t *testing.T) {
 	const bar = 0.97
 	all := readGoldSentences(t)
@@ -523,7 +532,7 @@ func TestSentenceF1(t *testing.T) {
 		must  bool
 	}{
 		{"alpino (tuning)", alpino, evalOptions{}, true},
-		{"lassysmall (held out)", lassy, evalOptions{}, true},
+		{"lassysmall (report)", lassy, evalOptions{}, true},
 		{"all", all, evalOptions{}, true},
 		{"all, wrapped at 70", all, evalOptions{wrap: 70}, true},
 		{"all, groups of 10", all, evalOptions{group: 10}, true},
@@ -539,6 +548,9 @@ func TestSentenceF1(t *testing.T) {
 		t.Logf("%-26s %d sentences: %s", c.name, len(c.sents), sc)
 		if c.must && f < bar {
 			t.Errorf("%s: F1 %.4f below the bar %.2f", c.name, f, bar)
+		}
+		if c.opt.wrap > 0 && sc.wraps < len(c.sents)/4 {
+			t.Errorf("%s: only %d line wraps inserted; the wrapped variant tests nothing", c.name, sc.wraps)
 		}
 	}
 }

@@ -104,9 +104,9 @@ func readSubtitles(name string, data []byte, lim Limits, vtt bool) (Extract, err
 			t = 1
 		}
 		if t < 0 {
-			if isDigits(strings.TrimSpace(b.lines[0])) && len(b.lines) > 1 {
+			if allASCIIDigits(strings.TrimSpace(b.lines[0])) && len(b.lines) > 1 {
 				return Extract{}, &InputError{Pos: Pos{File: name, Line: b.first + 1},
-					Err:  fmt.Errorf("%w: expected a cue timing line like %q, found %q", ErrBadTimestamp, example, clip(b.lines[1])),
+					Err:  fmt.Errorf("%w: expected a cue timing line like %q, found %q", ErrBadTimestamp, example, clipText(b.lines[1])),
 					Hint: "correct the timing line in a text editor"}
 			}
 			if len(ex.Utterances) == 0 {
@@ -128,7 +128,7 @@ func readSubtitles(name string, data []byte, lim Limits, vtt bool) (Extract, err
 		start, err := parseCueTiming(b.lines[t])
 		if err != nil {
 			return Extract{}, &InputError{Pos: Pos{File: name, Line: lineNo},
-				Err:  fmt.Errorf("%w: %v in %q (expected like %q)", ErrBadTimestamp, err, clip(b.lines[t]), example),
+				Err:  fmt.Errorf("%w: %v in %q (expected like %q)", ErrBadTimestamp, err, clipText(b.lines[t]), example),
 				Hint: "correct the timing line in a text editor"}
 		}
 		segs := cueSegments(b.lines[t+1:], vtt)
@@ -179,7 +179,7 @@ func isVTTKeyword(line, kw string) bool {
 	return ok && (rest == "" || rest[0] == ' ' || rest[0] == '\t')
 }
 
-func isDigits(s string) bool {
+func allASCIIDigits(s string) bool {
 	if s == "" {
 		return false
 	}
@@ -191,8 +191,8 @@ func isDigits(s string) bool {
 	return true
 }
 
-// clip shortens s for an error message.
-func clip(s string) string {
+// clipText shortens s for an error message.
+func clipText(s string) string {
 	const n = 60
 	if utf8.RuneCountInString(s) <= n {
 		return s
@@ -228,7 +228,7 @@ func parseCueTiming(line string) (string, error) {
 func normTimestamp(s string) (string, error) {
 	m := cueTimestamp.FindStringSubmatch(s)
 	if m == nil {
-		return "", fmt.Errorf("%q is not a timestamp", clip(s))
+		return "", fmt.Errorf("%q is not a timestamp", clipText(s))
 	}
 	h := 0
 	if m[1] != "" {

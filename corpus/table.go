@@ -62,8 +62,8 @@ func findColumns(header []string, cols TableColumns) (l tableLayout, ok bool) {
 	return l, l.text >= 0
 }
 
-// cell returns row[i] trimmed, or "" when the row is shorter or i < 0.
-func cell(row []string, i int) string {
+// rowCell returns row[i] trimmed, or "" when the row is shorter or i < 0.
+func rowCell(row []string, i int) string {
 	if i < 0 || i >= len(row) {
 		return ""
 	}
@@ -96,7 +96,7 @@ func (t *tableBuilder) add(row []string, rowNo int) error {
 				Hint: "split the cell or raise limits.max_line_bytes"}
 		}
 	}
-	text := cell(row, t.layout.text)
+	text := rowCell(row, t.layout.text)
 	if text == "" {
 		t.skipped = append(t.skipped, rowNo)
 		return nil
@@ -106,8 +106,8 @@ func (t *tableBuilder) add(row []string, rowNo int) error {
 		return strings.TrimSpace(s)
 	}
 	t.ex.Utterances = append(t.ex.Utterances, Utterance{
-		Speaker: norm(cell(row, t.layout.speaker)),
-		Time:    norm(cell(row, t.layout.time)),
+		Speaker: norm(rowCell(row, t.layout.speaker)),
+		Time:    norm(rowCell(row, t.layout.time)),
 		Text:    norm(text),
 		Line:    rowNo,
 	})
@@ -126,8 +126,8 @@ func (t *tableBuilder) finish(what string) (Extract, error) {
 			nums[i] = fmt.Sprint(r)
 		}
 		t.ex.Warnings = append(t.ex.Warnings,
-			fmt.Sprintf("skipped %d %s with empty text (%s %s%s)", n, plural(n, "row", "rows"),
-				plural(n, "row", "rows"), strings.Join(nums, ", "), more))
+			fmt.Sprintf("skipped %d %s with empty text (%s %s%s)", n, countNoun(n, "row", "rows"),
+				countNoun(n, "row", "rows"), strings.Join(nums, ", "), more))
 	}
 	if len(t.ex.Utterances) == 0 {
 		return Extract{}, &InputError{Pos: Pos{File: t.name}, Err: ErrEmptyDocument,
@@ -136,7 +136,7 @@ func (t *tableBuilder) finish(what string) (Extract, error) {
 	return t.ex, nil
 }
 
-func plural(n int, one, many string) string {
+func countNoun(n int, one, many string) string {
 	if n == 1 {
 		return one
 	}

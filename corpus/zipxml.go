@@ -214,9 +214,9 @@ func (z *zipDoc) walkXML(f *zip.File, app string, visit xmlVisitor) error {
 	}
 }
 
-// attr returns the value of the attribute with local name local (any
+// xmlAttr returns the value of the attribute with local name local (any
 // namespace) and whether it is there.
-func attr(e xml.StartElement, local string) (string, bool) {
+func xmlAttr(e xml.StartElement, local string) (string, bool) {
 	for _, a := range e.Attr {
 		if a.Name.Local == local {
 			return a.Value, true
@@ -326,21 +326,21 @@ func (s *lineSink) emit(line string, after ...string) {
 		s.lines = append(s.lines, line)
 		s.lines = append(s.lines, after...)
 	case top.kind == frameCell:
-		top.parts = append(top.parts, oneLine(line))
+		top.parts = append(top.parts, cellText(line))
 		for _, a := range after {
-			top.parts = append(top.parts, oneLine(a))
+			top.parts = append(top.parts, cellText(a))
 		}
 	case top.kind == framePara:
 		top.after = append(top.after, line)
 		top.after = append(top.after, after...)
 	case top.kind == frameRow:
 		// A paragraph directly in a row (not in a cell): keep it as a cell.
-		top.parts = append(top.parts, oneLine(line))
+		top.parts = append(top.parts, cellText(line))
 	}
 }
 
-// oneLine turns line breaks and tabs into spaces, for table cells.
-func oneLine(s string) string {
+// cellText turns line breaks and tabs into spaces, for table cells.
+func cellText(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
