@@ -1,0 +1,64 @@
+package analysis
+
+import (
+	"github.com/pbasis/pbasis/corpus"
+)
+
+// Coding sources.
+const (
+	SourceAuto   = "auto"   // found by the matcher
+	SourceManual = "manual" // made by a human coder (imported)
+	SourceReview = "review" // added or changed in a review
+)
+
+// Coding is a code applied to a segment, with its evidence (DESIGN.md).
+type Coding struct {
+	Doc     string // document ID
+	Case    string
+	Speaker string
+	Role    string
+	Voice   corpus.Voice
+	Segment string // segment ID
+	SegN    int    // segment number in the document (1-based)
+	// Start and End are the evidence's span in code points into the
+	// document's normalised text (not the segment's).
+	Start, End int
+	Code       string
+	Category   Category
+	Term       string // the evidence as written in the text
+	Rule       string // the codebook term that matched
+	How        string // exact, inflection, stem, compound, phrase
+	Negated    bool
+	NegCue     string // the negation word, when Negated
+	Source     string // auto, manual or review
+	Line       int    // source location of the segment (see corpus.Segment.Line)
+	Time       string
+	Text       string // the segment's text
+}
+
+// CodeDocument codes every segment of doc with the codebook. The matcher
+// sees each segment with its speaker's role and, as context for near-rules,
+// the whole turn. Codings come in segment order, then by start, then code:
+// deterministic for the same input and codebook.
+func CodeDocument(cb *Codebook, doc *corpus.Document) []Coding {
+	var out []Coding
+	runes := []rune(doc.Text)
+	turnText := make([]string, len(doc.Turns))
+	for i, t := range doc.Turns {
+		turnText[i] = string(runes[t.Body.Start:t.Body.End])
+	}
+	for _, s := range doc.Segments {
+		t := doc.Turns[s.Turn]
+		for _, m := range cb.Match(s.Text, Context{Role: t.Role, Window: turnText[s.Turn]}) {
+			out = append(out, Coding{
+				Doc: doc.ID, Case: doc.Meta.Case, Speaker: t.Speaker, Role: t.Role, Voice: t.Voice,
+				Segment: s.ID, SegN: s.N,
+				Start: s.Span.Start + m.Start, End: s.Span.Start + m.End,
+				Code: m.Code, Category: m.Category, Term: m.Surface, Rule: m.Term, How: m.How,
+				Negated: m.Negated, NegCue: m.NegCue, Source: SourceAuto,
+				Line: s.Line, Time: s.Time, Text: s.Text,
+			})
+		}
+	}
+	return out
+}
