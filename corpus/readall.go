@@ -12,6 +12,9 @@ type Item struct {
 	File string
 	Doc  *Document
 	Err  error // an *InputError when the file could not be read
+	// Work is what the prepare function of ReadAll returned for Doc (nil
+	// without one, or when Err is set).
+	Work any
 }
 
 // ReadAll reads files from fsys with jobs workers (jobs <= 0 means
@@ -19,7 +22,11 @@ type Item struct {
 // order the workers finish in, so output is deterministic. At most 4*jobs
 // documents are held at once. It stops early when fn returns an error or
 // ctx is cancelled, and returns that error.
-func ReadAll(ctx context.Context, fsys fs.FS, files []string, sheet *Sheet, o Options, jobs int, fn func(Item) error) error {
+//
+// prepare, when not nil, runs in the worker right after a document is read
+// (coding it, for instance), so that work is parallel too; its result is
+// Item.Work. It must be safe for concurrent use.
+func ReadAll(ctx context.Context, fsys fs.FS, files []string, sheet *Sheet, o Options, jobs int, prepare func(*Document) any, fn func(Item) error) error {
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
 	}
@@ -39,7 +46,11 @@ func ReadAll(ctx context.Context, fsys fs.FS, files []string, sheet *Sheet, o Op
 			defer wg.Done()
 			for i := range work {
 				doc, err := ReadFile(fsys, files[i], sheet, o)
-				slots[i] <- Item{File: files[i], Doc: doc, Err: err}
+				it := Item{File: files[i], Doc: doc, Err: err}
+				if err == nil && prepare != nil {
+					it.Work = prepare(doc)
+				}
+				slots[i] <- it
 			}
 		}()
 	}

@@ -67,7 +67,7 @@ func runCheck(ctx context.Context, g *globalOptions, c *cobra.Command) error {
 		}
 	}
 	docs := 0
-	err = corpus.ReadAll(ctx, in.fs, files, sheet, copts, l.cfg.Jobs, func(it corpus.Item) error {
+	err = corpus.ReadAll(ctx, in.fs, files, sheet, copts, l.cfg.Jobs, nil, func(it corpus.Item) error {
 		if it.Err != nil {
 			problems++
 			fmt.Fprintln(g.stderr, "pbasis:", it.Err)

@@ -88,7 +88,7 @@ func runInspect(ctx context.Context, g *globalOptions, target string, showSegmen
 		}
 	}
 	var docs []*corpus.Document
-	err = corpus.ReadAll(ctx, in.fs, files, sheet, copts, l.cfg.Jobs, func(it corpus.Item) error {
+	err = corpus.ReadAll(ctx, in.fs, files, sheet, copts, l.cfg.Jobs, nil, func(it corpus.Item) error {
 		if it.Err != nil {
 			bad++
 			fmt.Fprintf(g.stderr, "pbasis: skipped %v\n", it.Err)

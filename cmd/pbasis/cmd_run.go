@@ -19,6 +19,7 @@ import (
 	"github.com/spf13/pflag"
 	"golang.org/x/term"
 
+	"github.com/pbasis/pbasis/analysis"
 	"github.com/pbasis/pbasis/corpus"
 	"github.com/pbasis/pbasis/reports"
 )
@@ -92,6 +93,10 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 	if err := checkOutside(cfg.Input, cfg.Out); err != nil {
 		return err
 	}
+	cb, cbInfo, err := loadCodebookFile(cfg.Codebook)
+	if err != nil {
+		return err
+	}
 	in, err := openInput(cfg.Input)
 	if err != nil {
 		return err
@@ -99,13 +104,14 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 	defer in.close()
 
 	m := &reports.Manifest{
-		Tool:    toolInfo(),
-		Config:  reports.ConfigInfo{File: l.file, SHA256: l.sha256, Settings: l.v.AllSettings()},
-		Input:   reports.InputInfo{Source: in.name},
-		Skipped: []corpus.Skipped{},
-		Files:   []reports.FileEntry{},
-		Timings: map[string]string{},
-		Counts:  reports.Counts{ByVoice: map[string]int{}, ByKind: map[string]int{}},
+		Tool:     toolInfo(),
+		Config:   reports.ConfigInfo{File: l.file, SHA256: l.sha256, Settings: l.v.AllSettings()},
+		Codebook: cbInfo,
+		Input:    reports.InputInfo{Source: in.name},
+		Skipped:  []corpus.Skipped{},
+		Files:    []reports.FileEntry{},
+		Timings:  map[string]string{},
+		Counts:   reports.Counts{ByVoice: map[string]int{}, ByKind: map[string]int{}},
 	}
 	warn := func(format string, a ...any) {
 		msg := fmt.Sprintf(format, a...)
@@ -174,44 +180,60 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 	bar := newBar(g, len(files))
 	cases := map[string]bool{}
 	segPath := filepath.Join(cfg.Out, "segments.csv")
+	codPath := filepath.Join(cfg.Out, "codings.csv")
+	prepare := func(d *corpus.Document) any { return analysis.CodeDocument(cb, d) }
 	var fatal error
 	err = reports.AtomicWrite(segPath, func(w io.Writer) error {
 		sw, err := reports.NewSegmentsWriter(w)
 		if err != nil {
 			return err
 		}
-		rerr := corpus.ReadAll(ctx, in.fs, files, sheet, copts, cfg.Jobs, func(it corpus.Item) error {
-			if bar != nil {
-				_ = bar.Add(1)
+		return reports.AtomicWrite(codPath, func(wc io.Writer) error {
+			cw, err := reports.NewCodingsWriter(wc)
+			if err != nil {
+				return err
 			}
-			if it.Err != nil {
-				if cfg.Strict {
-					fatal = it.Err
-					return it.Err
+			rerr := corpus.ReadAll(ctx, in.fs, files, sheet, copts, cfg.Jobs, prepare, func(it corpus.Item) error {
+				if bar != nil {
+					_ = bar.Add(1)
 				}
-				skip(corpus.Skipped{File: it.File, Reason: it.Err.Error()})
-				return nil
+				if it.Err != nil {
+					if cfg.Strict {
+						fatal = it.Err
+						return it.Err
+					}
+					skip(corpus.Skipped{File: it.File, Reason: it.Err.Error()})
+					return nil
+				}
+				d := it.Doc
+				for _, w := range d.Reading.Warnings {
+					warn("%s: %s", d.ID, w)
+				}
+				m.Files = append(m.Files, reports.NewFileEntry(d))
+				cases[d.Meta.Case] = true
+				m.Counts.Documents++
+				m.Counts.ByKind[string(d.Meta.Kind)]++
+				m.Counts.Turns += len(d.Turns)
+				m.Counts.Segments += len(d.Segments)
+				m.Counts.Words += d.Reading.Words
+				for _, s := range d.Segments {
+					m.Counts.ByVoice[string(d.Turns[s.Turn].Voice)]++
+				}
+				codings := it.Work.([]analysis.Coding)
+				m.Counts.Codings += len(codings)
+				if err := sw.Write(d); err != nil {
+					return err
+				}
+				return cw.Write(codings)
+			})
+			if rerr != nil {
+				return rerr
 			}
-			d := it.Doc
-			for _, w := range d.Reading.Warnings {
-				warn("%s: %s", d.ID, w)
+			if err := cw.Flush(); err != nil {
+				return err
 			}
-			m.Files = append(m.Files, reports.NewFileEntry(d))
-			cases[d.Meta.Case] = true
-			m.Counts.Documents++
-			m.Counts.ByKind[string(d.Meta.Kind)]++
-			m.Counts.Turns += len(d.Turns)
-			m.Counts.Segments += len(d.Segments)
-			m.Counts.Words += d.Reading.Words
-			for _, s := range d.Segments {
-				m.Counts.ByVoice[string(d.Turns[s.Turn].Voice)]++
-			}
-			return sw.Write(d)
+			return sw.Flush()
 		})
-		if rerr != nil {
-			return rerr
-		}
-		return sw.Flush()
 	})
 	if bar != nil {
 		_ = bar.Finish()
@@ -224,7 +246,7 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 		return err
 	}
 	m.Counts.Cases = len(cases)
-	m.Outputs = []string{"segments.csv", "run.json"}
+	m.Outputs = []string{"segments.csv", "codings.csv", "run.json"}
 	for _, s := range m.Skipped {
 		if !s.Ignored {
 			m.Counts.Skipped++
@@ -246,8 +268,8 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 			return err
 		}
 	} else if !g.quiet {
-		fmt.Fprintf(g.stderr, "pbasis: read %d documents of %d cases from %s: %d words, %d segments\n",
-			sum.Documents, m.Counts.Cases, in.name, sum.Words, sum.Segments)
+		fmt.Fprintf(g.stderr, "pbasis: read %d documents of %d cases from %s: %d words, %d segments, %d codings\n",
+			sum.Documents, m.Counts.Cases, in.name, sum.Words, sum.Segments, m.Counts.Codings)
 		if sum.Skipped > 0 {
 			fmt.Fprintf(g.stderr, "pbasis: %d files skipped (listed above and in %s)\n", sum.Skipped, manifestPath)
 		}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -217,4 +218,85 @@ func must(t *testing.T, err error) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestCodingsEvidence checks codings.csv on the demo: every row's term is
+// the text at its span inside its segment, and the columns are DESIGN.md's.
+func TestCodingsEvidence(t *testing.T) {
+	dir := t.TempDir()
+	if _, stderr, code := run(t, dir, "run", "--out", "out"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	read := func(name string) [][]string {
+		f, err := os.Open(filepath.Join(dir, "out", name))
+		must(t, err)
+		defer f.Close()
+		rows, err := csv.NewReader(f).ReadAll()
+		must(t, err)
+		return rows
+	}
+	segs := map[string][]string{}
+	for _, r := range read("segments.csv")[1:] {
+		segs[r[5]] = r
+	}
+	rows := read("codings.csv")
+	want := "doc,case,speaker,role,voice,segment,start,end,code,category,term,negated,source,text"
+	if got := strings.Join(rows[0][:14], ","); got != want {
+		t.Fatalf("codings.csv header %q", got)
+	}
+	if len(rows) < 200 {
+		t.Errorf("only %d codings on the demo", len(rows)-1)
+	}
+	cats := map[string]int{}
+	for _, r := range rows[1:] {
+		seg, ok := segs[r[5]]
+		if !ok {
+			t.Fatalf("coding refers to unknown segment %s", r[5])
+		}
+		segStart, start, end := atoi(t, seg[6]), atoi(t, r[6]), atoi(t, r[7])
+		text := []rune(seg[8])
+		if start < segStart || end-segStart > len(text) || string(text[start-segStart:end-segStart]) != r[10] {
+			t.Errorf("%s: term %q is not the segment text at [%d,%d)", r[5], r[10], start, end)
+		}
+		if r[13] != seg[8] || r[12] != "auto" {
+			t.Errorf("%s: text or source column wrong: %q %q", r[5], r[13], r[12])
+		}
+		cats[r[9]]++
+	}
+	for _, c := range []string{"relation", "place", "facility", "quality", "formal_help", "strain"} {
+		if cats[c] == 0 {
+			t.Errorf("no %s codings on the demo: %v", c, cats)
+		}
+	}
+}
+
+func TestKwic(t *testing.T) {
+	out, stderr, code := run(t, t.TempDir(), "kwic", "coach", "--width", "20")
+	if code != 0 {
+		t.Fatalf("%d %s", code, stderr)
+	}
+	if !strings.Contains(out, "[volleybalcoach]") {
+		t.Errorf("kwic coach should find the compound volleybalcoach:\n%s", out)
+	}
+	if !strings.Contains(stderr, `term "coach"`) {
+		t.Errorf("summary: %s", stderr)
+	}
+	out, _, code = run(t, "", "kwic", "rel.neighbour", "--voice", "own")
+	if code != 0 || out == "" {
+		t.Fatalf("kwic by code: %d", code)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		if !strings.Contains(line, " own ") {
+			t.Errorf("--voice own let through: %s", line)
+		}
+	}
+}
+
+func atoi(t *testing.T, s string) int {
+	t.Helper()
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
 }
