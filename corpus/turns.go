@@ -41,7 +41,8 @@ func parseLabel(line string) (labelMatch, bool) {
 	colon := -1
 	for j := i; j < len(line) && j-start <= 48; {
 		r, size := utf8.DecodeRuneInString(line[j:])
-		if r == ':' {
+		if r == ':' || r == '|' {
+			// "Moeder | tekst" is a two-column speaker table of a Word file.
 			colon = j
 			break
 		}
@@ -61,6 +62,9 @@ func parseLabel(line string) (labelMatch, bool) {
 	}
 	if label == "" || utf8.RuneCountInString(label) > 40 || len(strings.Fields(label)) > 4 {
 		return m, false
+	}
+	if line[colon] == '|' {
+		label = strings.TrimSpace(label)
 	}
 	j := colon + 1
 	if bold != "" && strings.HasPrefix(line[j:], bold) {

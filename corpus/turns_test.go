@@ -40,6 +40,10 @@ func TestSpeakerLabelStyles(t *testing.T) {
 			[]turn{{"Fatima", "unknown", "", "Hallo."}, {"I", "interviewer", "", "Dag."}, {"Fatima", "unknown", "", "Ja."}}},
 		{"per-file map wins over config", "R: Ik ben de oma.", map[string]string{"r": "family"},
 			[]turn{{"R", "family", "", "Ik ben de oma."}}},
+		{"two-column speaker table of a Word file", "Interviewer | Wie helpt er?\nMoeder | De buurvrouw.", nil,
+			[]turn{{"Interviewer", "interviewer", "", "Wie helpt er?"}, {"Moeder", "parent", "", "De buurvrouw."}}},
+		{"a table row of data is no turn", "R: Zo ging dat.\nBibliotheek | Kinderen | Wekelijks", nil,
+			[]turn{{"R", "parent", "", "Zo ging dat.\nBibliotheek | Kinderen | Wekelijks"}}},
 		{"text before the first label", "Interview gezin 3\n\nI: Start.", nil,
 			[]turn{{"", "unknown", "", "Interview gezin 3"}, {"I", "interviewer", "", "Start."}}},
 	}

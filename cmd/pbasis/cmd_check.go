@@ -41,6 +41,14 @@ func runCheck(ctx context.Context, g *globalOptions, c *cobra.Command) error {
 		}
 	}
 	say("config: ok (%s)", displayName(l.file))
+	cb, info, err := loadCodebookFile(l.cfg.Codebook)
+	if err != nil {
+		return err
+	}
+	for _, p := range cb.Spec().Validate() {
+		fmt.Fprintln(g.stderr, "pbasis:", p)
+	}
+	say("codebook: ok (%s, id %s version %s, %d codes)", info.File, info.ID, info.Version, info.Codes)
 	in, err := openInput(l.cfg.Input)
 	if err != nil {
 		return err
