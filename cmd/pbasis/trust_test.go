@@ -1,0 +1,65 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/pbasis/pbasis/internal/testutil"
+)
+
+// hashTree returns a hash per file under dir.
+func hashTree(t *testing.T, dir string) map[string][32]byte {
+	t.Helper()
+	out := map[string][32]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		out[p] = sha256.Sum256(data)
+		return nil
+	})
+	must(t, err)
+	return out
+}
+
+// TestSameAnswerEveryTime runs twice on the same input, once with one
+// worker and once with all, and compares the CSV outputs byte for byte. It
+// also checks that the input folder is not written to.
+func TestSameAnswerEveryTime(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	must(t, os.CopyFS(in, os.DirFS(filepath.Join(testutil.RepoRoot(), "demo", "files"))))
+	before := hashTree(t, in)
+	if _, stderr, code := run(t, dir, "run", "--input", "in", "--out", "a", "--jobs", "1"); code != 0 {
+		t.Fatalf("run a: %d %s", code, stderr)
+	}
+	if _, stderr, code := run(t, "", "run", "--input", "in", "--out", "b", "--jobs", "4"); code != 0 {
+		t.Fatalf("run b: %d %s", code, stderr)
+	}
+	for _, f := range []string{"segments.csv", "codings.csv"} {
+		a, err := os.ReadFile(filepath.Join(dir, "a", f))
+		must(t, err)
+		b, err := os.ReadFile(filepath.Join(dir, "b", f))
+		must(t, err)
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s differs between --jobs 1 and --jobs 4", f)
+		}
+	}
+	after := hashTree(t, in)
+	if len(before) != len(after) {
+		t.Fatalf("input folder changed: %d files before, %d after", len(before), len(after))
+	}
+	for p, h := range before {
+		if after[p] != h {
+			t.Errorf("input file %s changed", p)
+		}
+	}
+}
