@@ -207,6 +207,7 @@ func (l *lexicon) addHead(h string, id int32) {
 type cand struct {
 	pat    int32
 	t0, t1 int32
+	hl     int32 // bytes of the token matched: the head for compounds
 	how    uint8
 	drop   bool
 }
@@ -214,7 +215,7 @@ type cand struct {
 // heads calls f for each pattern whose head form is a suffix of norm at a
 // plausible compound boundary: at least minMod code points of left part that
 // pass plausibleModifier, or right after an in-word hyphen.
-func (l *lexicon) heads(t *tok, f func(pat int32)) {
+func (l *lexicon) heads(t *tok, f func(pat int32, hl int)) {
 	norm := t.Norm
 	n := len(norm)
 	if n < 3 || len(l.byHead) == 0 || !hasBit(&l.headTail, tail2(norm)) {
@@ -227,7 +228,7 @@ func (l *lexicon) heads(t *tok, f func(pat int32)) {
 		}
 		if ids, ok := l.byHead[norm[p:]]; ok && validOnset(norm[p:]) {
 			for _, id := range ids {
-				f(id)
+				f(id, hl)
 			}
 		}
 	}
@@ -239,11 +240,9 @@ func (l *lexicon) heads(t *tok, f func(pat int32)) {
 	// Walk the rune boundaries; runes counts the code points of norm[:p].
 	runes := 0
 	start := n - l.maxHead
-	if t.proper {
-		return // a name (Europa) is not split; hyphen parts were tried
-	}
 	for p := 0; p < n-1; {
-		if runes >= l.minMod && p >= start && plausibleModifier(norm[:p]) && !isHyphenAt(t.hy, p) {
+		if runes >= l.minMod && p >= start && plausibleModifier(norm[:p]) && !isHyphenAt(t.hy, p) &&
+			(!t.proper || properHead(norm[p:])) {
 			try(p)
 		}
 		if norm[p] < utf8.RuneSelf {
@@ -254,6 +253,20 @@ func (l *lexicon) heads(t *tok, f func(pat int32)) {
 		}
 		runes++
 	}
+}
+
+// properHead reports whether a name (a capitalised word inside a sentence)
+// may be split before h: names of parks and schools are talked about as
+// the park or school (Zuiderpark, Calandlyceum). Other names are not split:
+// towns and streets end in words that are terms too (Beverwijk, Hoogkerk,
+// Lijsterstraat, Vechtplein), and a street name is an address, not the
+// place talked about.
+func properHead(h string) bool {
+	switch h {
+	case "park", "lyceum", "college", "school", "speeltuin", "zwembad", "sporthal", "buurthuis", "wijkcentrum", "bibliotheek", "bieb":
+		return true
+	}
+	return false
 }
 
 func isHyphenAt(hy uint64, p int) bool {
@@ -316,7 +329,7 @@ func (l *lexicon) scan(toks []tok, stems *stemCache, out []cand) []cand {
 			for _, h := range hs {
 				p := &l.pats[h.pat]
 				if len(p.words) == 1 {
-					out = append(out, cand{pat: h.pat, t0: int32(i), t1: int32(i + 1), how: h.how})
+					out = append(out, cand{pat: h.pat, t0: int32(i), t1: int32(i + 1), hl: int32(len(norm)), how: h.how})
 					single = true
 					continue
 				}
@@ -325,13 +338,13 @@ func (l *lexicon) scan(toks []tok, stems *stemCache, out []cand) []cand {
 				}
 			}
 		}
-		l.heads(t, func(id int32) {
-			out = append(out, cand{pat: id, t0: int32(i), t1: int32(i + 1), how: howCompound})
+		l.heads(t, func(id int32, hl int) {
+			out = append(out, cand{pat: id, t0: int32(i), t1: int32(i + 1), hl: int32(hl), how: howCompound})
 		})
 		if !single && len(norm) >= 3 && len(l.byStem) > 0 && hasBit(&l.stemPre, pre3(norm)) {
 			if ids, ok := l.byStem[stems.stem(norm)]; ok {
 				for _, id := range ids {
-					out = append(out, cand{pat: id, t0: int32(i), t1: int32(i + 1), how: howStem})
+					out = append(out, cand{pat: id, t0: int32(i), t1: int32(i + 1), hl: int32(len(norm)), how: howStem})
 				}
 			}
 		}
@@ -350,25 +363,54 @@ func (l *lexicon) scan(toks []tok, stems *stemCache, out []cand) []cand {
 
 // matchRest checks words 1.. of a phrase against the tokens after i. No
 // clause-boundary mark may stand inside the phrase; the last word may be
-// the head of a compound unless the pattern is whole-word or exact.
+// the head of a compound unless the pattern is whole-word or exact. Terms
+// of three or more words may have up to two filler words (eigenlijk, soms,
+// nu even...) between their words, as spoken Dutch puts them there: "kan
+// er nu even niks meer bij hebben", "het haar soms te veel wordt". It
+// returns the token index after the phrase.
 func (l *lexicon) matchRest(toks []tok, i int, p *pattern, stems *stemCache) (int, bool) {
+	j := i
+	fill := 0
+	if p.kind == patTerm && len(p.words) >= 3 && !p.exact {
+		fill = 2
+	}
 	for k := 1; k < len(p.words); k++ {
-		j := i + k
-		if j >= len(toks) || toks[j].brk {
-			return 0, false
-		}
+		j++
 		last := k == len(p.words)-1
-		if !l.wordMatches(&toks[j], &p.words[k], p.exact, last && !p.whole, stems) {
-			return 0, false
+		for {
+			if j >= len(toks) || toks[j].brk {
+				return 0, false
+			}
+			if l.wordMatches(&toks[j], &p.words[k], p.exact, last && !p.whole, stems) {
+				break
+			}
+			if fill == 0 || !filler(toks[j].Norm) {
+				return 0, false
+			}
+			fill--
+			j++
 		}
 	}
-	return i + len(p.words), true
+	return j + 1, true
+}
+
+// filler reports whether w is an adverb or particle that spoken Dutch puts
+// inside fixed phrases without changing them.
+func filler(w string) bool {
+	switch w {
+	case "eigenlijk", "echt", "soms", "nu", "even", "ook", "gewoon", "toch", "best", "heus",
+		"zeker", "nog", "wel", "al", "helemaal", "misschien", "weleens", "wat", "zo", "erg", "heel",
+		"allemaal", "gewoonweg", "dan", "ondertussen", "inmiddels", "intussen", "stilaan":
+		return true
+	}
+	return false
 }
 
 // scratch holds per-call buffers, pooled.
 type scratch struct {
 	toks  []tok
 	cands []cand
+	owner []int32
 }
 
 // Match finds all codings in one segment's text, in order of Start, then
@@ -446,9 +488,17 @@ func (c *Codebook) Match(text string, ctx Context) []Match {
 		for j := range cands {
 			cd := &cands[j]
 			p := &c.lex.pats[cd.pat]
-			if p.kind == patTerm && p.code == vp.code && cd.t0 < v.t1 && v.t0 < cd.t1 {
-				cd.drop = true
+			if p.kind != patTerm || p.code != vp.code || cd.t0 >= v.t1 || v.t0 >= cd.t1 {
+				continue
 			}
+			// An exclude found only as the head of a compound vetoes a term
+			// only when it covers more of the word than the term does:
+			// begraafpark vetoes park in Westerbegraafpark, but clubje (a
+			// clique) does not veto club in voetbalclubje.
+			if v.how == howCompound && v.t1-v.t0 == 1 && cd.t1-cd.t0 == 1 && v.hl <= cd.hl {
+				continue
+			}
+			cd.drop = true
 		}
 		v.drop = true
 	}
@@ -499,7 +549,19 @@ func (c *Codebook) Match(text string, ctx Context) []Match {
 	}
 	out := make([]Match, 0, len(acc))
 	var neg negScanner
-	for _, cd := range acc {
+	// owner[j] is 1 + the index in acc of the match covering token j.
+	owner := slices.Grow(sc.owner[:0], len(toks))[:len(toks)]
+	clear(owner)
+	for i, cd := range acc {
+		for j := cd.t0; j < cd.t1; j++ {
+			owner[j] = int32(i + 1)
+		}
+	}
+	sc.owner = owner
+	cur := int32(0)
+	other := func(j int) bool { return owner[j] != 0 && owner[j] != cur }
+	for i, cd := range acc {
+		cur = int32(i + 1)
 		p := &pats[cd.pat]
 		ct := &c.terms[p.term]
 		cs := c.codes[ct.code].spec
@@ -511,7 +573,7 @@ func (c *Codebook) Match(text string, ctx Context) []Match {
 			Term:    ct.spec.Term,
 			How:     howNames[cd.how],
 		}
-		if k := neg.find(toks, int(cd.t0), int(cd.t1)); k >= 0 {
+		if k := neg.find(toks, int(cd.t0), int(cd.t1), other); k >= 0 {
 			m.Negated = true
 			m.NegCue = text[toks[k].bs:toks[k].be]
 		}

@@ -39,7 +39,7 @@ type negScanner struct{}
 
 func negCue(w string) bool {
 	switch w {
-	case "geen", "niet", "nooit", "niemand", "nergens", "zonder", "noch", "geeneen", "nimmer":
+	case "geen", "niet", "nie", "nooit", "niemand", "nergens", "zonder", "noch", "geeneen", "nimmer":
 		return true
 	}
 	return false
@@ -48,7 +48,7 @@ func negCue(w string) bool {
 // negPostCue lists the cues that can follow the mention (verb-final).
 func negPostCue(w string) bool {
 	switch w {
-	case "niet", "nooit", "nimmer":
+	case "niet", "nie", "nooit", "nimmer":
 		return true
 	}
 	return false
@@ -71,7 +71,8 @@ func softClauseWord(w string) bool { return w == "en" || w == "of" }
 // adjective, not a later mention.
 func nietBlocked(next string) bool {
 	switch next {
-	case "alleen", "zo", "zo'n", "zozeer", "zelden", "ver", "te", "altijd", "slechts", "enkel":
+	case "alleen", "zo", "zo'n", "zozeer", "zelden", "ver", "te", "altijd", "slechts", "enkel",
+		"alles", "elke", "elk", "ieder", "iedere", "overal", "steeds", "vaak", "veel", "meteen":
 		return true
 	}
 	return false
@@ -121,17 +122,83 @@ func trailer(w string) bool {
 	return false
 }
 
+// isPrep reports whether w is a preposition that can open a phrase
+// locating a noun ("geen vriendinnetjes in de straat").
+func isPrep(w string) bool {
+	switch w {
+	case "in", "op", "bij", "van", "uit", "aan", "rond", "achter", "naast", "tegenover", "om", "buiten", "binnen", "langs", "voor":
+		return true
+	}
+	return false
+}
+
+// availability: adjectives that, after a verb-final niet, deny that a
+// facility or place is there for the family ("kinderopvang is voor haar
+// niet haalbaar", "de bso is niet open").
+func availability(w string) bool {
+	switch w {
+	case "haalbaar", "beschikbaar", "aanwezig", "open", "betaalbaar":
+		return true
+	}
+	return false
+}
+
+// contactNoun: "geen contact" after a fronted mention ("Met de buren heeft
+// zij geen contact") denies the contact with it.
+func contactNoun(w string) bool {
+	switch w {
+	case "contact", "omgang", "band", "banden", "relatie":
+		return true
+	}
+	return false
+}
+
+// degree: adverbs of degree between niet and a quality word do not move the
+// negation away from it ("niet zo welkom", "nie echt welkom").
+func degree(w string) bool {
+	switch w {
+	case "zo", "erg", "heel", "echt", "helemaal", "zo'n":
+		return true
+	}
+	return false
+}
+
 // find returns the index of the cue token that negates the mention over
-// tokens [t0, t1), or -1.
-func (negScanner) find(toks []tok, t0, t1 int) int {
+// tokens [t0, t1), or -1. other reports whether a token belongs to another
+// mention of the same segment (nil: none).
+func (negScanner) find(toks []tok, t0, t1 int, other func(j int) bool) int {
+	isOther := func(j int) bool { return other != nil && other(j) }
+	// A bare noun right after "als" names a role ("als oma tel je niet
+	// mee"): a cue after it denies the act, not the person.
+	role := t0 > 0 && !toks[t0].brk && toks[t0-1].Norm == "als"
 	// Before the mention.
-	crossed := -1 // index of an en/of crossed while walking back
+	crossed := -1  // index of an en/of crossed while walking back
+	prep := false  // a preposition stands between the mention and the walk
 	for j := t0 - 1; j >= 0 && j >= t0-NegWindow; j-- {
 		if toks[j+1].brk {
 			break
 		}
 		w := toks[j].Norm
+		if isOther(j) {
+			// A mention in a phrase that locates another mention is not
+			// negated with it: "geen vriendinnetjes in de straat".
+			if prep && crossed < 0 {
+				break
+			}
+			continue
+		}
+		if isPrep(w) {
+			prep = true
+		}
 		if clauseWord(w) {
+			// "niet als gelijke": als after a negator compares.
+			if w == "als" && j > 0 && negCue(toks[j-1].Norm) && !toks[j].brk {
+				continue
+			}
+			// "zonder dat": the subordinate clause is negated.
+			if w == "dat" && j > 0 && toks[j-1].Norm == "zonder" && !toks[j].brk {
+				return j - 1
+			}
 			break
 		}
 		if softClauseWord(w) {
@@ -149,18 +216,25 @@ func (negScanner) find(toks []tok, t0, t1 int) int {
 		if j+1 < len(toks) {
 			next = toks[j+1].Norm
 		}
-		if w == "niet" && nietBlocked(next) {
-			continue
+		if (w == "niet" || w == "nie" || w == "nooit") && nietBlocked(next) && j+1 < t0 {
+			// "niet zo welkom": a degree adverb right before the mention.
+			if !(degree(next) && j+2 == t0) {
+				continue
+			}
 		}
 		if w == "geen" && geenIdiom(next) && j+1 < t0 {
 			break
 		}
-		if crossed >= 0 && w == "niet" {
+		if crossed >= 0 && (w == "niet" || w == "nie") && !isOther(crossed-1) {
 			break
 		}
 		return j
 	}
+	if role {
+		return -1
+	}
 	// After the mention, verb-final.
+	pron := false // an object pronoun stands between mention and cue
 	for j := t1; j < len(toks) && j < t1+NegWindow; j++ {
 		if toks[j].brk {
 			break
@@ -169,21 +243,49 @@ func (negScanner) find(toks []tok, t0, t1 int) int {
 		if clauseWord(w) || softClauseWord(w) {
 			break
 		}
+		if w == "het" || w == "'t" {
+			pron = true
+		}
+		if w == "geen" && j+1 < len(toks) && !toks[j+1].brk && contactNoun(toks[j+1].Norm) && fronted(toks, t0) {
+			return j
+		}
 		if !negPostCue(w) {
 			continue
 		}
+		if pron {
+			return -1 // "mijn moeder kan het niet": the act is denied
+		}
 		if j+1 < len(toks) && !toks[j+1].brk && nietBlocked(toks[j+1].Norm) {
+			// "de rest van de straat ken ik niet zo": a clause-final zo
+			// keeps the negation.
+			if toks[j+1].Norm == "zo" && (j+2 >= len(toks) || toks[j+2].brk) {
+				return j
+			}
 			return -1
 		}
 		for k := j + 1; k < len(toks); k++ {
 			if toks[k].brk || clauseWord(toks[k].Norm) || softClauseWord(toks[k].Norm) {
 				break
 			}
-			if !trailer(toks[k].Norm) {
+			if !trailer(toks[k].Norm) && !availability(toks[k].Norm) {
 				return -1
 			}
 		}
 		return j
 	}
 	return -1
+}
+
+// fronted reports whether the mention at t0 stands in a fronted phrase
+// "met (de) X" at the start of its clause.
+func fronted(toks []tok, t0 int) bool {
+	for j := t0 - 1; j >= 0 && j >= t0-3; j-- {
+		if toks[j].Norm == "met" {
+			return toks[j].brk
+		}
+		if toks[j].brk {
+			return false
+		}
+	}
+	return false
 }

@@ -1,0 +1,739 @@
+package analysis
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/pbasis/pbasis/corpus"
+)
+
+// Accumulator aggregates documents and their codings into Results, one
+// document at a time. It keeps only what reports need: counts per case,
+// role, wave, wijk and code, co-occurrence counts per code pair, and capped
+// quote lists. Its memory grows with the number of cases, codes and
+// documents' summary rows (DocInfo), not with the text of the corpus.
+//
+// An Accumulator is not safe for concurrent use: call Add from one
+// goroutine, in document order (the order decides ties between quotes and
+// the order of Results.Corpus.Documents).
+type Accumulator struct {
+	opt  ResultsOptions
+	spec *CodebookSpec
+
+	codes   []CodeInfo // codebook codes, then unknown codes as first seen
+	nSpec   int        // how many of codes come from the codebook
+	codeIdx map[string]int
+
+	seq   int // documents added
+	docs  []DocInfo
+	cases map[string]*caseAcc
+	stats []*codeAcc // by code index
+
+	wijk map[string]*rowAcc // own voice, by wijk
+
+	// co-occurrence: own/all x segment/window
+	ownSeg, ownWin, allSeg, allWin *coocAcc
+	net                            *netAcc // corpus network
+	qual                           map[[2]int]*qualAcc
+
+	orphans int
+}
+
+// NewAccumulator returns an Accumulator for codings made with the codebook
+// spec cb (nil is allowed: codes are then known only from codings).
+func NewAccumulator(cb *CodebookSpec, opt ResultsOptions) *Accumulator {
+	a := &Accumulator{
+		opt:     opt.WithDefaults(),
+		spec:    cb,
+		codeIdx: map[string]int{},
+		cases:   map[string]*caseAcc{},
+		wijk:    map[string]*rowAcc{},
+		ownSeg:  newCoocAcc(),
+		ownWin:  newCoocAcc(),
+		allSeg:  newCoocAcc(),
+		allWin:  newCoocAcc(),
+		net:     newNetAcc(),
+		qual:    map[[2]int]*qualAcc{},
+	}
+	if cb != nil {
+		for _, c := range cb.Codes {
+			if _, dup := a.codeIdx[c.ID]; dup {
+				continue
+			}
+			a.addCode(CodeInfo{ID: c.ID, Category: c.Category, Parent: c.Parent, Label: c.Label, Color: c.Color, InCodebook: true})
+		}
+	}
+	a.nSpec = len(a.codes)
+	return a
+}
+
+func (a *Accumulator) addCode(ci CodeInfo) int {
+	i := len(a.codes)
+	a.codes = append(a.codes, ci)
+	a.codeIdx[ci.ID] = i
+	a.stats = append(a.stats, &codeAcc{cases: map[string]bool{}, affirmed: map[string]bool{}, quotes: quoteList{max: a.opt.QuotesPerCode}})
+	return i
+}
+
+// code returns the index of a coding's code, adding a code not in the
+// codebook.
+func (a *Accumulator) code(c *Coding) int {
+	if i, ok := a.codeIdx[c.Code]; ok {
+		return i
+	}
+	return a.addCode(CodeInfo{ID: c.Code, Category: c.Category})
+}
+
+func (a *Accumulator) cat(i int) Category { return a.codes[i].Category }
+
+// voiceIdx orders the voices: own, interviewer, notes, other.
+func voiceIdx(v corpus.Voice) int {
+	switch v {
+	case corpus.VoiceOwn:
+		return 0
+	case corpus.VoiceInterviewer:
+		return 1
+	case corpus.VoiceNotes:
+		return 2
+	}
+	return 3
+}
+
+// cell is a Count with quotes.
+type cell struct {
+	Count
+	quotes quoteList
+}
+
+// rowAcc is one row of a matrix: segments of the row and counts per code.
+type rowAcc struct {
+	segs  int
+	codes map[int]*Count
+}
+
+func newRowAcc() *rowAcc { return &rowAcc{codes: map[int]*Count{}} }
+
+func (r *rowAcc) count(code int) *Count {
+	c := r.codes[code]
+	if c == nil {
+		c = &Count{}
+		r.codes[code] = c
+	}
+	return c
+}
+
+type codeAcc struct {
+	counts   [4]Count
+	cases    map[string]bool
+	affirmed map[string]bool
+	quotes   quoteList
+}
+
+type caseAcc struct {
+	id       string
+	wijks    map[string]bool
+	waves    map[string]bool
+	docs     []string
+	vars     map[string]map[string]bool
+	segs     [4]int
+	words    int
+	voice    [4]map[int]*cell   // per voice, per code
+	outside  map[int]*quoteList // non-own quotes of formal help and strain codes
+	roles    map[string]*rowAcc // own voice
+	waveRows map[string]*rowAcc // own voice
+	net      *netAcc
+}
+
+func (a *Accumulator) caseOf(id string) *caseAcc {
+	c := a.cases[id]
+	if c == nil {
+		c = &caseAcc{id: id, wijks: map[string]bool{}, waves: map[string]bool{}, vars: map[string]map[string]bool{},
+			outside: map[int]*quoteList{}, roles: map[string]*rowAcc{}, waveRows: map[string]*rowAcc{}, net: newNetAcc()}
+		for i := range c.voice {
+			c.voice[i] = map[int]*cell{}
+		}
+		a.cases[id] = c
+	}
+	return c
+}
+
+func (c *caseAcc) cell(v, code, max int) *cell {
+	x := c.voice[v][code]
+	if x == nil {
+		x = &cell{quotes: quoteList{max: max}}
+		c.voice[v][code] = x
+	}
+	return x
+}
+
+// segUnit is a segment of the document being added, with its codings.
+type segUnit struct {
+	seg     *corpus.Segment
+	voice   corpus.Voice
+	vi      int
+	role    string
+	speaker string
+	runes   int
+	codings []int // indices into the codings slice, in the caller's order
+	// codes are the distinct code indices in the segment, ascending; best
+	// holds, parallel, the index of the best coding of that code (first
+	// non-negated, else first); allNeg says whether every mention of it
+	// is negated.
+	codes  []int
+	best   []int
+	allNeg []bool
+}
+
+// caseID returns the case of a document: Meta.Case, or the document ID
+// when it has none (a document without a case is a case of its own).
+func caseID(doc *corpus.Document) string {
+	if doc.Meta.Case != "" {
+		return doc.Meta.Case
+	}
+	return doc.ID
+}
+
+// Add aggregates one document and its codings. Call it in document order.
+// The voice and role of a coding are those of its segment's turn in doc
+// (the document decides whose words they are); a coding whose segment ID
+// is not a segment of doc is an orphan: it counts as a mention of its own
+// Voice in Results.Cases and Results.CodeStats only.
+//
+// Add does not keep doc or codings; quotes keep the segments' strings.
+func (a *Accumulator) Add(doc *corpus.Document, codings []Coding) {
+	seq := a.seq
+	a.seq++
+	cid := caseID(doc)
+	cs := a.caseOf(cid)
+	di := DocInfo{ID: doc.ID, Case: cid, Kind: doc.Meta.Kind, Format: doc.Format, Wijk: doc.Meta.Wijk, Wave: doc.Meta.Wave,
+		Date: doc.Meta.Date, Words: doc.Reading.Words, Turns: len(doc.Turns)}
+
+	cs.docs = append(cs.docs, doc.ID)
+	if doc.Meta.Wijk != "" {
+		cs.wijks[doc.Meta.Wijk] = true
+	}
+	if doc.Meta.Wave != "" {
+		cs.waves[doc.Meta.Wave] = true
+	}
+	for k, v := range doc.Meta.Extra {
+		if cs.vars[k] == nil {
+			cs.vars[k] = map[string]bool{}
+		}
+		cs.vars[k][v] = true
+	}
+	cs.words += doc.Reading.Words
+
+	wijkRow := a.wijk[doc.Meta.Wijk]
+	if wijkRow == nil {
+		wijkRow = newRowAcc()
+		a.wijk[doc.Meta.Wijk] = wijkRow
+	}
+	var waveRow *rowAcc
+	if doc.Meta.Wave != "" {
+		waveRow = cs.waveRows[doc.Meta.Wave]
+		if waveRow == nil {
+			waveRow = newRowAcc()
+			cs.waveRows[doc.Meta.Wave] = waveRow
+		}
+	}
+
+	// Segments with their voices.
+	units := make([]segUnit, len(doc.Segments))
+	byID := make(map[string]int, len(doc.Segments))
+	for i := range doc.Segments {
+		s := &doc.Segments[i]
+		byID[s.ID] = i
+		u := segUnit{seg: s, runes: utf8.RuneCountInString(s.Text), voice: corpus.VoiceOther, role: corpus.RoleUnknown}
+		if s.Turn >= 0 && s.Turn < len(doc.Turns) {
+			t := doc.Turns[s.Turn]
+			u.voice, u.role, u.speaker = t.Voice, t.Role, t.Speaker
+		}
+		if doc.Meta.Kind == corpus.KindNotes {
+			u.voice = corpus.VoiceNotes
+		}
+		u.vi = voiceIdx(u.voice)
+		units[i] = u
+		di.Segments = addVoice(di.Segments, u.vi, 1)
+		cs.segs[u.vi]++
+		if u.vi == 0 {
+			wijkRow.segs++
+			if waveRow != nil {
+				waveRow.segs++
+			}
+			rr := cs.roles[u.role]
+			if rr == nil {
+				rr = newRowAcc()
+				cs.roles[u.role] = rr
+			}
+			rr.segs++
+		}
+	}
+
+	// Codings per segment; orphans counted apart.
+	for i := range codings {
+		c := &codings[i]
+		k := a.code(c)
+		si, ok := byID[c.Segment]
+		if !ok {
+			a.orphans++
+			vi := voiceIdx(c.Voice)
+			di.Codings = addVoice(di.Codings, vi, 1)
+			a.mention(cs, k, vi, c.Negated)
+			continue
+		}
+		units[si].codings = append(units[si].codings, i)
+	}
+
+	for si := range units {
+		u := &units[si]
+		if len(u.codings) == 0 {
+			continue
+		}
+		a.indexCodes(u, codings)
+		di.Codings = addVoice(di.Codings, u.vi, len(u.codings))
+		for _, ci := range u.codings {
+			c := &codings[ci]
+			k := a.codeIdx[c.Code]
+			a.mention(cs, k, u.vi, c.Negated)
+			if u.vi == 0 {
+				for _, r := range []*rowAcc{wijkRow, waveRow, cs.roles[u.role]} {
+					if r == nil {
+						continue
+					}
+					n := r.count(k)
+					n.Mentions++
+					if c.Negated {
+						n.Negated++
+					}
+				}
+			}
+			q := newQuoteCand(c, u, seq)
+			cs.cell(u.vi, k, a.opt.QuotesPerCell).quotes.add(q)
+			if u.vi == 0 {
+				a.stats[k].quotes.add(q)
+			} else if cat := a.cat(k); cat == CatFormalHelp || cat == CatStrain {
+				ql := cs.outside[k]
+				if ql == nil {
+					ql = &quoteList{max: a.opt.QuotesPerCell}
+					cs.outside[k] = ql
+				}
+				ql.add(q)
+			}
+		}
+		// Segment counts: once per distinct code.
+		for _, k := range u.codes {
+			cs.cell(u.vi, k, a.opt.QuotesPerCell).Segments++
+			a.stats[k].counts[u.vi].Segments++
+			if u.vi == 0 {
+				for _, r := range []*rowAcc{wijkRow, waveRow, cs.roles[u.role]} {
+					if r != nil {
+						r.count(k).Segments++
+					}
+				}
+			}
+		}
+		if u.vi == 0 {
+			a.addQualities(cid, u, codings, seq)
+		}
+	}
+
+	a.addCooccurrence(cs, units, codings, seq)
+	a.docs = append(a.docs, di)
+}
+
+func addVoice(v VoiceInts, vi, n int) VoiceInts {
+	switch vi {
+	case 0:
+		v.Own += n
+	case 1:
+		v.Interviewer += n
+	case 2:
+		v.Notes += n
+	default:
+		v.Other += n
+	}
+	return v
+}
+
+// mention counts one coding of code k in voice vi of case cs.
+func (a *Accumulator) mention(cs *caseAcc, k, vi int, negated bool) {
+	cl := cs.cell(vi, k, a.opt.QuotesPerCell)
+	cl.Mentions++
+	st := a.stats[k]
+	st.counts[vi].Mentions++
+	if negated {
+		cl.Negated++
+		st.counts[vi].Negated++
+	}
+	if vi == 0 {
+		st.cases[cs.id] = true
+		if !negated {
+			st.affirmed[cs.id] = true
+		}
+	}
+}
+
+// indexCodes fills u.codes, u.best and u.allNeg.
+func (a *Accumulator) indexCodes(u *segUnit, codings []Coding) {
+	pos := map[int]int{}
+	for _, ci := range u.codings {
+		c := &codings[ci]
+		k := a.codeIdx[c.Code]
+		p, ok := pos[k]
+		if !ok {
+			pos[k] = len(u.codes)
+			u.codes = append(u.codes, k)
+			u.best = append(u.best, ci)
+			u.allNeg = append(u.allNeg, c.Negated)
+			continue
+		}
+		if !c.Negated {
+			u.allNeg[p] = false
+			if codings[u.best[p]].Negated {
+				u.best[p] = ci
+			}
+		}
+	}
+	// ascending code order, keeping best/allNeg parallel
+	idx := make([]int, len(u.codes))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.Slice(idx, func(x, y int) bool { return u.codes[idx[x]] < u.codes[idx[y]] })
+	codes, best, neg := make([]int, len(idx)), make([]int, len(idx)), make([]bool, len(idx))
+	for i, j := range idx {
+		codes[i], best[i], neg[i] = u.codes[j], u.best[j], u.allNeg[j]
+	}
+	u.codes, u.best, u.allNeg = codes, best, neg
+}
+
+// Results returns the aggregated results of everything added so far. It
+// does not change the Accumulator: more documents may be added and Results
+// called again.
+func (a *Accumulator) Results() *Results {
+	order := a.codeOrder()
+	r := &Results{Options: a.opt}
+	if a.spec != nil {
+		r.Codebook = CodebookInfo{ID: a.spec.ID, Version: a.spec.Version, Language: a.spec.Language, Title: a.spec.Title, File: a.spec.File}
+	}
+	for _, k := range order {
+		r.Codes = append(r.Codes, a.codes[k])
+	}
+	caseIDs := make([]string, 0, len(a.cases))
+	for id := range a.cases {
+		caseIDs = append(caseIDs, id)
+	}
+	sort.Strings(caseIDs)
+
+	r.Corpus = a.corpusSummary(caseIDs)
+	r.CodeStats = a.codeStats(order)
+	r.Cases = a.caseCodes(caseIDs, order)
+	a.matrices(r, caseIDs, order)
+	r.Cooccurrence = CooccurrenceSet{
+		OwnSegment: a.ownSeg.build("own", UnitSegment, a.codes, order),
+		OwnWindow:  a.ownWin.build("own", UnitWindow, a.codes, order),
+		AllSegment: a.allSeg.build("all", UnitSegment, a.codes, order),
+		AllWindow:  a.allWin.build("all", UnitWindow, a.codes, order),
+	}
+	r.Network = a.net.build("", a.codes, order)
+	for _, id := range caseIDs {
+		n := a.cases[id].net.build(id, a.codes, order)
+		r.CaseNetworks = append(r.CaseNetworks, n)
+		r.Bridges = append(r.Bridges, a.bridges(a.cases[id], n, order)...)
+	}
+	r.Qualities = a.qualities(order)
+	r.Help = a.helpAndStrain(caseIDs, order)
+	r.Waves = a.waveChanges(caseIDs, order)
+	r.Members = a.memberDifferences(caseIDs, order)
+	r.Absent = a.absent(caseIDs, order)
+	return r
+}
+
+// codeOrder returns code indices in report order: codebook codes, then
+// unknown codes by ID.
+func (a *Accumulator) codeOrder() []int {
+	order := make([]int, len(a.codes))
+	for i := range order {
+		order[i] = i
+	}
+	extra := order[a.nSpec:]
+	sort.Slice(extra, func(x, y int) bool { return a.codes[extra[x]].ID < a.codes[extra[y]].ID })
+	return order
+}
+
+func (a *Accumulator) corpusSummary(caseIDs []string) CorpusSummary {
+	s := CorpusSummary{Documents: append([]DocInfo(nil), a.docs...), Orphans: a.orphans}
+	kinds := map[corpus.Kind]*KindTotal{}
+	for _, d := range a.docs {
+		s.Segments = addInts(s.Segments, d.Segments)
+		s.Codings = addInts(s.Codings, d.Codings)
+		s.Words += d.Words
+		kt := kinds[d.Kind]
+		if kt == nil {
+			kt = &KindTotal{Kind: d.Kind}
+			kinds[d.Kind] = kt
+		}
+		kt.Documents++
+		kt.Words += d.Words
+		kt.Segments += d.Segments.Total()
+	}
+	for _, kt := range kinds {
+		s.ByKind = append(s.ByKind, *kt)
+	}
+	sort.Slice(s.ByKind, func(i, j int) bool { return s.ByKind[i].Kind < s.ByKind[j].Kind })
+	vars := map[string]bool{}
+	for _, id := range caseIDs {
+		c := a.cases[id]
+		ci := CaseInfo{ID: id, Wijks: sortedKeys(c.wijks), Waves: sortedWaves(c.waves), Documents: append([]string(nil), c.docs...),
+			Variables: map[string]string{}, Words: c.words,
+			Segments: VoiceInts{Own: c.segs[0], Interviewer: c.segs[1], Notes: c.segs[2], Other: c.segs[3]}}
+		for role, rr := range c.roles {
+			if rr.segs > 0 {
+				ci.Roles = append(ci.Roles, role)
+			}
+		}
+		sort.Strings(ci.Roles)
+		for k, vals := range c.vars {
+			vars[k] = true
+			ci.Variables[k] = strings.Join(sortedKeys(vals), "; ")
+		}
+		s.Cases = append(s.Cases, ci)
+	}
+	s.Variables = sortedKeys(vars)
+	return s
+}
+
+func addInts(a, b VoiceInts) VoiceInts {
+	return VoiceInts{Own: a.Own + b.Own, Interviewer: a.Interviewer + b.Interviewer, Notes: a.Notes + b.Notes, Other: a.Other + b.Other}
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// waveLess orders waves numerically when both are integers, else as
+// strings; an integer wave comes before a non-integer one.
+func waveLess(a, b string) bool {
+	x, ea := strconv.Atoi(strings.TrimSpace(a))
+	y, eb := strconv.Atoi(strings.TrimSpace(b))
+	switch {
+	case ea == nil && eb == nil:
+		if x != y {
+			return x < y
+		}
+		return a < b
+	case ea == nil:
+		return true
+	case eb == nil:
+		return false
+	}
+	return a < b
+}
+
+func sortedWaves(m map[string]bool) []string {
+	out := sortedKeys(m)
+	sort.SliceStable(out, func(i, j int) bool { return waveLess(out[i], out[j]) })
+	return out
+}
+
+func (a *Accumulator) codeStats(order []int) []CodeStat {
+	out := make([]CodeStat, 0, len(order))
+	for _, k := range order {
+		st := a.stats[k]
+		out = append(out, CodeStat{Code: a.codes[k].ID, Category: a.codes[k].Category,
+			Counts: VoiceCounts{Own: st.counts[0], Interviewer: st.counts[1], Notes: st.counts[2], Other: st.counts[3]},
+			Cases:  sortedKeys(st.cases), CasesAffirmed: sortedKeys(st.affirmed), Quotes: st.quotes.quotes()})
+	}
+	return out
+}
+
+func (a *Accumulator) caseCodes(caseIDs []string, order []int) []CaseCodes {
+	out := make([]CaseCodes, 0, len(caseIDs))
+	for _, id := range caseIDs {
+		c := a.cases[id]
+		var lists [4][]CodeCount
+		for vi := range lists {
+			for _, k := range order {
+				cl := c.voice[vi][k]
+				if cl == nil || cl.Mentions == 0 {
+					continue
+				}
+				lists[vi] = append(lists[vi], CodeCount{Code: a.codes[k].ID, Category: a.codes[k].Category, Count: cl.Count, Quotes: cl.quotes.quotes()})
+			}
+		}
+		out = append(out, CaseCodes{Case: id, Own: lists[0], Interviewer: lists[1], Notes: lists[2], Other: lists[3]})
+	}
+	return out
+}
+
+func (a *Accumulator) helpAndStrain(caseIDs []string, order []int) HelpAndStrain {
+	var h HelpAndStrain
+	for _, id := range caseIDs {
+		c := a.cases[id]
+		for _, k := range order {
+			cat := a.cat(k)
+			if cat != CatFormalHelp && cat != CatStrain {
+				continue
+			}
+			var vc VoiceCounts
+			var counts [4]Count
+			any := false
+			for vi := range counts {
+				if cl := c.voice[vi][k]; cl != nil {
+					counts[vi] = cl.Count
+					any = any || cl.Mentions > 0
+				}
+			}
+			if !any {
+				continue
+			}
+			vc = VoiceCounts{Own: counts[0], Interviewer: counts[1], Notes: counts[2], Other: counts[3]}
+			e := CaseCodeVoices{Case: id, Code: a.codes[k].ID, Category: cat, Counts: vc}
+			if cl := c.voice[0][k]; cl != nil {
+				e.Own = cl.quotes.quotes()
+			}
+			if ql := c.outside[k]; ql != nil {
+				e.Outside = ql.quotes()
+			}
+			if cat == CatFormalHelp {
+				h.FormalHelp = append(h.FormalHelp, e)
+			} else {
+				h.Strain = append(h.Strain, e)
+			}
+		}
+	}
+	return h
+}
+
+func (a *Accumulator) absent(caseIDs []string, order []int) []AbsentCode {
+	var out []AbsentCode
+	for _, id := range caseIDs {
+		c := a.cases[id]
+		for _, k := range order {
+			cl := c.voice[0][k]
+			if cl == nil || cl.Mentions == 0 || cl.Negated != cl.Mentions {
+				continue
+			}
+			out = append(out, AbsentCode{Case: id, Code: a.codes[k].ID, Category: a.cat(k), Negated: cl.Negated, Quotes: cl.quotes.quotes()})
+		}
+	}
+	return out
+}
+
+// ---- quotes ----
+
+// quoteKey orders quote candidates: smaller is better.
+type quoteKey struct {
+	negated bool
+	notOwn  bool
+	lenPen  int
+	seq     int
+	segN    int
+	start   int
+	code    string
+}
+
+func (k quoteKey) less(o quoteKey) bool {
+	if k.negated != o.negated {
+		return !k.negated
+	}
+	if k.notOwn != o.notOwn {
+		return !k.notOwn
+	}
+	if k.lenPen != o.lenPen {
+		return k.lenPen < o.lenPen
+	}
+	if k.seq != o.seq {
+		return k.seq < o.seq
+	}
+	if k.segN != o.segN {
+		return k.segN < o.segN
+	}
+	if k.start != o.start {
+		return k.start < o.start
+	}
+	return k.code < o.code
+}
+
+// Preferred quote length in code points.
+const (
+	quoteMinRunes = 60
+	quoteMaxRunes = 240
+)
+
+func lengthPenalty(n int) int {
+	switch {
+	case n < quoteMinRunes:
+		return quoteMinRunes - n
+	case n > quoteMaxRunes:
+		return n - quoteMaxRunes
+	}
+	return 0
+}
+
+type quoteCand struct {
+	key quoteKey
+	q   Quote
+}
+
+func newQuoteCand(c *Coding, u *segUnit, seq int) quoteCand {
+	s := u.seg
+	start, end := c.Start-s.Span.Start, c.End-s.Span.Start
+	if start < 0 || end > u.runes || start > end {
+		start, end = 0, 0 // evidence outside the segment: quote without a span
+	}
+	return quoteCand{
+		key: quoteKey{negated: c.Negated, notOwn: u.vi != 0, lenPen: lengthPenalty(u.runes), seq: seq, segN: s.N, start: start, code: c.Code},
+		q: Quote{Doc: c.Doc, Segment: s.ID, Line: s.Line, Time: s.Time, Speaker: u.speaker, Role: u.role, Voice: u.voice,
+			Text: s.Text, Start: start, End: end, Term: c.Term, Code: c.Code, Negated: c.Negated},
+	}
+}
+
+// quoteList keeps the best max candidates, best first, one per segment.
+type quoteList struct {
+	max   int
+	items []quoteCand
+}
+
+func (l *quoteList) add(c quoteCand) {
+	if l.max <= 0 {
+		return
+	}
+	for i, x := range l.items {
+		if x.q.Doc == c.q.Doc && x.q.Segment == c.q.Segment {
+			if !c.key.less(x.key) {
+				return
+			}
+			l.items = append(l.items[:i], l.items[i+1:]...)
+			break
+		}
+	}
+	if len(l.items) == l.max && !c.key.less(l.items[len(l.items)-1].key) {
+		return
+	}
+	i := sort.Search(len(l.items), func(i int) bool { return c.key.less(l.items[i].key) })
+	l.items = append(l.items, quoteCand{})
+	copy(l.items[i+1:], l.items[i:])
+	l.items[i] = c
+	if len(l.items) > l.max {
+		l.items = l.items[:l.max]
+	}
+}
+
+func (l *quoteList) quotes() []Quote {
+	if len(l.items) == 0 {
+		return nil
+	}
+	out := make([]Quote, len(l.items))
+	for i, x := range l.items {
+		out[i] = x.q
+	}
+	return out
+}

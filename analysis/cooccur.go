@@ -1,0 +1,442 @@
+package analysis
+
+import (
+	"sort"
+
+	"gonum.org/v1/gonum/mat"
+
+	"github.com/pbasis/pbasis/corpus"
+)
+
+// coocAcc counts units and code pairs over units of one kind and voice.
+// Code indices are the Accumulator's.
+type coocAcc struct {
+	units, coded int
+	n            map[int]int
+	pairs        map[[2]int]int // i < j
+}
+
+func newCoocAcc() *coocAcc { return &coocAcc{n: map[int]int{}, pairs: map[[2]int]int{}} }
+
+// addUnit counts one unit with the distinct, ascending codes.
+func (c *coocAcc) addUnit(codes []int) {
+	c.units++
+	if len(codes) == 0 {
+		return
+	}
+	c.coded++
+	for i, x := range codes {
+		c.n[x]++
+		for _, y := range codes[i+1:] {
+			c.pairs[[2]int{x, y}]++
+		}
+	}
+}
+
+// build returns the co-occurrence table over the codes in order.
+func (c *coocAcc) build(voice, unit string, codes []CodeInfo, order []int) *Cooccurrence {
+	out := &Cooccurrence{Voice: voice, Unit: unit, Units: c.units, Coded: c.coded}
+	n := len(order)
+	pos := make(map[int]int, n)
+	for p, k := range order {
+		out.Codes = append(out.Codes, codes[k].ID)
+		pos[k] = p
+	}
+	if n == 0 {
+		return out
+	}
+	out.Count = mat.NewSymDense(n, nil)
+	out.Jaccard = mat.NewSymDense(n, nil)
+	out.OE = mat.NewSymDense(n, nil)
+	for k, v := range c.n {
+		p := pos[k]
+		out.Count.SetSym(p, p, float64(v))
+	}
+	for pair, nab := range c.pairs {
+		i, j := pos[pair[0]], pos[pair[1]]
+		na, nb := c.n[pair[0]], c.n[pair[1]]
+		out.Count.SetSym(i, j, float64(nab))
+		out.Jaccard.SetSym(i, j, jaccard(nab, na, nb))
+		out.OE.SetSym(i, j, observedExpected(nab, na, nb, c.units))
+	}
+	return out
+}
+
+// jaccard returns |A∩B| / |A∪B| for set sizes na, nb and intersection nab.
+func jaccard(nab, na, nb int) float64 {
+	u := na + nb - nab
+	if u <= 0 {
+		return 0
+	}
+	return float64(nab) / float64(u)
+}
+
+// observedExpected returns n_ab * N / (n_a * n_b), 0 when undefined.
+func observedExpected(nab, na, nb, n int) float64 {
+	if na == 0 || nb == 0 {
+		return 0
+	}
+	return float64(nab) * float64(n) / (float64(na) * float64(nb))
+}
+
+// hasCode returns the position of code k in u.codes, or -1.
+func (u *segUnit) hasCode(k int) int {
+	i := sort.SearchInts(u.codes, k)
+	if i < len(u.codes) && u.codes[i] == k {
+		return i
+	}
+	return -1
+}
+
+// isNetCat reports whether a category takes part in the networks.
+func isNetCat(c Category) bool { return c == CatRelation || c == CatPlace || c == CatFacility }
+
+// addCooccurrence counts the segment and window units of one document.
+func (a *Accumulator) addCooccurrence(cs *caseAcc, units []segUnit, codings []Coding, seq int) {
+	for i := range units {
+		u := &units[i]
+		a.allSeg.addUnit(u.codes)
+		if u.vi == 0 {
+			a.ownSeg.addUnit(u.codes)
+		}
+	}
+	// Window units: runs of consecutive segments of one turn.
+	w := a.opt.Window
+	for start := 0; start < len(units); {
+		end := start + 1
+		for end < len(units) && units[end].seg.Turn == units[start].seg.Turn {
+			end++
+		}
+		run := units[start:end]
+		if len(run) <= w {
+			a.addWindow(cs, run, codings, seq)
+		} else {
+			for i := 0; i+w <= len(run); i++ {
+				a.addWindow(cs, run[i:i+w], codings, seq)
+			}
+		}
+		start = end
+	}
+}
+
+// addWindow counts one window unit (segments of one turn).
+func (a *Accumulator) addWindow(cs *caseAcc, win []segUnit, codings []Coding, seq int) {
+	set := map[int]bool{}
+	for i := range win {
+		for _, k := range win[i].codes {
+			set[k] = true
+		}
+	}
+	codes := make([]int, 0, len(set))
+	for k := range set {
+		codes = append(codes, k)
+	}
+	sort.Ints(codes)
+	a.allWin.addUnit(codes)
+	if win[0].vi != 0 {
+		return
+	}
+	a.ownWin.addUnit(codes)
+	var net []int
+	for _, k := range codes {
+		if isNetCat(a.cat(k)) {
+			net = append(net, k)
+		}
+	}
+	a.net.addUnit(net)
+	cs.net.addUnit(net)
+	for i, x := range net {
+		for _, y := range net[i+1:] {
+			rel, other := x, y
+			if a.cat(rel) != CatRelation {
+				rel, other = y, x
+			}
+			if a.cat(rel) != CatRelation || a.cat(other) == CatRelation {
+				continue
+			}
+			pl := cs.net.quotes[[2]int{x, y}]
+			if pl == nil {
+				pl = &pairList{max: a.opt.QuotesPerCell}
+				cs.net.quotes[[2]int{x, y}] = pl
+			}
+			pl.add(windowPair(win, rel, other, codings, seq))
+		}
+	}
+}
+
+// windowPair returns the evidence of codes x and y in one window: the first
+// segment holding both, else the first segment of each.
+func windowPair(win []segUnit, x, y int, codings []Coding, seq int) pairCand {
+	for i := range win {
+		u := &win[i]
+		if px, py := u.hasCode(x), u.hasCode(y); px >= 0 && py >= 0 {
+			return newPairCand(&codings[u.best[px]], u, &codings[u.best[py]], u, seq)
+		}
+	}
+	var ux, uy *segUnit
+	var cx, cy *Coding
+	for i := range win {
+		u := &win[i]
+		if p := u.hasCode(x); p >= 0 && ux == nil {
+			ux, cx = u, &codings[u.best[p]]
+		}
+		if p := u.hasCode(y); p >= 0 && uy == nil {
+			uy, cy = u, &codings[u.best[p]]
+		}
+	}
+	return newPairCand(cx, ux, cy, uy, seq)
+}
+
+// ---- quote pairs ----
+
+type pairKey struct {
+	notSame      bool
+	negated      bool
+	lenPen       int
+	seq          int
+	segA, segB   int
+	startA       int
+	startB       int
+	codeA, codeB string
+}
+
+func (k pairKey) less(o pairKey) bool {
+	switch {
+	case k.notSame != o.notSame:
+		return !k.notSame
+	case k.negated != o.negated:
+		return !k.negated
+	case k.lenPen != o.lenPen:
+		return k.lenPen < o.lenPen
+	case k.seq != o.seq:
+		return k.seq < o.seq
+	case k.segA != o.segA:
+		return k.segA < o.segA
+	case k.segB != o.segB:
+		return k.segB < o.segB
+	case k.startA != o.startA:
+		return k.startA < o.startA
+	case k.startB != o.startB:
+		return k.startB < o.startB
+	case k.codeA != o.codeA:
+		return k.codeA < o.codeA
+	}
+	return k.codeB < o.codeB
+}
+
+type pairCand struct {
+	key pairKey
+	p   QuotePair
+}
+
+func newPairCand(ca *Coding, ua *segUnit, cb *Coding, ub *segUnit, seq int) pairCand {
+	qa, qb := newQuoteCand(ca, ua, seq), newQuoteCand(cb, ub, seq)
+	pen := qa.key.lenPen
+	if ua != ub {
+		pen += qb.key.lenPen
+	}
+	return pairCand{
+		key: pairKey{notSame: ua != ub, negated: ca.Negated || cb.Negated, lenPen: pen, seq: seq,
+			segA: ua.seg.N, segB: ub.seg.N, startA: qa.key.start, startB: qb.key.start, codeA: ca.Code, codeB: cb.Code},
+		p: QuotePair{First: qa.q, Second: qb.q},
+	}
+}
+
+// pairList keeps the best max pairs, best first, never the same pair of
+// segments twice.
+type pairList struct {
+	max   int
+	items []pairCand
+}
+
+func (l *pairList) add(c pairCand) {
+	if l.max <= 0 {
+		return
+	}
+	for i, x := range l.items {
+		if x.p.First.Doc == c.p.First.Doc && x.p.First.Segment == c.p.First.Segment && x.p.Second.Segment == c.p.Second.Segment {
+			if !c.key.less(x.key) {
+				return
+			}
+			l.items = append(l.items[:i], l.items[i+1:]...)
+			break
+		}
+	}
+	if len(l.items) == l.max && !c.key.less(l.items[len(l.items)-1].key) {
+		return
+	}
+	i := sort.Search(len(l.items), func(i int) bool { return c.key.less(l.items[i].key) })
+	l.items = append(l.items, pairCand{})
+	copy(l.items[i+1:], l.items[i:])
+	l.items[i] = c
+	if len(l.items) > l.max {
+		l.items = l.items[:l.max]
+	}
+}
+
+func (l *pairList) pairs() []QuotePair {
+	if l == nil || len(l.items) == 0 {
+		return nil
+	}
+	out := make([]QuotePair, len(l.items))
+	for i, x := range l.items {
+		out[i] = x.p
+	}
+	return out
+}
+
+// ---- qualities ----
+
+type qualAcc struct {
+	segments, negated int
+	cases             map[string]bool
+	quotes            pairList
+}
+
+// addQualities links the quality codes of one own-voice segment to its
+// relation, place and facility codes.
+func (a *Accumulator) addQualities(caseID string, u *segUnit, codings []Coding, seq int) {
+	for pt, t := range u.codes {
+		if !isNetCat(a.cat(t)) {
+			continue
+		}
+		for pq, q := range u.codes {
+			if a.cat(q) != CatQuality {
+				continue
+			}
+			key := [2]int{t, q}
+			qa := a.qual[key]
+			if qa == nil {
+				qa = &qualAcc{cases: map[string]bool{}, quotes: pairList{max: a.opt.QuotesPerCell}}
+				a.qual[key] = qa
+			}
+			qa.segments++
+			if u.allNeg[pt] || u.allNeg[pq] {
+				qa.negated++
+			}
+			qa.cases[caseID] = true
+			qa.quotes.add(newPairCand(&codings[u.best[pt]], u, &codings[u.best[pq]], u, seq))
+		}
+	}
+}
+
+func (a *Accumulator) qualities(order []int) []QualityLink {
+	pos := make(map[int]int, len(order))
+	for p, k := range order {
+		pos[k] = p
+	}
+	keys := make([][2]int, 0, len(a.qual))
+	for k := range a.qual {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if pos[keys[i][0]] != pos[keys[j][0]] {
+			return pos[keys[i][0]] < pos[keys[j][0]]
+		}
+		return pos[keys[i][1]] < pos[keys[j][1]]
+	})
+	out := make([]QualityLink, 0, len(keys))
+	for _, k := range keys {
+		q := a.qual[k]
+		out = append(out, QualityLink{Target: a.codes[k[0]].ID, Quality: a.codes[k[1]].ID, Segments: q.segments, Negated: q.negated,
+			Cases: sortedKeys(q.cases), Quotes: q.quotes.pairs()})
+	}
+	return out
+}
+
+// ---- matrices ----
+
+// matrices fills ByCase, ByRole, ByWijk and ByWave.
+func (a *Accumulator) matrices(r *Results, caseIDs []string, order []int) {
+	cols := make([]string, len(order))
+	for p, k := range order {
+		cols[p] = a.codes[k].ID
+	}
+	voices := []corpus.Voice{corpus.VoiceOwn, corpus.VoiceInterviewer, corpus.VoiceNotes, corpus.VoiceOther}
+	var byVoice [4]*Matrix
+	for vi, v := range voices {
+		rows := make([]matrixRow, len(caseIDs))
+		for i, id := range caseIDs {
+			c := a.cases[id]
+			rows[i] = matrixRow{label: id, segs: c.segs[vi], count: func(k int) Count {
+				if cl := c.voice[vi][k]; cl != nil {
+					return cl.Count
+				}
+				return Count{}
+			}}
+		}
+		byVoice[vi] = newMatrix(v, rows, cols, order)
+	}
+	r.ByCase = VoiceMatrices{Own: byVoice[0], Interviewer: byVoice[1], Notes: byVoice[2], Other: byVoice[3]}
+
+	var roleRows, waveRows []matrixRow
+	for _, id := range caseIDs {
+		c := a.cases[id]
+		for _, role := range sortedRowKeys(c.roles, false) {
+			if rr := c.roles[role]; rr.segs > 0 {
+				roleRows = append(roleRows, rowOf(id+"/"+role, rr))
+			}
+		}
+		for _, w := range sortedRowKeys(c.waveRows, true) {
+			waveRows = append(waveRows, rowOf(id+"/"+w, c.waveRows[w]))
+		}
+	}
+	var wijkRows []matrixRow
+	for _, w := range sortedRowKeys(a.wijk, false) {
+		wijkRows = append(wijkRows, rowOf(w, a.wijk[w]))
+	}
+	r.ByRole = newMatrix(corpus.VoiceOwn, roleRows, cols, order)
+	r.ByWave = newMatrix(corpus.VoiceOwn, waveRows, cols, order)
+	r.ByWijk = newMatrix(corpus.VoiceOwn, wijkRows, cols, order)
+}
+
+type matrixRow struct {
+	label string
+	segs  int
+	count func(k int) Count
+}
+
+func rowOf(label string, r *rowAcc) matrixRow {
+	return matrixRow{label: label, segs: r.segs, count: func(k int) Count {
+		if c := r.codes[k]; c != nil {
+			return *c
+		}
+		return Count{}
+	}}
+}
+
+func sortedRowKeys(m map[string]*rowAcc, waves bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	if waves {
+		sort.SliceStable(out, func(i, j int) bool { return waveLess(out[i], out[j]) })
+	}
+	return out
+}
+
+func newMatrix(v corpus.Voice, rows []matrixRow, cols []string, order []int) *Matrix {
+	m := &Matrix{Voice: v, Cols: cols, Rows: make([]string, len(rows)), RowSegments: make([]int, len(rows))}
+	for i, r := range rows {
+		m.Rows[i], m.RowSegments[i] = r.label, r.segs
+	}
+	if len(rows) == 0 || len(cols) == 0 {
+		return m
+	}
+	m.Mentions = mat.NewDense(len(rows), len(cols), nil)
+	m.Segments = mat.NewDense(len(rows), len(cols), nil)
+	m.Share = mat.NewDense(len(rows), len(cols), nil)
+	for i, r := range rows {
+		for j, k := range order {
+			c := r.count(k)
+			m.Mentions.Set(i, j, float64(c.Mentions))
+			m.Segments.Set(i, j, float64(c.Segments))
+			if r.segs > 0 {
+				m.Share.Set(i, j, float64(c.Segments)/float64(r.segs))
+			}
+		}
+	}
+	return m
+}
