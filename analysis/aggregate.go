@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"gonum.org/v1/gonum/mat"
+
 	"github.com/pbasis/pbasis/corpus"
 )
 
@@ -625,6 +627,105 @@ func (a *Accumulator) absent(caseIDs []string, order []int) []AbsentCode {
 		}
 	}
 	return out
+}
+
+// ---- matrices ----
+
+// matrices fills ByCase, ByRole, ByWijk and ByWave.
+func (a *Accumulator) matrices(r *Results, caseIDs []string, order []int) {
+	cols := make([]string, len(order))
+	for p, k := range order {
+		cols[p] = a.codes[k].ID
+	}
+	voices := []corpus.Voice{corpus.VoiceOwn, corpus.VoiceInterviewer, corpus.VoiceNotes, corpus.VoiceOther}
+	var byVoice [4]*Matrix
+	for vi, v := range voices {
+		rows := make([]matrixRow, len(caseIDs))
+		for i, id := range caseIDs {
+			c := a.cases[id]
+			rows[i] = matrixRow{label: id, segs: c.segs[vi], count: func(k int) Count {
+				if cl := c.voice[vi][k]; cl != nil {
+					return cl.Count
+				}
+				return Count{}
+			}}
+		}
+		byVoice[vi] = newMatrix(v, rows, cols, order)
+	}
+	r.ByCase = VoiceMatrices{Own: byVoice[0], Interviewer: byVoice[1], Notes: byVoice[2], Other: byVoice[3]}
+
+	var roleRows, waveRows []matrixRow
+	for _, id := range caseIDs {
+		c := a.cases[id]
+		for _, role := range sortedRowKeys(c.roles, false) {
+			if rr := c.roles[role]; rr.segs > 0 {
+				roleRows = append(roleRows, rowOf(id+"/"+role, rr))
+			}
+		}
+		for _, w := range sortedRowKeys(c.waveRows, true) {
+			if wr := c.waveRows[w]; wr.segs > 0 {
+				waveRows = append(waveRows, rowOf(id+"/"+w, wr))
+			}
+		}
+	}
+	var wijkRows []matrixRow
+	for _, w := range sortedRowKeys(a.wijk, false) {
+		wijkRows = append(wijkRows, rowOf(w, a.wijk[w]))
+	}
+	r.ByRole = newMatrix(corpus.VoiceOwn, roleRows, cols, order)
+	r.ByWave = newMatrix(corpus.VoiceOwn, waveRows, cols, order)
+	r.ByWijk = newMatrix(corpus.VoiceOwn, wijkRows, cols, order)
+}
+
+type matrixRow struct {
+	label string
+	segs  int
+	count func(k int) Count
+}
+
+func rowOf(label string, r *rowAcc) matrixRow {
+	return matrixRow{label: label, segs: r.segs, count: func(k int) Count {
+		if c := r.codes[k]; c != nil {
+			return *c
+		}
+		return Count{}
+	}}
+}
+
+func sortedRowKeys(m map[string]*rowAcc, waves bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	if waves {
+		sort.SliceStable(out, func(i, j int) bool { return waveLess(out[i], out[j]) })
+	}
+	return out
+}
+
+func newMatrix(v corpus.Voice, rows []matrixRow, cols []string, order []int) *Matrix {
+	m := &Matrix{Voice: v, Cols: cols, Rows: make([]string, len(rows)), RowSegments: make([]int, len(rows))}
+	for i, r := range rows {
+		m.Rows[i], m.RowSegments[i] = r.label, r.segs
+	}
+	if len(rows) == 0 || len(cols) == 0 {
+		return m
+	}
+	m.Mentions = mat.NewDense(len(rows), len(cols), nil)
+	m.Segments = mat.NewDense(len(rows), len(cols), nil)
+	m.Share = mat.NewDense(len(rows), len(cols), nil)
+	for i, r := range rows {
+		for j, k := range order {
+			c := r.count(k)
+			m.Mentions.Set(i, j, float64(c.Mentions))
+			m.Segments.Set(i, j, float64(c.Segments))
+			if r.segs > 0 {
+				m.Share.Set(i, j, float64(c.Segments)/float64(r.segs))
+			}
+		}
+	}
+	return m
 }
 
 // ---- quotes ----

@@ -467,6 +467,13 @@ func xlsxRow(c *CodeSpec) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The reader trims these cells: a value with surrounding spaces would
+	// not come back as written.
+	for _, kv := range [][2]string{{"id", c.ID}, {"category", string(c.Category)}, {"parent", c.Parent}, {"color", c.Color}} {
+		if strings.TrimSpace(kv[1]) != kv[1] {
+			return nil, fmt.Errorf("%s %q has spaces at its start or end", kv[0], kv[1])
+		}
+	}
 	window := ""
 	if c.NearWindow != 0 {
 		window = strconv.Itoa(c.NearWindow)
@@ -625,6 +632,9 @@ func xlsxFill(f *excelize.File, s *CodebookSpec) error {
 	info := [][]string{{"field", "value"}, {"id", s.ID}, {"version", s.Version}, {"language", s.Language},
 		{"title_nl", s.Title.NL}, {"title_en", s.Title.EN}}
 	for r, kv := range info {
+		if r >= 1 && r <= 3 && strings.TrimSpace(kv[1]) != kv[1] {
+			return fmt.Errorf("%s %q has spaces at its start or end", kv[0], kv[1])
+		}
 		for c, v := range kv {
 			if err := xmlTextOK(v); err != nil {
 				return fmt.Errorf("%s %w", kv[0], err)
@@ -1477,18 +1487,39 @@ func qdcSlug(name string) string {
 // qdcParse reads the Code tree and the pbasis set block of a .qdc.
 func qdcParse(file string, data []byte) ([]*qdcNode, *qdcBookBlock, error) {
 	dec := xml.NewDecoder(bytes.NewReader(data))
+	// pos tracks the line and column (1-based, in code points) of the
+	// start of the current token.
+	line, col, seen := 1, 1, 0
+	advance := func(off int) {
+		if off > len(data) {
+			off = len(data)
+		}
+		for seen < off {
+			r, size := utf8.DecodeRune(data[seen:])
+			seen += size
+			if r == '\n' {
+				line, col = line+1, 1
+			} else {
+				col++
+			}
+		}
+	}
 	errAt := func(format string, args ...any) error {
-		line, col := dec.InputPos()
-		return &CodebookError{File: file, Line: line, Msg: fmt.Sprintf("column %d: ", col) + fmt.Sprintf(format, args...)}
+		return &CodebookError{File: file, Line: line, Msg: fmt.Sprintf(format, args...)}
+	}
+	// elem is an open element; node is set for a Code of the code tree.
+	type elem struct {
+		name string
+		node *qdcNode
 	}
 	var roots []*qdcNode
-	var stack []*qdcNode // open Code elements
-	var path []string    // open element names
+	var path []elem // open elements, root first
 	var book *qdcBookBlock
 	var text strings.Builder // Description being read
 	inDesc := false
 	rootSeen := false
 	for {
+		advance(int(dec.InputOffset()))
 		tok, err := dec.Token()
 		if err == io.EOF {
 			break
@@ -1503,7 +1534,7 @@ func qdcParse(file string, data []byte) ([]*qdcNode, *qdcBookBlock, error) {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			name := t.Name.Local
-			parent := ""
+			var parent elem
 			if len(path) > 0 {
 				parent = path[len(path)-1]
 			}
@@ -1522,9 +1553,10 @@ func qdcParse(file string, data []byte) ([]*qdcNode, *qdcBookBlock, error) {
 			if inDesc {
 				return nil, nil, errAt("element <%s> inside a Description", name)
 			}
+			e := elem{name: name}
+			topCodes := parent.name == "Codes" && len(path) == 2
 			switch {
-			case name == "Code" && (parent == "Codes" || parent == "Code"):
-				line, col := dec.InputPos()
+			case name == "Code" && (topCodes || parent.node != nil):
 				n := &qdcNode{line: line, col: col}
 				for _, a := range t.Attr {
 					switch a.Name.Local {
@@ -1535,47 +1567,41 @@ func qdcParse(file string, data []byte) ([]*qdcNode, *qdcBookBlock, error) {
 					case "color":
 						n.color = strings.TrimSpace(a.Value)
 					case "isCodable":
-						n.codable = strings.TrimSpace(a.Value) == "true" || strings.TrimSpace(a.Value) == "1"
+						v := strings.TrimSpace(a.Value)
+						n.codable = v == "true" || v == "1"
 					}
 				}
-				if len(stack) == 0 {
+				if parent.node == nil {
 					roots = append(roots, n)
 				} else {
-					top := stack[len(stack)-1]
-					top.children = append(top.children, n)
+					parent.node.children = append(parent.node.children, n)
 				}
-				stack = append(stack, n)
-			case name == "Description" && (parent == "Code" || parent == "Set"):
+				e.node = n
+			case name == "Description" && (parent.node != nil || parent.name == "Set" && len(path) == 3):
 				inDesc = true
 				text.Reset()
 			}
-			path = append(path, name)
+			path = append(path, e)
 		case xml.EndElement:
 			if len(path) == 0 {
 				return nil, nil, errAt("unexpected </%s>", t.Name.Local)
 			}
-			name := path[len(path)-1]
+			e := path[len(path)-1]
 			path = path[:len(path)-1]
-			parent := ""
-			if len(path) > 0 {
-				parent = path[len(path)-1]
+			if e.name != "Description" || !inDesc {
+				continue
 			}
-			switch {
-			case name == "Description" && inDesc:
-				inDesc = false
-				if parent == "Code" {
-					stack[len(stack)-1].desc = text.String()
-				} else if _, block, ok := qdcSplit(text.String()); ok && book == nil {
-					var b qdcBookBlock
-					d := yaml.NewDecoder(strings.NewReader(block))
-					d.KnownFields(true)
-					if err := d.Decode(&b); err != nil {
-						return nil, nil, errAt("the block after %q in the set's description is not valid: %v", QDCMarker, err)
-					}
-					book = &b
+			inDesc = false
+			if parent := path[len(path)-1]; parent.node != nil {
+				parent.node.desc = text.String()
+			} else if _, block, ok := qdcSplit(text.String()); ok && book == nil {
+				var b qdcBookBlock
+				d := yaml.NewDecoder(strings.NewReader(block))
+				d.KnownFields(true)
+				if err := d.Decode(&b); err != nil {
+					return nil, nil, errAt("the block after %q in the set's description is not valid: %v", QDCMarker, err)
 				}
-			case name == "Code" && len(stack) > 0 && (parent == "Codes" || parent == "Code"):
-				stack = stack[:len(stack)-1]
+				book = &b
 			}
 		case xml.CharData:
 			if inDesc {

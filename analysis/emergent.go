@@ -15,39 +15,6 @@ import (
 	"github.com/pbasis/pbasis/corpus"
 )
 
-// Emergent material (DOMAIN.md point 4): what a fixed codebook did not
-// foresee. Two lists per case and for the whole corpus:
-//
-//   - Keywords: words and two-word phrases that are distinctive, counted only
-//     where no coding covers them, so the list shows what the codebook does
-//     not cover. Stopwords (Stopwords), tokens shorter than three letters,
-//     tokens without letters and personal names (a word that is only ever
-//     written with a capital inside a sentence) are left out. A two-word
-//     phrase is two such words next to each other in one clause.
-//   - Uncoded: mentions that look like a person or a place and that no coding
-//     overlapsAny, foundMention by cues (see Mention).
-//
-// Keyness of a case is Dunning's log-likelihood G2 of the 2x2 table
-//
-//	              term     other words
-//	case          a        N1 - a
-//	rest          b        N2 - b
-//
-// where N1 and N2 count every word token (stopwords included) of the
-// included segments of the case and of the rest of the corpus, and
-// G2 = 2 Σ O ln(O/E) over the four cells, E the expected count under
-// independence. Only terms used more in the case than in the rest (a/N1 >
-// b/N2) are listed: under-use is not "emergent".
-//
-// For the corpus as a whole there is no rest. With a reference frequency list
-// the corpus is compared with it by the same G2 (words only: reference lists
-// hold no phrases; a word absent from the list counts 0 there). Without one,
-// terms are ranked by count × ln(1 + C/df), C the number of cases and df the
-// number of cases that use the term: frequent terms first, and among equally
-// frequent ones those used by few families before those that every family
-// uses (like idf, but never zero, so a term used everywhere still ranks by
-// its count).
-
 // Measures: how an Emergent's Keywords are ranked (Emergent.Measure).
 const (
 	MeasureG2Rest      = "g2-rest"      // G2 of the case against the rest of the corpus
@@ -72,7 +39,7 @@ type EmergentOptions struct {
 	// Top caps each list (Keywords and Uncoded) per case and for the corpus.
 	// Default 25.
 	Top int
-	// Examples caps the exampleList kept per term or mention. Default 3.
+	// Examples caps the examples kept per term or mention. Default 3.
 	Examples int
 	// Voices are the voices whose segments are read. Default: VoiceOwn only,
 	// the family's own words (DOMAIN.md point 5).
@@ -103,7 +70,10 @@ type Term struct {
 	// OtherCount is the number in the rest of the corpus; for the corpus-level
 	// list, the count in the reference list (0 without one).
 	Count, OtherCount int
-	// LL is the G2 keyness (see the package comment on emergent material);
+	// LL is the G2 keyness (see FindEmergent; 3.84 is the 5% critical
+	// value of chi-squared with one degree of freedom, 6.63 the 1%; on a
+	// small corpus most terms stay below and the list is a ranking, not a
+	// test);
 	// for the corpus-level list without a reference it is the
 	// count × ln(1 + C/df) score instead (Emergent.Measure says which).
 	LL       float64
@@ -121,7 +91,7 @@ type Example struct {
 }
 
 // Mention is an uncoded mention that looks like a person or place: no coding
-// overlapsAny it in its segment. Cues (Pattern):
+// overlaps it in its segment. Cues (Pattern):
 //
 //   - "<kin> van …" (kind person): a kin or relation word followed by van and
 //     a name or a determiner and a noun: "de moeder van Samira", "de vader
@@ -144,7 +114,7 @@ type Mention struct {
 	Text    string // the most frequent surface form
 	Norm    string // folded form; mentions are grouped by Kind and Norm
 	Kind    string // "person", "place" or "name"
-	Pattern string // the cue that foundMention it most often, e.g. "de moeder van …", "bij … thuis", "-werker"
+	Pattern string // the cue that found it most often, e.g. "de moeder van …", "bij … thuis", "-werker"
 	Count   int
 	// Examples are at most EmergentOptions.Examples, in document order.
 	Examples []Example
@@ -169,6 +139,40 @@ type Emergent struct {
 // Keywords are sorted by LL descending, then count descending, then Norm;
 // mentions by count descending, then Text, Kind and Norm. The result does
 // not depend on the order of docs.
+//
+// Emergent material (DOMAIN.md point 4) is what a fixed codebook did not
+// foresee. There are two lists per case and for the whole corpus:
+//
+//   - Keywords: words and two-word phrases that are distinctive, counted only
+//     where no coding covers them, so the list shows what the codebook does
+//     not cover. Stopwords (Stopwords), tokens shorter than three letters,
+//     tokens without letters and personal names (a word written with a
+//     capital inside a sentence and never in lower case anywhere in the
+//     corpus) are left out; names surface as Uncoded mentions instead. A two-word
+//     phrase is two such words next to each other in one clause.
+//   - Uncoded: mentions that look like a person or a place and that no coding
+//     overlaps, found by cues (see Mention).
+//
+// Keyness of a case is Dunning's log-likelihood G2 of the 2x2 table
+//
+//	              term     other words
+//	case          a        N1 - a
+//	rest          b        N2 - b
+//
+// where N1 and N2 count every word token (stopwords included) of the
+// included segments of the case and of the rest of the corpus, and
+// G2 = 2 Σ O ln(O/E) over the four cells, E the expected count under
+// independence. Only terms used more in the case than in the rest (a/N1 >
+// b/N2) are listed: under-use is not "emergent".
+//
+// For the corpus as a whole there is no rest. With a reference frequency list
+// the corpus is compared with it by the same G2 (words only: reference lists
+// hold no phrases; a word absent from the list counts 0 there). Without one,
+// terms are ranked by count × ln(1 + C/df), C the number of cases and df the
+// number of cases that use the term: frequent terms first, and among equally
+// frequent ones those used by few families before those that every family
+// uses (like idf, but never zero, so a term used everywhere still ranks by
+// its count).
 func FindEmergent(docs []*corpus.Document, codings []Coding, ref map[string]int, opt EmergentOptions) []Emergent {
 	byDoc := make(map[string][]Coding)
 	for _, c := range codings {
@@ -183,7 +187,7 @@ func FindEmergent(docs []*corpus.Document, codings []Coding, ref map[string]int,
 
 // EmergentAccumulator collects emergent material one document at a time, so
 // a corpus can be streamed: its memory grows with the vocabulary and the
-// number of cases, not with the number of documents (exampleList are capped).
+// number of cases, not with the number of documents (examples are capped).
 // It is not safe for concurrent use; Add documents from one goroutine.
 type EmergentAccumulator struct {
 	opt    EmergentOptions
@@ -227,6 +231,10 @@ func addExampleRef(list []exRef, e exRef, max int) []exRef {
 	if i < len(list) && list[i].ex.Doc == e.ex.Doc && list[i].n == e.n {
 		return list
 	}
+	// Copy the strings, so that a kept example does not keep its whole
+	// document alive.
+	e.ex.Doc, e.ex.Segment, e.ex.Time, e.ex.Role, e.ex.Text = strings.Clone(e.ex.Doc),
+		strings.Clone(e.ex.Segment), strings.Clone(e.ex.Time), strings.Clone(e.ex.Role), strings.Clone(e.ex.Text)
 	list = slices.Insert(list, i, e)
 	if len(list) > max {
 		list = list[:max]
@@ -269,6 +277,7 @@ func NewEmergentAccumulator(opt EmergentOptions) *EmergentAccumulator {
 		cases:  map[string]*caseCounts{},
 		lower:  map[string]struct{}{},
 		proper: map[string]struct{}{},
+		tabs:   newMentionCueTables(),
 	}
 	for _, v := range opt.Voices {
 		a.voices[v] = true
@@ -280,7 +289,7 @@ func NewEmergentAccumulator(opt EmergentOptions) *EmergentAccumulator {
 type codedSpan struct{ start, end int }
 
 // Add reads one document. codings are the codings of doc (others, whose Doc
-// is not doc.ID, are ignored); a token that any of them overlapsAny is covered.
+// is not doc.ID, are ignored); a token that any of them overlaps is covered.
 // Segments whose turn's voice is not among the options' voices are not
 // counted, but their words still tell which words the corpus writes in lower
 // case (for names).
@@ -318,9 +327,9 @@ func (a *EmergentAccumulator) Add(doc *corpus.Document, codings []Coding) {
 			w := s.Text[t.bs:t.be]
 			switch {
 			case !hasUpperRune(w):
-				a.lower[t.Norm] = struct{}{}
+				addWord(a.lower, t.Norm)
 			case t.proper && nameShaped(w):
-				a.proper[t.Norm] = struct{}{}
+				addWord(a.proper, t.Norm)
 			}
 		}
 		if !a.voices[turn.Voice] {
@@ -355,6 +364,22 @@ func (a *EmergentAccumulator) Add(doc *corpus.Document, codings []Coding) {
 			a.addMention(ca, m, ex)
 		}
 	}
+}
+
+// addWord adds w to set, copying it so that the set does not keep the
+// document's text alive.
+func addWord(set map[string]struct{}, w string) {
+	if _, ok := set[w]; !ok {
+		set[strings.Clone(w)] = struct{}{}
+	}
+}
+
+// addCount adds one to m[key], copying a new key (see addWord).
+func addCount(m map[string]int, key string) {
+	if _, ok := m[key]; !ok {
+		key = strings.Clone(key)
+	}
+	m[key]++
 }
 
 func overlapsAny(spans []codedSpan, start, end int) bool {
@@ -414,10 +439,10 @@ func (a *EmergentAccumulator) addTerm(ca *caseCounts, norm, surface string, ex e
 	ta := ca.terms[norm]
 	if ta == nil {
 		ta = &termCount{surf: map[string]int{}}
-		ca.terms[norm] = ta
+		ca.terms[strings.Clone(norm)] = ta
 	}
 	ta.count++
-	ta.surf[surface]++
+	addCount(ta.surf, surface)
 	ta.ex = addExampleRef(ta.ex, ex, a.opt.Examples)
 }
 
@@ -432,12 +457,16 @@ func (a *EmergentAccumulator) addMention(ca *caseCounts, m foundMention, ex exRe
 	key := m.kind + "\x00" + m.norm
 	ma := ca.mentions[key]
 	if ma == nil {
-		ma = &mentionCount{kind: m.kind, norm: m.norm, surf: map[string]int{}, pattern: map[string]int{}, name: m.name, words: m.words}
+		words := make([]string, len(m.words))
+		for i, w := range m.words {
+			words[i] = strings.Clone(w)
+		}
+		ma = &mentionCount{kind: m.kind, norm: strings.Clone(m.norm), surf: map[string]int{}, pattern: map[string]int{}, name: m.name, words: words}
 		ca.mentions[key] = ma
 	}
 	ma.count++
-	ma.surf[m.text]++
-	ma.pattern[m.pattern]++
+	addCount(ma.surf, m.text)
+	addCount(ma.pattern, m.pattern)
 	ma.ex = addExampleRef(ma.ex, ex, a.opt.Examples)
 }
 
@@ -453,7 +482,7 @@ func kinVanWords() map[string]bool {
 		"buren", "juf", "meester", "trainer", "coach", "oppas")
 }
 
-// mentionDeterminers that may stand before a noun (and before a kin word).
+// mentionDeterminers are the words that may stand before a noun (and before a kin word).
 func mentionDeterminers() map[string]bool {
 	return wordSet("de", "het", "een", "mijn", "m'n", "zijn", "z'n", "haar", "onze", "ons", "hun",
 		"jouw", "je", "die", "deze", "dat", "dit")
@@ -554,7 +583,7 @@ func newMentionCueTables() *mentionCueTables {
 // findMentions returns the uncovered person and place mentions of one
 // segment, in text order.
 func (a *EmergentAccumulator) findMentions(text string, toks []tok, covered []bool) []foundMention {
-	tb := a.tables()
+	tb := a.tabs
 	var out []foundMention
 	used := make([]bool, len(toks))
 	surf := func(i, j int) string { return text[toks[i].bs:toks[j-1].be] }
@@ -666,14 +695,6 @@ func (a *EmergentAccumulator) findMentions(text string, toks []tok, covered []bo
 		}
 	}
 	return out
-}
-
-// tables returns the cue tables; they are built once per accumulator.
-func (a *EmergentAccumulator) tables() *mentionCueTables {
-	if a.tabs == nil {
-		a.tabs = newMentionCueTables()
-	}
-	return a.tabs
 }
 
 func firstRuneOf(s string) rune {

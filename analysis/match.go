@@ -72,6 +72,18 @@ type pattern struct {
 	exact bool
 	whole bool // never a compound head
 	words []wordPat
+	// next is a bitset over the first byte of words[1] (its base and
+	// forms; bit 31 for bytes outside a-z): a token after the first word
+	// that is not in it and is no filler cannot continue the phrase.
+	next uint32
+	fill bool // fillers may stand between the words (see matchRest)
+}
+
+func firstBit(s string) uint32 {
+	if c := s[0]; c >= 'a' && c <= 'z' {
+		return 1 << (c - 'a')
+	}
+	return 1 << 31
 }
 
 // hit is a lookup result: a pattern and how its first word matched.
@@ -155,6 +167,17 @@ func (l *lexicon) add(p pattern, stems *stemCache) int32 {
 		}
 		p.words = append(p.words, w)
 		p.runes += utf8.RuneCountInString(t.Norm)
+	}
+	if len(p.words) > 1 {
+		w1 := &p.words[1]
+		p.next = firstBit(w1.base)
+		for f := range w1.forms {
+			p.next |= firstBit(f)
+		}
+		if len(p.words) == 2 && !p.exact && !p.whole {
+			p.next = ^uint32(0) // the last word may be a compound's head: any first byte
+		}
+		p.fill = p.kind == patTerm && len(p.words) >= 3 && !p.exact
 	}
 	id := int32(len(l.pats))
 	l.pats = append(l.pats, p)
@@ -240,6 +263,9 @@ func (l *lexicon) heads(t *tok, f func(pat int32, hl int)) {
 	// Walk the rune boundaries; runes counts the code points of norm[:p].
 	runes := 0
 	start := n - l.maxHead
+	if t.proper && !properHead(norm) {
+		return // a name (Europa, Hoogkerk) is not split; hyphen parts were tried
+	}
 	for p := 0; p < n-1; {
 		if runes >= l.minMod && p >= start && plausibleModifier(norm[:p]) && !isHyphenAt(t.hy, p) &&
 			(!t.proper || properHead(norm[p:])) {
@@ -262,9 +288,10 @@ func (l *lexicon) heads(t *tok, f func(pat int32, hl int)) {
 // Lijsterstraat, Vechtplein), and a street name is an address, not the
 // place talked about.
 func properHead(h string) bool {
-	switch h {
-	case "park", "lyceum", "college", "school", "speeltuin", "zwembad", "sporthal", "buurthuis", "wijkcentrum", "bibliotheek", "bieb":
-		return true
+	for _, s := range [...]string{"park", "lyceum", "college", "school", "speeltuin", "zwembad", "sporthal", "buurthuis", "wijkcentrum", "bibliotheek"} {
+		if strings.HasSuffix(h, s) {
+			return true // also begraafpark, so that its exclude can veto
+		}
 	}
 	return false
 }
@@ -333,6 +360,12 @@ func (l *lexicon) scan(toks []tok, stems *stemCache, out []cand) []cand {
 					single = true
 					continue
 				}
+				if i+1 >= len(toks) {
+					continue
+				}
+				if nt := toks[i+1].Norm; nt == "" || p.next&firstBit(nt) == 0 && !(p.fill && filler(nt)) {
+					continue
+				}
 				if end, ok := l.matchRest(toks, i, p, stems); ok {
 					out = append(out, cand{pat: h.pat, t0: int32(i), t1: int32(end), how: howPhrase})
 				}
@@ -371,7 +404,7 @@ func (l *lexicon) scan(toks []tok, stems *stemCache, out []cand) []cand {
 func (l *lexicon) matchRest(toks []tok, i int, p *pattern, stems *stemCache) (int, bool) {
 	j := i
 	fill := 0
-	if p.kind == patTerm && len(p.words) >= 3 && !p.exact {
+	if p.fill {
 		fill = 2
 	}
 	for k := 1; k < len(p.words); k++ {

@@ -206,3 +206,42 @@ func FuzzMatch(f *testing.F) {
 		}
 	})
 }
+
+// TestMatchTuningRules checks the matcher rules added while tuning the
+// default codebook, on the default codebook: names of parks and schools
+// are split, other names are not; an exclude found as a compound head
+// vetoes only when it covers more of the word; spoken fillers may stand
+// inside long phrases.
+func TestMatchTuningRules(t *testing.T) {
+	cb, err := LoadDefault()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text, code, surface string
+		want                bool
+	}{
+		{"Op zondag gaan we naar het Zuiderpark.", "place.park_green", "Zuiderpark", true},
+		{"Hij zit op het Calandlyceum.", "fac.school.secondary", "Calandlyceum", true},
+		{"Het Westerbegraafpark is een kerkhof.", "place.park_green", "Westerbegraafpark", false},
+		{"Ik woon in de Lijsterstraat.", "place.neighbourhood", "Lijsterstraat", false},
+		{"Mijn zwager woont in Hoogkerk.", "fac.religious", "Hoogkerk", false},
+		{"Hij zit bij het voetbalclubje van de wijk.", "fac.club", "voetbalclubje", true},
+		{"Ze hebben een clubje vriendinnen.", "fac.club", "clubje", false},
+		{"Ik merk dat het haar soms te veel wordt.", "strain.overloaded", "haar soms te veel", true},
+		{"De buurvrouw kan er nu even niks meer bij hebben.", "strain.overloaded", "er nu even niks meer bij", true},
+		{"Er is te veel verkeer.", "strain.overloaded", "", false},
+	}
+	for _, tc := range tests {
+		ms := cb.Match(tc.text, Context{})
+		got := false
+		for _, m := range ms {
+			if m.Code == tc.code && (tc.surface == "" || m.Surface == tc.surface) {
+				got = true
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%q: %s %q coded = %v, want %v (got %v)", tc.text, tc.code, tc.surface, got, tc.want, summary(ms))
+		}
+	}
+}

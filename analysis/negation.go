@@ -163,6 +163,58 @@ func degree(w string) bool {
 	return false
 }
 
+// verbLike reports whether w looks like a verb form: an auxiliary or
+// common finite verb, an infinitive or plural form in -en, a participle.
+func verbLike(w string) bool {
+	switch w {
+	case "in", "op", "uit", "mee", "aan", "af", "door", "heen", "langs", "toe", "terug", "weg",
+		"over", "bij", "naar", "binnen", "buiten", "meer", "hoor", "eigenlijk", "toch", "ofzo",
+		"he", "hè", "trouwens", "eens", "echt", "gewoon":
+		return false
+	}
+	return trailer(w) || finite(w)
+}
+
+// finite lists frequent finite verbs that trailer does not know.
+func finite(w string) bool {
+	switch w {
+	case "voel", "voelt", "vind", "vindt", "speel", "speelt", "praat", "zit", "zat", "sta", "staat", "stond",
+		"loop", "loopt", "liep", "woon", "woont", "woonde", "help", "helpt", "hielp", "zeg", "zegt", "zei",
+		"mis", "mist", "miste", "voelde", "speelde", "gaan", "staan", "doen", "slaan", "zijn", "hebben",
+		"ga", "gaat", "heeft", "kunt", "kunnen", "mogen", "moeten", "willen", "zullen":
+		return true
+	}
+	return false
+}
+
+// verbless reports whether the mention stands in a short elliptical
+// clause: at most five words between punctuation, no verb outside
+// mentions ("nie op 't pleintje, nie in de winkelstraat", "de teamgenoten
+// niet"). Its negator bears on the verb of the clause before, not on the
+// mention.
+func verbless(toks []tok, t0, t1 int, isOther func(int) bool) bool {
+	s := t0
+	for s > 0 && !toks[s].brk {
+		s--
+	}
+	e := t1
+	for e < len(toks) && !toks[e].brk {
+		e++
+	}
+	if e-s > 5 || s == 0 && e == len(toks) {
+		return false // long, or the whole segment (an answer "Nee, nooit.")
+	}
+	for k := s; k < e; k++ {
+		if k >= t0 && k < t1 || isOther(k) {
+			continue
+		}
+		if verbLike(toks[k].Norm) {
+			return false
+		}
+	}
+	return true
+}
+
 // find returns the index of the cue token that negates the mention over
 // tokens [t0, t1), or -1. other reports whether a token belongs to another
 // mention of the same segment (nil: none).
@@ -172,8 +224,8 @@ func (negScanner) find(toks []tok, t0, t1 int, other func(j int) bool) int {
 	// mee"): a cue after it denies the act, not the person.
 	role := t0 > 0 && !toks[t0].brk && toks[t0-1].Norm == "als"
 	// Before the mention.
-	crossed := -1  // index of an en/of crossed while walking back
-	prep := false  // a preposition stands between the mention and the walk
+	crossed := -1 // index of an en/of crossed while walking back
+	prep := false // a preposition stands between the mention and the walk
 	for j := t0 - 1; j >= 0 && j >= t0-NegWindow; j-- {
 		if toks[j+1].brk {
 			break
@@ -228,6 +280,9 @@ func (negScanner) find(toks []tok, t0, t1 int, other func(j int) bool) int {
 		if crossed >= 0 && (w == "niet" || w == "nie") && !isOther(crossed-1) {
 			break
 		}
+		if (w == "niet" || w == "nie" || w == "nooit") && verbless(toks, t0, t1, isOther) {
+			break
+		}
 		return j
 	}
 	if role {
@@ -243,7 +298,10 @@ func (negScanner) find(toks []tok, t0, t1 int, other func(j int) bool) int {
 		if clauseWord(w) || softClauseWord(w) {
 			break
 		}
-		if w == "het" || w == "'t" {
+		if w == "het" || w == "'t" || w == "elkaar" || w == "de" || w == "een" {
+			// An object pronoun or another noun phrase between the mention
+			// and the cue: "mijn moeder kan het niet", "in het blok kennen
+			// de meeste mensen elkaar niet".
 			pron = true
 		}
 		if w == "geen" && j+1 < len(toks) && !toks[j+1].brk && contactNoun(toks[j+1].Norm) && fronted(toks, t0) {
@@ -252,8 +310,8 @@ func (negScanner) find(toks []tok, t0, t1 int, other func(j int) bool) int {
 		if !negPostCue(w) {
 			continue
 		}
-		if pron {
-			return -1 // "mijn moeder kan het niet": the act is denied
+		if pron || verbless(toks, t0, t1, isOther) {
+			return -1 // the act is denied, not the mention
 		}
 		if j+1 < len(toks) && !toks[j+1].brk && nietBlocked(toks[j+1].Norm) {
 			// "de rest van de straat ken ik niet zo": a clause-final zo

@@ -72,6 +72,38 @@ func TestNegation(t *testing.T) {
 		// quality word carries its own polarity; a cue before it negates it
 		{"Het park is niet veilig.", "veilig", true, "niet"},
 		{"Het park is onveilig.", "onveilig", false, ""},
+		// Flemish nie is a cue, before and verb-final
+		{"De buren ken ik nie.", "buren", true, "nie"},
+		{"Dan is dat nie veilig voor de kleine.", "veilig", true, "nie"},
+		// a degree adverb between niet and the mention keeps the negation
+		{"Ik voel me daar niet zo veilig.", "veilig", true, "niet"},
+		{"Het is er nie echt veilig.", "veilig", true, "nie"},
+		// nooit alleen: the negation bears on alleen
+		{"Ik mag nooit alleen naar het park.", "park", false, ""},
+		// niet alles, niet elke: a quantifier is negated, not the mention
+		{"Je moet niet alles bij de buren neerleggen.", "buren", false, ""},
+		// a mention locating another negated mention is not negated
+		{"Ik heb geen buren in de straat, alleen op school.", "buren", true, "geen"},
+		{"Verder geen oppas in het park.", "park", false, ""},
+		{"Geen speeltuin of park.", "park", true, "Geen"},
+		// zonder dat negates its clause; niet als compares
+		{"Oma kan oppassen zonder dat het park te ver is.", "park", true, "zonder"},
+		{"Ik voel me niet als veilig behandeld.", "veilig", true, "niet"},
+		// niet crosses of into a coordination of mentions
+		{"Hij gaat niet naar een speeltuin of park.", "park", true, "niet"},
+		// a bare role after als: the cue denies the act
+		{"Als oppas tel je niet mee.", "oppas", false, ""},
+		// verb-final: an object pronoun or another noun phrase between
+		// mention and cue moves the negation to the act
+		{"Mijn buurvrouw kan het niet.", "buurvrouw", false, ""},
+		{"In het park kennen de mensen elkaar niet.", "park", false, ""},
+		{"De rest van de buren ken ik niet zo.", "buren", true, "niet"},
+		{"De school is voor haar financieel niet haalbaar.", "school", true, "niet"},
+		{"Met de buren heeft zij geen contact.", "buren", true, "geen"},
+		// an elliptical clause without a verb: the cue bears on the verb
+		// before it
+		{"Hij mist de trainer wel, de buren niet.", "buren", false, ""},
+		{"Nergens veilig: nie op het pleintje, nie in het park.", "park", false, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text+"/"+tc.mention, func(t *testing.T) {

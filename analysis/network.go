@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"math"
 	"sort"
 
 	"gonum.org/v1/gonum/graph"
@@ -73,7 +74,9 @@ func betweenness(g graph.Undirected, n int) []float64 {
 		return out
 	}
 	for id, v := range network.Betweenness(g) {
-		out[id] = v / 2
+		// gonum visits nodes in map order, so sums may differ in the last
+		// bits between runs; rounding keeps results (and ties) stable.
+		out[id] = math.Round(v/2*1e9) / 1e9
 	}
 	return out
 }

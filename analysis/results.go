@@ -53,8 +53,8 @@ type ResultsOptions struct {
 	// ChangeThreshold is the absolute difference in own-voice share between
 	// two waves above which a code "changes" (default 0.05).
 	ChangeThreshold float64
-	// Lang is the report language ("nl" or "en"), recorded for reports and
-	// used to pick code labels in CodeInfo.Label. Default "nl".
+	// Lang is the report language ("nl" or "en"), recorded for reports;
+	// the aggregation itself does not depend on it. Default "nl".
 	Lang string
 }
 
@@ -108,8 +108,9 @@ type Results struct {
 	// ByWijk is own voice only; rows are wijk names ("" for documents
 	// without a wijk).
 	ByWijk *Matrix
-	// ByWave is own voice only; rows "case/wave" for documents with a wave
-	// (documents without a wave are not in this matrix).
+	// ByWave is own voice only; rows "case/wave" for each wave in which the
+	// case has own-voice segments, in wave order within a case (documents
+	// without a wave are not in this matrix).
 	ByWave *Matrix
 
 	// Cooccurrence between codes: own voice and all voices, per segment
@@ -211,8 +212,9 @@ type CorpusSummary struct {
 	Words    int
 	Codings  VoiceInts // codings by voice
 	// Orphans counts codings whose segment ID is not among the document's
-	// segments: they count as mentions but take no part in co-occurrence,
-	// segment counts or quotes.
+	// segments: they count as mentions (in their Coding.Voice) in Cases,
+	// ByCase and CodeStats, but take no part in segment counts, role, wijk
+	// and wave rows, co-occurrence, networks or quotes.
 	Orphans int
 }
 
@@ -467,7 +469,9 @@ type QuotePair struct {
 }
 
 // SameSegment reports whether both quotes are from one segment.
-func (p QuotePair) SameSegment() bool { return p.First.Doc == p.Second.Doc && p.First.Segment == p.Second.Segment }
+func (p QuotePair) SameSegment() bool {
+	return p.First.Doc == p.Second.Doc && p.First.Segment == p.Second.Segment
+}
 
 // QualityLink is a quality code said in the same segment (own voice) as a
 // relation, place or facility code.
@@ -511,8 +515,11 @@ const (
 
 // WaveChange is one code's change between two consecutive waves of a case
 // (own voice). Share is segments with the code / the case's own-voice
-// segments in that wave. Waves are ordered numerically when both are
-// integers, else as strings.
+// segments in that wave. Only waves in which the case has own-voice
+// segments take part (a wave with only session notes says nothing of what
+// the family mentions). Waves are ordered numerically when both are
+// integers, else as strings. Codes unchanged within the threshold are not
+// listed.
 type WaveChange struct {
 	Case     string
 	From, To string // waves

@@ -160,6 +160,10 @@ func ReadFile(fsys fs.FS, rel string, sheet *Sheet, o Options) (*Document, error
 	if err != nil {
 		return nil, &InputError{Pos: Pos{File: rel}, Err: err, Hint: "fix the metadata sheet or front matter"}
 	}
+	// Pseudonymisation (pseudo.go) runs here, before Build lays out the text,
+	// so that turns, segments and spans are computed on the pseudonymised
+	// text. It records "pseudonymised: N replacements" in the reading steps.
+	o.Pseudo.pseudonymiseExtract(&ex, &meta)
 	doc, err := Build(rel, strings.TrimPrefix(ext, "."), ex, meta, o)
 	if err != nil {
 		return nil, err

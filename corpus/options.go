@@ -35,6 +35,9 @@ type Options struct {
 	// NotesGlobs: files whose base name matches one of these (path.Match,
 	// lower case) are of kind notes unless metadata says otherwise.
 	NotesGlobs []string
+	// Pseudo pseudonymises names in each file's text, speaker labels and
+	// metadata before turns and segments are made (see pseudo.go).
+	Pseudo *Pseudonymiser // nil: no pseudonymisation
 }
 
 // DefaultOptions returns the options pbasis uses when config says nothing.

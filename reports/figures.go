@@ -92,7 +92,7 @@ type Heatmap struct {
 	Values     [][]int             // Values[i][j]; len(Values) == len(Labels)
 }
 
-// svgWriter collects SVG text and remembers the first write error.
+// svgWriter collects the SVG text of one figure; close writes it out.
 type svgWriter struct {
 	b strings.Builder
 }
@@ -158,7 +158,7 @@ func textWidth(s string, px float64) float64 {
 const svgFont = `font-family="Liberation Sans, Arial, Helvetica, sans-serif"`
 
 func (s *svgWriter) open(w, h float64, title string) {
-	s.printf(`<?xml version="1.0" encoding="UTF-8"?>`+"\n")
+	s.printf(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	s.printf(`<svg xmlns="http://www.w3.org/2000/svg" width="%s" height="%s" viewBox="0 0 %s %s" %s font-size="13" role="img">`+"\n",
 		num(w), num(h), num(w), num(h), svgFont)
 	s.printf("<title>%s</title>\n", xmlText(title))
@@ -204,11 +204,15 @@ func WriteEcomap(w io.Writer, e Ecomap, lang Lang) error {
 		}
 	}
 	const (
-		width  = 1000.0
-		height = 860.0
-		cx     = 500.0
-		cy     = 420.0
-		radius = 250.0
+		width  = 1100.0
+		height = 1200.0
+		cx     = 550.0
+		cy     = 560.0
+		radius = 260.0
+		// radialFrom is the number of nodes from which labels are turned
+		// along their spoke: with more, horizontal labels near the top and
+		// bottom of the circle would overlap.
+		radialFrom = 17
 	)
 	s := &svgWriter{}
 	s.open(width, height, e.Title)
@@ -250,14 +254,14 @@ func WriteEcomap(w io.Writer, e Ecomap, lang Lang) error {
 		maxL = max(maxL, l.Count)
 	}
 
-	s.printf(`<g id="links" fill="none" stroke="#9a9a9a" stroke-opacity="0.6">` + "\n")
+	s.printf(`<g id="links" fill="none" stroke="#9a9a9a" stroke-opacity="0.45">` + "\n")
 	for _, l := range e.Links {
 		a, okA := pos[l.From]
 		b, okB := pos[l.To]
 		if !okA || !okB || l.From == l.To || l.Count <= 0 {
 			continue
 		}
-		sw := 0.8 + 2.2*float64(l.Count)/float64(maxL)
+		sw := 0.6 + 1.8*float64(l.Count)/float64(maxL)
 		// A curve bowed towards the centre keeps chords off the spokes.
 		mx, my := (a[0]+b[0])/2, (a[1]+b[1])/2
 		qx, qy := mx+(cx-mx)*0.5, my+(cy-my)*0.5
@@ -295,6 +299,20 @@ func WriteEcomap(w io.Writer, e Ecomap, lang Lang) error {
 		}
 		s.printf(`<circle cx="%s" cy="%s" r="9" fill="%s" stroke="%s" stroke-width="2"/>`+"\n", num(p[0]), num(p[1]), fill, stroke)
 		a := angle[i]
+		label := clip(n.Label, 30) + " (" + strconv.Itoa(n.Mentions) + ")"
+		if len(nodes) >= radialFrom {
+			// Along the spoke, read left to right on both halves.
+			lx, ly := cx+(radius+16)*math.Cos(a), cy+(radius+16)*math.Sin(a)
+			deg := a * 180 / math.Pi
+			anchor := "start"
+			if math.Cos(a) < -1e-9 {
+				deg += 180
+				anchor = "end"
+			}
+			s.printf(`<text x="%s" y="%s" text-anchor="%s" dominant-baseline="middle" transform="rotate(%s %s %s)">%s</text>`+"\n",
+				num(lx), num(ly), anchor, num(deg), num(lx), num(ly), xmlText(label))
+			continue
+		}
 		lx, ly := cx+(radius+18)*math.Cos(a), cy+(radius+18)*math.Sin(a)+4
 		anchor := "start"
 		switch c := math.Cos(a); {
@@ -308,7 +326,6 @@ func WriteEcomap(w io.Writer, e Ecomap, lang Lang) error {
 				ly += 10
 			}
 		}
-		label := clip(n.Label, 30) + " (" + strconv.Itoa(n.Mentions) + ")"
 		s.text(lx, ly, anchor, "", label)
 	}
 	s.printf("</g>\n")

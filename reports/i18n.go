@@ -117,6 +117,21 @@ type reportTexts struct {
 	EmergentNone      string
 	EmergentMissing   string
 	TermCol           string
+	EmergentTerms     string
+	EmergentMentions  string
+	EmergentRankF     string // %s measure
+	MentionCol        string
+	KindCol2          string
+	CueCol            string
+	MentionPerson     string
+	MentionPlace      string
+	MentionName       string
+	MeasureG2Rest     string
+	MeasureG2Ref      string
+	MeasureSpread     string
+	MeasureCount      string
+	CaseEmergent      string
+	CaseEmergentIntro string
 	CountCol          string
 	ExampleCol        string
 	PortraitsHeading  string
@@ -167,7 +182,6 @@ type reportTexts struct {
 	OutsideHeading    string
 	OutsideIntro      string
 	OutsideNone       string
-	OutsideAlso       string
 	BackToReport      string
 
 	// Quotes.
@@ -334,6 +348,21 @@ func textsNL() *reportTexts {
 		EmergentNone:      "Geen termen buiten het codeboek gevonden.",
 		EmergentMissing:   "Termen buiten het codeboek zijn niet berekend voor dit verslag.",
 		TermCol:           "Term",
+		EmergentTerms:     "Woorden en woordparen",
+		EmergentMentions:  "Personen en plekken zonder code",
+		EmergentRankF:     "Volgorde: %s.",
+		MentionCol:        "Vermelding",
+		KindCol2:          "Soort",
+		CueCol:            "Gevonden via",
+		MentionPerson:     "persoon",
+		MentionPlace:      "plek",
+		MentionName:       "naam",
+		MeasureG2Rest:     "hoe kenmerkend voor dit gezin tegenover de andere gezinnen (log-likelihood G2)",
+		MeasureG2Ref:      "hoe kenmerkend tegenover een referentielijst van woordfrequenties (log-likelihood G2)",
+		MeasureSpread:     "hoe vaak, en bij gelijke aantallen eerst wat weinig gezinnen gebruiken",
+		MeasureCount:      "hoe vaak",
+		CaseEmergent:      "Eigen woorden die het codeboek niet kent",
+		CaseEmergentIntro: "Woorden en vermeldingen van personen of plekken die dit gezin gebruikt en die geen code dekt. Ze kunnen wijzen op wat voor dit gezin telt en wat het codeboek mist.",
 		CountCol:          "Keer",
 		ExampleCol:        "Voorbeeld",
 		PortraitsHeading:  "Portretten van de gezinnen",
@@ -383,7 +412,6 @@ func textsNL() *reportTexts {
 		OutsideHeading:    "Blik van buitenaf: interviewer en sessienotities",
 		OutsideIntro:      "Dit deel is niet de beschrijving van het gezin zelf. Het laat zien wat de interviewer zei en wat professionals in sessienotities schreven. Het telt nergens mee in de eigen woorden hierboven.",
 		OutsideNone:       "Geen vermeldingen van buitenaf.",
-		OutsideAlso:       "Ook van buitenaf genoemd: zie het laatste deel.",
 		BackToReport:      "Terug naar het verslag",
 
 		QuoteNegated: "met ontkenning",
@@ -538,6 +566,21 @@ func textsEN() *reportTexts {
 		EmergentNone:      "No terms outside the codebook found.",
 		EmergentMissing:   "Terms outside the codebook were not computed for this report.",
 		TermCol:           "Term",
+		EmergentTerms:     "Words and word pairs",
+		EmergentMentions:  "People and places without a code",
+		EmergentRankF:     "Order: %s.",
+		MentionCol:        "Mention",
+		KindCol2:          "Kind",
+		CueCol:            "Found by",
+		MentionPerson:     "person",
+		MentionPlace:      "place",
+		MentionName:       "name",
+		MeasureG2Rest:     "how distinctive for this family compared with the other families (log-likelihood G2)",
+		MeasureG2Ref:      "how distinctive compared with a reference word-frequency list (log-likelihood G2)",
+		MeasureSpread:     "how often, and among equal counts first what few families use",
+		MeasureCount:      "how often",
+		CaseEmergent:      "Own words the codebook does not know",
+		CaseEmergentIntro: "Words, and mentions of people or places, that this family uses and that no code covers. They may point to what matters to this family and what the codebook misses.",
 		CountCol:          "Times",
 		ExampleCol:        "Example",
 		PortraitsHeading:  "Family portraits",
@@ -587,7 +630,6 @@ func textsEN() *reportTexts {
 		OutsideHeading:    "Outside view: interviewer and session notes",
 		OutsideIntro:      "This section is not the family's own description. It shows what the interviewer said and what professionals wrote in session notes. It counts nowhere in the own words above.",
 		OutsideNone:       "No mentions from outside.",
-		OutsideAlso:       "Also mentioned from outside: see the last section.",
 		BackToReport:      "Back to the report",
 
 		QuoteNegated: "negated",
@@ -767,6 +809,32 @@ func (t *reportTexts) kind(k corpus.Kind) string {
 		return t.KindNotes
 	}
 	return string(k)
+}
+
+// measure explains how emergent keywords are ordered.
+func (t *reportTexts) measure(m string) string {
+	switch m {
+	case analysis.MeasureG2Rest:
+		return t.MeasureG2Rest
+	case analysis.MeasureG2Reference:
+		return t.MeasureG2Ref
+	case analysis.MeasureSpread:
+		return t.MeasureSpread
+	}
+	return t.MeasureCount
+}
+
+// mentionKind names the kind of an uncoded mention.
+func (t *reportTexts) mentionKind(k string) string {
+	switch k {
+	case analysis.MentionPerson:
+		return t.MentionPerson
+	case analysis.MentionPlace:
+		return t.MentionPlace
+	case analysis.MentionName:
+		return t.MentionName
+	}
+	return k
 }
 
 // unit names a segment unit; an unknown unit comes back as written.

@@ -50,6 +50,7 @@ pbasis never uses the network.` + exitStatusHelp,
 		newCheckCommand(g),
 		newInitCommand(g),
 		newVersionCommand(g),
+		newCodebookCommand(g),
 		newKwicCommand(g),
 	)
 	return root
