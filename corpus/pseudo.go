@@ -735,10 +735,26 @@ func findPhones(text string) []pspan {
 				canon.WriteByte(s[k])
 			}
 		}
-		out = append(out, pspan{start: i, end: found, kind: PseudoPhone, canon: canon.String(), prio: prioPhone})
+		out = append(out, pspan{start: i, end: found, kind: PseudoPhone, canon: nationalNumber(canon.String(), s), prio: prioPhone})
 		i = found - 1
 	}
 	return out
+}
+
+// nationalNumber writes the digits of a phone number in national form
+// ("+31 6 1234..." and "0031 6..." as "06..."), so that one number written
+// two ways gets one pseudonym.
+func nationalNumber(digits, written string) string {
+	if strings.HasPrefix(written, "+") || strings.HasPrefix(digits, "00") {
+		d := strings.TrimPrefix(digits, "00")
+		if len(d) > 2 {
+			return d[:2] + ":0" + strings.TrimPrefix(d[2:], "0")
+		}
+	}
+	if strings.HasPrefix(digits, "0") {
+		return "31:" + digits // a national number: taken as Dutch (a Belgian one written both ways gets two pseudonyms)
+	}
+	return digits
 }
 
 // validPhone reports whether s (digits, separators, a leading '+') has the

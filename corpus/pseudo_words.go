@@ -208,6 +208,20 @@ func fold(s string) string {
 		if unicode.Is(unicode.Mn, r) {
 			continue
 		}
+		// Letters that are not a base letter plus a mark.
+		switch r {
+		case 'ı', 'İ':
+			r = 'i'
+		case 'ł', 'Ł':
+			r = 'l'
+		case 'ø', 'Ø':
+			r = 'o'
+		case 'đ', 'Đ':
+			r = 'd'
+		case 'ß':
+			b.WriteString("ss")
+			continue
+		}
 		b.WriteRune(unicode.ToLower(r))
 	}
 	return b.String()

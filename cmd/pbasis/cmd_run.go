@@ -182,6 +182,8 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 	segPath := filepath.Join(cfg.Out, "segments.csv")
 	codPath := filepath.Join(cfg.Out, "codings.csv")
 	prepare := func(d *corpus.Document) any { return analysis.CodeDocument(cb, d) }
+	acc := analysis.NewAccumulator(cb.Spec(), analysis.ResultsOptions{Lang: cfg.Lang})
+	emAcc := analysis.NewEmergentAccumulator(analysis.EmergentOptions{})
 	var fatal error
 	err = reports.AtomicWrite(segPath, func(w io.Writer) error {
 		sw, err := reports.NewSegmentsWriter(w)
@@ -221,6 +223,8 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 				}
 				codings := it.Work.([]analysis.Coding)
 				m.Counts.Codings += len(codings)
+				acc.Add(d, codings)
+				emAcc.Add(d, codings)
 				if err := sw.Write(d); err != nil {
 					return err
 				}
@@ -246,7 +250,15 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 		return err
 	}
 	m.Counts.Cases = len(cases)
-	m.Outputs = []string{"segments.csv", "codings.csv", "run.json"}
+	res := acc.Results()
+	res.Emergent = emAcc.Result(nil)
+	lang, _ := reports.ParseLang(cfg.Lang)
+	written, err := reports.WriteAll(cfg.Out, res, m, lang)
+	if err != nil {
+		return err
+	}
+	m.Outputs = append([]string{"segments.csv", "codings.csv"}, written...)
+	m.Outputs = append(m.Outputs, "run.json")
 	for _, s := range m.Skipped {
 		if !s.Ignored {
 			m.Counts.Skipped++
@@ -273,23 +285,12 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 		if sum.Skipped > 0 {
 			fmt.Fprintf(g.stderr, "pbasis: %d files skipped (listed above and in %s)\n", sum.Skipped, manifestPath)
 		}
-		fmt.Fprintf(g.stderr, "pbasis: wrote %s\n", joinPaths(cfg.Out, m.Outputs))
+		fmt.Fprintf(g.stderr, "pbasis: wrote %d files to %s: report.md, families/ (one portrait per family), figures/, segments.csv, codings.csv, run.json\n", len(m.Outputs), cfg.Out)
 	}
 	if m.ExitCode == 1 {
 		return errPartial
 	}
 	return nil
-}
-
-func joinPaths(dir string, names []string) string {
-	s := ""
-	for i, n := range names {
-		if i > 0 {
-			s += ", "
-		}
-		s += filepath.Join(dir, n)
-	}
-	return s
 }
 
 // unjoin splits an errors.Join error into its parts.

@@ -72,6 +72,11 @@ func TestRunDemo(t *testing.T) {
 	if len(cases) < 4 {
 		t.Errorf("demo has %d cases, want at least 4", len(cases))
 	}
+	for _, f := range []string{"report.md", "families/G01.md", "figures/ecomap-G01.svg", "codings.csv"} {
+		if _, err := os.Stat(filepath.Join(dir, "out", f)); err != nil {
+			t.Errorf("demo run did not write %s: %v", f, err)
+		}
+	}
 	var m reports.Manifest
 	data, err := os.ReadFile(filepath.Join(dir, "out", "run.json"))
 	if err != nil {
