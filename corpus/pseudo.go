@@ -481,8 +481,8 @@ func (cs *caseState) pseudonym(kind, canon string) string {
 	return "[" + pseudoLabel(kind) + " " + strconv.Itoa(n) + "]"
 }
 
-// ptok is a word token: a maximal run of letters, marks and digits (with an
-// apostrophe after a single letter, as in "D'Angelo").
+// ptok is a word token: a maximal run of letters and marks (with an
+// apostrophe after a single letter, as in "D'Angelo"), or of digits.
 type ptok struct {
 	start, end int
 	s, f       string // as written; folded
@@ -504,9 +504,10 @@ func tokenize(text string) []ptok {
 		}
 		start := i
 		n := 0
+		digit := unicode.IsDigit(r)
 		for i < len(text) {
 			r, size = utf8.DecodeRuneInString(text[i:])
-			if isTok(r) {
+			if isTok(r) && unicode.IsDigit(r) == digit {
 				i += size
 				n++
 				continue
@@ -661,6 +662,12 @@ func findPostcodes(text string) []pspan {
 				continue
 			}
 		}
+		if m[0] > 0 {
+			// Glued to a word or a pseudonym: no postcode.
+			if r, _ := utf8.DecodeLastRuneInString(text[:m[0]]); unicode.IsLetter(r) || unicode.IsDigit(r) || r == ']' {
+				continue
+			}
+		}
 		canon := strings.ReplaceAll(s, " ", "")
 		out = append(out, pspan{start: m[0], end: m[1], kind: PseudoPostcode, canon: canon, prio: prioPostcode})
 	}
@@ -678,7 +685,7 @@ func findPhones(text string) []pspan {
 			continue
 		}
 		if i > 0 {
-			if r, _ := utf8.DecodeLastRuneInString(text[:i]); unicode.IsLetter(r) || unicode.IsDigit(r) || r == '+' || r == '-' || r == '/' || r == '.' || r == ',' {
+			if r, _ := utf8.DecodeLastRuneInString(text[:i]); unicode.IsLetter(r) || unicode.IsDigit(r) || r == '+' || r == '-' || r == '/' || r == '.' || r == ',' || r == ']' {
 				continue
 			}
 		}
@@ -713,7 +720,7 @@ func findPhones(text string) []pspan {
 		for k := len(ends) - 1; k >= 0; k-- {
 			e := ends[k]
 			if e < len(text) {
-				if r, _ := utf8.DecodeRuneInString(text[e:]); unicode.IsLetter(r) || r == '@' {
+				if r, _ := utf8.DecodeRuneInString(text[e:]); unicode.IsLetter(r) || r == '@' || r == '[' {
 					continue
 				}
 				if e+1 < len(text) && (text[e] == '.' || text[e] == ',' || text[e] == '-' || text[e] == '/') && isDigit(text[e+1]) {
@@ -826,8 +833,6 @@ func gapSpace(text string, a, b ptok) bool {
 	return g == " " || g == "  " || g == "-" || g == " - "
 }
 
-var houseNumberRE = regexp.MustCompile(`^\d{1,5}[a-zA-Z]{0,2}$`)
-
 // findAddresses finds "Kerkstraat 12", "Burgemeester de Withstraat 3a-2"
 // (address), a BE or NL postcode and place after it, and street names
 // without a number that are no ordinary word (street).
@@ -862,10 +867,16 @@ func (p *Pseudonymiser) findAddresses(text string, toks []ptok) []pspan {
 		start, end := toks[first].start, t.end
 		kind := PseudoStreet
 		j := i + 1
-		if j < len(toks) && text[t.end:toks[j].start] == " " && houseNumberRE.MatchString(toks[j].s) {
+		if j < len(toks) && text[t.end:toks[j].start] == " " && toks[j].digits && toks[j].runes <= 5 {
 			kind = PseudoAddress
 			end = toks[j].end
 			j++
+			// "12a", "12 A", "12hs"
+			if j < len(toks) && (toks[j].start == end || (text[end:toks[j].start] == " " && toks[j].runes == 1 && toks[j].cap)) &&
+				!toks[j].digits && toks[j].runes <= 2 && (toks[j].start == end || toks[j].cap) {
+				end = toks[j].end
+				j++
+			}
 			// "12-2", "12 bus 3", "12 hs"
 			if j < len(toks) && text[toks[j-1].end:toks[j].start] == "-" && toks[j].digits && toks[j].runes <= 3 {
 				end = toks[j].end
@@ -1095,7 +1106,7 @@ func (p *Pseudonymiser) learn(cs *caseState, text string, toks []ptok, covered [
 			i = last
 			continue
 		}
-		first, last := p.extend(text, toks, i)
+		first, last := p.extend(text, toks, i, covered)
 		p.register(cs, toks, first, last, kind)
 		if kind == PseudoPerson {
 			for k := first; k <= last; k++ {
@@ -1148,14 +1159,15 @@ func isFacilityNoun(f string) bool {
 // extend grows a name found at token i over following particles and
 // capitalised words ("Fatima El Amrani", "Visser-de Jong") and over a
 // preceding given name and initials ("Bas Jansen", "A.B. Visser").
-func (p *Pseudonymiser) extend(text string, toks []ptok, i int) (int, int) {
+func (p *Pseudonymiser) extend(text string, toks []ptok, i int, covered []bool) (int, int) {
+	free := func(t ptok) bool { return !slices.Contains(covered[t.start:t.end], true) }
 	last := i
 	for {
 		j := last + 1
 		for j < len(toks) && gapSpace(text, toks[j-1], toks[j]) && p.parts[toks[j].f] && !(toks[j].cap && !p.parts[toks[j].f]) {
 			j++
 		}
-		if j < len(toks) && j > last && gapSpace(text, toks[j-1], toks[j]) && toks[j].cap && !toks[j].allCaps && !toks[j].digits &&
+		if j < len(toks) && j > last && gapSpace(text, toks[j-1], toks[j]) && toks[j].cap && !toks[j].allCaps && !toks[j].digits && free(toks[j]) &&
 			!p.function[toks[j].f] && !p.keep[toks[j].f] && !p.cues[toks[j].f] && !p.parts[toks[j].f] {
 			last = j
 			continue
@@ -1188,7 +1200,7 @@ func (p *Pseudonymiser) extend(text string, toks []ptok, i int) (int, int) {
 				ps = m
 			}
 			c := toks[m]
-			if !p.parts[c.f] && p.givenNameLike(c) {
+			if !p.parts[c.f] && p.givenNameLike(c) && free(c) {
 				first = m
 				continue
 			}
@@ -1201,7 +1213,7 @@ func (p *Pseudonymiser) extend(text string, toks []ptok, i int) (int, int) {
 			}
 			break
 		}
-		if p.givenNameLike(toks[k]) {
+		if p.givenNameLike(toks[k]) && free(toks[k]) {
 			first = k
 			continue
 		}

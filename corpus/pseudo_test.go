@@ -12,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
+	"unicode/utf8"
 
 	"github.com/pbasis/pbasis/internal/testutil"
 )
@@ -532,4 +534,106 @@ func TestPseudoPatterns(t *testing.T) {
 			t.Errorf("Apply(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
+}
+
+// TestPseudoReadFile checks the hook in ReadFile: turns, labels, roles,
+// segments and spans are made on the pseudonymised text, for a text file
+// with a metadata sheet and for a subtitle file with speakers.
+func TestPseudoReadFile(t *testing.T) {
+	fsys := fstest.MapFS{
+		"metadata.csv": {Data: []byte("file,case,speakers,school\nf1/a.txt,F1,I=interviewer;Fatima=parent,basisschool De Klimop\nf1/b.vtt,F1,,\n")},
+		"f1/a.txt":     {Data: []byte("I: Wie helpt er?\nFatima: Mijn buurvrouw Roos. En Samira speelt met Jesse.\nI: Dank je.\nFatima: Bel 06-12345678.\n")},
+		"f1/b.vtt":     {Data: []byte("WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Fatima>Ik ben Fatima.\n\n00:00:04.000 --> 00:00:06.000\n<v Interviewer>Dank je, Fatima.\n")},
+	}
+	sheet, err := ReadSheet(fsys, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := DefaultOptions()
+	o.Pseudo = NewPseudonymiser(PseudoOptions{Enabled: true, Auto: true})
+	doc, err := ReadFile(fsys, "f1/a.txt", sheet, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"Fatima", "Roos", "Samira", "Jesse", "12345678", "Klimop"} {
+		if strings.Contains(doc.Text, name) {
+			t.Errorf("%q left in text:\n%s", name, doc.Text)
+		}
+		for _, v := range doc.Meta.Extra {
+			if strings.Contains(v, name) {
+				t.Errorf("%q left in metadata %q", name, v)
+			}
+		}
+	}
+	var speakers []string
+	for _, tr := range doc.Turns {
+		speakers = append(speakers, tr.Speaker+"="+tr.Role)
+	}
+	if want := []string{"I=interviewer", "Persoon 1=parent", "I=interviewer", "Persoon 1=parent"}; !slices.Equal(speakers, want) {
+		t.Errorf("turns %v, want %v\n%s", speakers, want, doc.Text)
+	}
+	cp := []rune(doc.Text)
+	for _, s := range doc.Segments {
+		if string(cp[s.Span.Start:s.Span.End]) != s.Text {
+			t.Errorf("segment %s span does not hold its text", s.ID)
+		}
+	}
+	if !slices.ContainsFunc(doc.Reading.Steps, func(s string) bool { return strings.HasPrefix(s, "pseudonymised: ") }) {
+		t.Errorf("no pseudonymisation step in %v", doc.Reading.Steps)
+	}
+	if doc.Meta.Extra["school"] != "basisschool [Plaats 1]" {
+		t.Errorf("extra school = %q", doc.Meta.Extra["school"])
+	}
+	// The subtitle file of the same case: same pseudonym for Fatima.
+	doc2, err := ReadFile(fsys, "f1/b.vtt", sheet, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(doc2.Text, "Fatima") || doc2.Turns[0].Speaker != "Persoon 1" || !strings.Contains(doc2.Text, "Ik ben [Persoon 1].") {
+		t.Errorf("vtt not pseudonymised consistently:\n%s\nspeaker %q", doc2.Text, doc2.Turns[0].Speaker)
+	}
+	// The key holds the originals; the document does not.
+	if !slices.ContainsFunc(o.Pseudo.Key(), func(r Replacement) bool { return r.Case == "F1" && r.Original == "Fatima" }) {
+		t.Errorf("key misses Fatima: %+v", o.Pseudo.Key())
+	}
+	// Without a pseudonymiser nothing changes.
+	plain, err := ReadFile(fsys, "f1/a.txt", sheet, DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(plain.Text, "Fatima: Mijn buurvrouw Roos.") {
+		t.Errorf("text changed without pseudonymisation:\n%s", plain.Text)
+	}
+}
+
+// FuzzPseudonymise: no panic, valid UTF-8 out, listed names gone, and a
+// second application does not change the result.
+func FuzzPseudonymise(f *testing.F) {
+	for _, s := range []string{
+		"Fatima: Mijn zoon Bram en Samira El Amrani wonen op de Kerkstraat 12, 1234 AB Zwijndrecht.",
+		"bel 06-12345678 of +31 (0)6 1234 5678, mail x@y.nl",
+		"Moeder (Fatima): [Persoon 1] en [Adres 2]\nPersoon 3: ja",
+		"A.B. Visser-de Jong en J. van der Berg bij basisschool 't Kabouterhuis",
+		"\xff\xfeZoë\u0301 ı İ ß '’ — … [ ] ( ) {{x|person}}",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		p := NewPseudonymiser(PseudoOptions{Enabled: true, Auto: true, Names: []string{"Samira", "van der Berg"}})
+		out, _ := p.Apply("c", s)
+		if utf8.ValidString(s) && !utf8.ValidString(out) {
+			t.Fatalf("invalid UTF-8 out of valid input %q: %q", s, out)
+		}
+		again, _ := p.Apply("c", out)
+		if again != out {
+			t.Fatalf("second application changed %q to %q", out, again)
+		}
+		if utf8.ValidString(s) {
+			for _, tok := range tokenize(out) {
+				if tok.f == "samira" {
+					t.Fatalf("listed name left: %q", out)
+				}
+			}
+		}
+	})
 }

@@ -16,6 +16,7 @@ import (
 )
 
 const codebookFormatsHelp = `
+
 FORMATS
   The format of a codebook file comes from its extension:
     .yaml .yml  the codebook as pbasis reads it (see analysis/codebooks/README.md)
