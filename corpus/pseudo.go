@@ -833,6 +833,16 @@ func gapSpace(text string, a, b ptok) bool {
 	return g == " " || g == "  " || g == "-" || g == " - "
 }
 
+// nameGap reports whether the text between two tokens of a name is a
+// space or hyphen, or the period after an initial ("A.B. Visser").
+func nameGap(text string, a, b ptok) bool {
+	if gapSpace(text, a, b) {
+		return true
+	}
+	g := text[a.end:b.start]
+	return a.runes == 1 && a.cap && (g == "." || g == ". ")
+}
+
 // findAddresses finds "Kerkstraat 12", "Burgemeester de Withstraat 3a-2"
 // (address), a BE or NL postcode and place after it, and street names
 // without a number that are no ordinary word (street).
@@ -1306,7 +1316,7 @@ func (p *Pseudonymiser) matchNames(cs *caseState, text string, toks []ptok) []ps
 			ok := true
 			for k, w := range e.toks {
 				t := toks[i+k]
-				if t.f != w || (k > 0 && !gapSpace(text, toks[i+k-1], t)) {
+				if t.f != w || (k > 0 && !nameGap(text, toks[i+k-1], t)) {
 					ok = false
 					break
 				}
