@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 
@@ -19,7 +20,14 @@ func loadCodebookFile(path string) (*analysis.Codebook, *reports.CodebookInfo, e
 		}
 		name, data = path, b
 	}
-	spec, err := analysis.LoadCodebook(name, data)
+	// A codebook may be YAML, an Excel workbook or a REFI-QDA .qdc file.
+	var spec *analysis.CodebookSpec
+	var err error
+	if path == "" {
+		spec, err = analysis.LoadCodebook(name, data)
+	} else {
+		spec, err = analysis.ReadCodebook(name, bytes.NewReader(data))
+	}
 	if err != nil {
 		return nil, nil, usageErr(fmt.Errorf("codebook: %w (check it with: pbasis codebook validate %s)", err, path))
 	}
