@@ -77,6 +77,34 @@ type pattern struct {
 	// that is not in it and is no filler cannot continue the phrase.
 	next uint32
 	fill bool // fillers may stand between the words (see matchRest)
+	// c0 and c1 bound the words of the span: words before c0 and from c1
+	// on are context that must be there but is not part of the mention
+	// ("kinderen (uit de buurt)" codes kinderen). c1 is 0 when the whole
+	// pattern is the span.
+	c0, c1 int32
+}
+
+// splitContext splits a term written with context words in parentheses at
+// its start or end ("(een) vader", "kinderen (van de flat)") into the text
+// to tokenize and the number of words before and inside the span. ok is
+// false when the term has no context part.
+func splitContext(text string) (all, pre, core string, ok bool) {
+	t := strings.TrimSpace(text)
+	var post string
+	if strings.HasPrefix(t, "(") {
+		if i := strings.IndexByte(t, ')'); i > 0 {
+			pre, t = t[1:i], strings.TrimSpace(t[i+1:])
+		}
+	}
+	if strings.HasSuffix(t, ")") {
+		if i := strings.LastIndexByte(t, '('); i > 0 {
+			post, t = t[i+1:len(t)-1], strings.TrimSpace(t[:i])
+		}
+	}
+	if pre == "" && post == "" {
+		return text, "", "", false
+	}
+	return pre + " " + t + " " + post, pre, t, true
 }
 
 func firstBit(s string) uint32 {
@@ -148,7 +176,14 @@ func hasBit(b *[1024]uint64, i int) bool { return b[i>>6]&(1<<(i&63)) != 0 }
 // add compiles p's text into words and indexes it. It returns the pattern's
 // index, or -1 when the text has no words.
 func (l *lexicon) add(p pattern, stems *stemCache) int32 {
-	toks := tokenize(p.text, nil)
+	text := p.text
+	if all, pre, core, ok := splitContext(text); ok && p.kind == patTerm {
+		c0 := len(tokenize(pre, nil))
+		if n := len(tokenize(core, nil)); n > 0 {
+			text, p.c0, p.c1 = all, int32(c0), int32(c0+n)
+		}
+	}
+	toks := tokenize(text, nil)
 	if len(toks) == 0 {
 		return -1
 	}
@@ -177,7 +212,7 @@ func (l *lexicon) add(p pattern, stems *stemCache) int32 {
 		if len(p.words) == 2 && !p.exact && !p.whole {
 			p.next = ^uint32(0) // the last word may be a compound's head: any first byte
 		}
-		p.fill = p.kind == patTerm && len(p.words) >= 3 && !p.exact
+		p.fill = p.kind == patTerm && len(p.words) >= 3 && !p.exact && p.c1 == 0
 	}
 	id := int32(len(l.pats))
 	l.pats = append(l.pats, p)
@@ -367,7 +402,11 @@ func (l *lexicon) scan(toks []tok, stems *stemCache, out []cand) []cand {
 					continue
 				}
 				if end, ok := l.matchRest(toks, i, p, stems); ok {
-					out = append(out, cand{pat: h.pat, t0: int32(i), t1: int32(end), how: howPhrase})
+					t0, t1 := int32(i), int32(end)
+					if p.c1 > 0 { // context words: no fillers, so word k is token i+k
+						t0, t1 = int32(i)+p.c0, int32(i)+p.c1
+					}
+					out = append(out, cand{pat: h.pat, t0: t0, t1: t1, how: howPhrase})
 				}
 			}
 		}
@@ -490,7 +529,7 @@ func (c *Codebook) Match(text string, ctx Context) []Match {
 		}
 		kept++
 		ct := &c.terms[p.term]
-		if len(ct.roles) > 0 && !slices.Contains(ct.roles, strings.ToLower(ctx.Role)) {
+		if len(ct.roles) > 0 && !slices.Contains(ct.roles, speakerAt(text, &toks[cd.t0], ctx.Role)) {
 			cd.drop = true
 			continue
 		}
@@ -622,6 +661,29 @@ func (c *Codebook) Match(text string, ctx Context) []Match {
 		return a.End - b.End
 	})
 	return out
+}
+
+// speakerAt returns the role whose perspective a word at t is read from:
+// the speaker's role, except that words quoted in session notes are the
+// parent's own ("Moeder: \"Mijn moeder helpt graag\""): notes quote the
+// parent they are about. A word is quoted when an odd number of quotation
+// marks precede it in the segment.
+func speakerAt(text string, t *tok, role string) string {
+	role = strings.ToLower(role)
+	if role != "professional" {
+		return role
+	}
+	n := 0
+	for _, r := range text[:t.bs] {
+		switch r {
+		case '"', '\u201c', '\u201d', '\u201e':
+			n++
+		}
+	}
+	if n%2 == 1 {
+		return "parent"
+	}
+	return role
 }
 
 // nearIndex holds the cue words found around a segment.

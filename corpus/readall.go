@@ -30,6 +30,12 @@ func ReadAll(ctx context.Context, fsys fs.FS, files []string, sheet *Sheet, o Op
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
 	}
+	if o.Pseudo != nil {
+		// Pseudonyms are numbered per case in the order names are first
+		// seen; reading files one at a time in file order keeps the numbers
+		// the same from run to run.
+		jobs = 1
+	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	window := 4 * jobs

@@ -1,0 +1,919 @@
+package reports
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/pbasis/pbasis/analysis"
+	"github.com/pbasis/pbasis/corpus"
+)
+
+// This file writes the summary sheets at Close, from Results. They are
+// small (a row per case, code, link or term), so they use excelize's normal
+// mode, cell by cell.
+
+// xlsxStyles are the cell styles of the workbook.
+type xlsxStyles struct {
+	header, headerRot, inputHeader, wrap, input, date, decimal, bold int
+	catHeader                                                       map[analysis.Category]int
+}
+
+// categoryColours are light fills for the header of a code's columns, so
+// the categories stand apart in the wide matrices.
+func categoryColours() map[analysis.Category]string {
+	return map[analysis.Category]string{
+		analysis.CatRelation: "F8CBAD", analysis.CatPlace: "C6E0B4", analysis.CatFacility: "BDD7EE",
+		analysis.CatQuality: "FFE699", analysis.CatFormalHelp: "D9D2E9", analysis.CatStrain: "F4B6C2",
+	}
+}
+
+func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
+	var st xlsxStyles
+	var err error
+	grey := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9D9D9"}}
+	border := []excelize.Border{{Type: "bottom", Color: "808080", Style: 1}}
+	head := func(fill excelize.Fill, rot int) *excelize.Style {
+		return &excelize.Style{Font: &excelize.Font{Bold: true}, Fill: fill, Border: border,
+			Alignment: &excelize.Alignment{WrapText: true, Vertical: "top", TextRotation: rot}}
+	}
+	styles := []struct {
+		dst *int
+		s   *excelize.Style
+	}{
+		{&st.header, head(grey, 0)},
+		{&st.headerRot, head(grey, 90)},
+		{&st.inputHeader, head(excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFD966"}}, 0)},
+		{&st.wrap, &excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}},
+		{&st.input, &excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2CC"}}}},
+		{&st.date, &excelize.Style{CustomNumFmt: strPtr("yyyy-mm-dd"), Alignment: &excelize.Alignment{Vertical: "top"}}},
+		{&st.decimal, &excelize.Style{NumFmt: 2, Alignment: &excelize.Alignment{Vertical: "top"}}},
+		{&st.bold, &excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{Vertical: "top"}}},
+	}
+	for _, x := range styles {
+		if *x.dst, err = f.NewStyle(x.s); err != nil {
+			return st, err
+		}
+	}
+	st.catHeader = map[analysis.Category]int{}
+	for c, col := range categoryColours() {
+		id, err := f.NewStyle(head(excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{col}}, 0))
+		if err != nil {
+			return st, err
+		}
+		st.catHeader[c] = id
+	}
+	return st, nil
+}
+
+func strPtr(s string) *string { return &s }
+
+// styled is a cell value with its own style.
+type styled struct {
+	v     any
+	style int
+}
+
+// sheetFilter is an autofilter to add once the sheets are in order.
+type sheetFilter struct{ sheet, ref string }
+
+// filters returns the summary sheets' filters recorded so far.
+func (w *WorkbookWriter) filters() []sheetFilter { return w.pending }
+
+// sheetWriter writes a summary sheet row by row in normal mode. The first
+// error sticks and is returned by done.
+type sheetWriter struct {
+	w      *WorkbookWriter
+	name   string
+	r      int // last row written
+	ncols  int
+	freeze int // columns to freeze besides the header row
+	err    error
+}
+
+func (w *WorkbookWriter) newSheetWriter(name string) *sheetWriter {
+	return &sheetWriter{w: w, name: name}
+}
+
+// header writes row 1 in the header style (a styled value keeps its own).
+func (s *sheetWriter) header(cols ...any) {
+	s.r = 0
+	vals := make([]any, len(cols))
+	for i, c := range cols {
+		switch x := c.(type) {
+		case nil:
+		case styled:
+			vals[i] = x
+		default:
+			vals[i] = styled{c, s.w.st.header}
+		}
+	}
+	s.row(vals...)
+}
+
+// row writes the next row.
+func (s *sheetWriter) row(vals ...any) {
+	s.r++
+	s.ncols = max(s.ncols, len(vals))
+	for i, v := range vals {
+		s.set(i+1, s.r, v)
+	}
+}
+
+// set writes one cell: strings as strings (cut to fit, never a formula),
+// integers and floats as numbers, bools as booleans, times as dates.
+func (s *sheetWriter) set(col, row int, v any) {
+	if s.err != nil || v == nil {
+		return
+	}
+	cell, err := excelize.CoordinatesToCellName(col, row)
+	if err != nil {
+		s.err = err
+		return
+	}
+	style := 0
+	if x, ok := v.(styled); ok {
+		v, style = x.v, x.style
+	}
+	f := s.w.f
+	switch x := v.(type) {
+	case string:
+		if x != "" {
+			err = f.SetCellStr(s.name, cell, clipCell(x, fmt.Sprintf(s.w.tx.TruncatedF, CodingsFile())))
+		}
+	case int:
+		err = f.SetCellInt(s.name, cell, int64(x))
+	case float64:
+		err = f.SetCellFloat(s.name, cell, x, -1, 64)
+		if style == 0 {
+			style = s.w.st.decimal
+		}
+	case bool:
+		err = f.SetCellBool(s.name, cell, x)
+	case time.Time:
+		err = f.SetCellValue(s.name, cell, x)
+		if style == 0 {
+			style = s.w.st.date
+		}
+	default:
+		err = f.SetCellStr(s.name, cell, fmt.Sprint(x))
+	}
+	if err == nil && style != 0 {
+		err = f.SetCellStyle(s.name, cell, cell, style)
+	}
+	if err != nil {
+		s.err = err
+	}
+}
+
+// widths sets the column widths from column A on.
+func (s *sheetWriter) widths(ws ...float64) {
+	for i, wd := range ws {
+		s.width(i+1, wd)
+	}
+}
+
+func (s *sheetWriter) width(col int, wd float64) {
+	if s.err != nil {
+		return
+	}
+	c, _ := excelize.ColumnNumberToName(col)
+	s.err = s.w.f.SetColWidth(s.name, c, c, wd)
+}
+
+// wrapCols gives the columns the wrapped-text style; call before writing
+// rows (new cells take their column's style).
+func (s *sheetWriter) wrapCols(cols ...int) {
+	for _, col := range cols {
+		if s.err != nil {
+			return
+		}
+		c, _ := excelize.ColumnNumberToName(col)
+		s.err = s.w.f.SetColStyle(s.name, c, s.w.st.wrap)
+	}
+}
+
+// done freezes the header row (and s.freeze columns) and, when filter is
+// set, records an autofilter over the table.
+func (s *sheetWriter) done(filter bool) error {
+	if s.err != nil {
+		return s.err
+	}
+	if err := s.w.f.SetPanes(s.name, frozenPanes(1, s.freeze)); err != nil {
+		return err
+	}
+	if filter && s.ncols > 0 {
+		last, _ := excelize.ColumnNumberToName(s.ncols)
+		s.w.pending = append(s.w.pending, sheetFilter{s.name, fmt.Sprintf("A1:%s%d", last, max(s.r, 2))})
+	}
+	return nil
+}
+
+// quoteCell renders a quote for a cell: “… «term» …” — speaker, location
+// (negated).
+func (w *WorkbookWriter) quoteCell(v *view, q analysis.Quote) string {
+	var b strings.Builder
+	b.WriteString("“" + contextAround([]rune(q.Text), q.Start, q.End, 90) + "” — ")
+	b.WriteString(v.speaker(q) + ", " + q.Location())
+	if q.Negated {
+		b.WriteString(" (" + w.tx.Negated + ")")
+	}
+	return b.String()
+}
+
+// pairCell renders the evidence that two codes occur together.
+func (w *WorkbookWriter) pairCell(v *view, p analysis.QuotePair) string {
+	if p.SameSegment() {
+		q := p.First
+		q.Negated = p.First.Negated || p.Second.Negated
+		return w.quoteCell(v, q)
+	}
+	return w.quoteCell(v, p.First) + "\n… " + w.quoteCell(v, p.Second)
+}
+
+// quotesCell joins quotes, one per line, with a bullet.
+func (w *WorkbookWriter) quotesCell(v *view, qs []analysis.Quote) string {
+	lines := make([]string, len(qs))
+	for i, q := range qs {
+		lines[i] = "• " + w.quoteCell(v, q)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// frameworkCodes returns the codes some case mentions in own voice, in
+// code order, and how many codes were left out.
+func frameworkCodes(r *analysis.Results) (codes []string, left int) {
+	for _, cs := range r.CodeStats {
+		if cs.Counts.Own.Mentions > 0 {
+			codes = append(codes, cs.Code)
+		} else {
+			left++
+		}
+	}
+	return codes, left
+}
+
+// codeHeader is a code's header cell, filled by category.
+func (w *WorkbookWriter) codeHeader(v *view, code, suffix string) styled {
+	st, ok := w.st.catHeader[v.categoryOf(code)]
+	if !ok {
+		st = w.st.header
+	}
+	return styled{v.labelTagged(code) + suffix, st}
+}
+
+// writeFramework writes the framework matrix: a row per case, per code a
+// summary of the case's own words (count, then the quotes Results chose,
+// best first, with location) and the count as a number.
+func (w *WorkbookWriter) writeFramework(sheet string, v *view) error {
+	s := w.newSheetWriter(sheet)
+	codes, _ := frameworkCodes(v.r)
+	head := []any{w.tx.ColCase, w.tx.ColWijk}
+	for _, c := range codes {
+		head = append(head, w.codeHeader(v, c, ""), w.codeHeader(v, c, " (n)"))
+	}
+	s.widths(12, 14)
+	for i := range codes {
+		s.width(3+2*i, 48)
+		s.width(4+2*i, 7)
+		s.wrapCols(3 + 2*i)
+	}
+	s.header(head...)
+	for _, ci := range v.r.Corpus.Cases {
+		own := v.caseCodes(ci.ID).Own
+		row := []any{ci.ID, strings.Join(ci.Wijks, ", ")}
+		for _, c := range codes {
+			cc := findCount(own, c)
+			if cc.Mentions == 0 {
+				row = append(row, nil, 0)
+				continue
+			}
+			text := v.tx.countNeg(cc.Mentions, cc.Negated)
+			if len(cc.Quotes) > 0 {
+				text += "\n" + w.quotesCell(v, cc.Quotes)
+			}
+			row = append(row, text, cc.Mentions)
+		}
+		s.row(row...)
+	}
+	s.freeze = 1
+	return s.done(true)
+}
+
+// writeFrameworkRole writes the framework matrix by speaker role: a row
+// per case and own-voice role, with the role's counts from Results.ByRole
+// and those of the case's chosen quotes that the role said.
+func (w *WorkbookWriter) writeFrameworkRole(sheet string, v *view) error {
+	s := w.newSheetWriter(sheet)
+	codes, _ := frameworkCodes(v.r)
+	head := []any{w.tx.ColCase, w.tx.ColRole, w.tx.ColRoleSegments}
+	for _, c := range codes {
+		head = append(head, w.codeHeader(v, c, ""), w.codeHeader(v, c, " (n)"))
+	}
+	s.widths(12, 14, 10)
+	for i := range codes {
+		s.width(4+2*i, 44)
+		s.width(5+2*i, 7)
+		s.wrapCols(4 + 2*i)
+	}
+	s.header(head...)
+	m := v.r.ByRole
+	for _, ci := range v.r.Corpus.Cases {
+		own := v.caseCodes(ci.ID).Own
+		for _, role := range ci.Roles {
+			label := ci.ID + "/" + role
+			ri := -1
+			if m != nil {
+				ri = m.Row(label)
+			}
+			var segs any
+			if ri >= 0 && ri < len(m.RowSegments) {
+				segs = m.RowSegments[ri]
+			}
+			row := []any{ci.ID, v.tx.role(role), segs}
+			for _, c := range codes {
+				n := 0
+				if m != nil {
+					n, _, _, _ = m.At(label, c)
+				}
+				if n == 0 {
+					row = append(row, nil, 0)
+					continue
+				}
+				var qs []analysis.Quote
+				for _, q := range findCount(own, c).Quotes {
+					if q.Role == role {
+						qs = append(qs, q)
+					}
+				}
+				text := v.tx.count(n)
+				if len(qs) > 0 {
+					text += "\n" + w.quotesCell(v, qs)
+				} else {
+					text += "\n(" + w.tx.NoQuoteOfRole + ")"
+				}
+				row = append(row, text, n)
+			}
+			s.row(row...)
+		}
+	}
+	s.freeze = 2
+	return s.done(true)
+}
+
+// writeCooccur writes the own-voice window co-occurrence matrix of the
+// codes that occur, with a colour scale; the diagonal (a code with itself)
+// is left empty and the units holding each code are in column B.
+func (w *WorkbookWriter) writeCooccur(sheet string, v *view) error {
+	s := w.newSheetWriter(sheet)
+	c := v.r.Cooccurrence.OwnWindow
+	var idx []int
+	if c != nil && c.Count != nil {
+		for i := range c.Codes {
+			if c.Count.At(i, i) > 0 {
+				idx = append(idx, i)
+			}
+		}
+	}
+	head := []any{w.tx.ColCode, w.tx.ColNA}
+	for _, i := range idx {
+		st, ok := w.st.catHeader[v.categoryOf(c.Codes[i])]
+		if !ok {
+			st = w.st.header
+		}
+		_ = st
+		head = append(head, styled{v.label(c.Codes[i]), w.st.headerRot})
+	}
+	s.widths(30, 10)
+	for k := range idx {
+		s.width(3+k, 5)
+	}
+	s.header(head...)
+	for _, i := range idx {
+		row := []any{v.labelTagged(c.Codes[i]), int(c.Count.At(i, i))}
+		for _, j := range idx {
+			if i == j {
+				row = append(row, nil)
+				continue
+			}
+			row = append(row, int(c.Count.At(i, j)))
+		}
+		s.row(row...)
+	}
+	if s.err == nil && len(idx) > 1 {
+		last, _ := excelize.CoordinatesToCellName(2+len(idx), 1+len(idx))
+		s.err = w.f.SetConditionalFormat(sheet, "C2:"+last, []excelize.ConditionalFormatOptions{{
+			Type: "3_color_scale", Criteria: "=",
+			MinType: "min", MidType: "percentile", MidValue: "50", MaxType: "max",
+			MinColor: "#FFFFFF", MidColor: "#9DC3E6", MaxColor: "#1F4E79",
+		}})
+	}
+	if s.err == nil {
+		s.err = w.f.SetRowHeight(sheet, 1, 120)
+	}
+	s.freeze = 1
+	return s.done(true)
+}
+
+// writeBridges writes one row per bridging relation and linked place.
+func (w *WorkbookWriter) writeBridges(sheet string, v *view) error {
+	s := w.newSheetWriter(sheet)
+	s.widths(12, 24, 20, 12, 24, 20, 10, 90)
+	s.wrapCols(8)
+	s.header(w.tx.ColCase, w.tx.ColRelation, w.tx.ColRelationID, w.tx.ColBetweenness,
+		w.tx.ColLinked, w.tx.ColLinkedID, w.tx.ColUnits, w.tx.ColQuotes)
+	for _, b := range v.r.Bridges {
+		for _, l := range b.Links {
+			qs := make([]string, len(l.Quotes))
+			for i, p := range l.Quotes {
+				qs[i] = "• " + w.pairCell(v, p)
+			}
+			s.row(b.Case, v.label(b.Relation), b.Relation, b.Betweenness,
+				v.label(l.Other), l.Other, l.Units, strings.Join(qs, "\n"))
+		}
+	}
+	return s.done(true)
+}
+
+// writeQualities writes one row per quality said of a place, facility or
+// relation.
+func (w *WorkbookWriter) writeQualities(sheet string, v *view) error {
+	s := w.newSheetWriter(sheet)
+	s.widths(24, 20, 20, 18, 11, 11, 20, 90)
+	s.wrapCols(7, 8)
+	s.header(w.tx.ColTarget, w.tx.ColTargetID, w.tx.ColQuality, w.tx.ColQualityID,
+		w.tx.ColSegments, w.tx.ColNegatedSegs, w.tx.ColCases, w.tx.ColQuotes)
+	for _, q := range v.r.Qualities {
+		qs := make([]string, len(q.Quotes))
+		for i, p := range q.Quotes {
+			qs[i] = "• " + w.pairCell(v, p)
+		}
+		s.row(v.label(q.Target), q.Target, v.label(q.Quality), q.Quality,
+			q.Segments, q.Negated, strings.Join(q.Cases, ", "), strings.Join(qs, "\n"))
+	}
+	return s.done(true)
+}
+
+// writeHelp writes formal help, then strain: a row per case and code with
+// counts per voice and quotes, own words apart from the outside view.
+func (w *WorkbookWriter) writeHelp(sheet string, v *view) error {
+	s := w.newSheetWriter(sheet)
+	s.widths(14, 12, 24, 20, 10, 10, 11, 11, 10, 70, 70)
+	s.wrapCols(10, 11)
+	s.header(w.tx.ColType, w.tx.ColCase, w.tx.ColCode, w.tx.ColCodeID,
+		w.tx.ColOwn, w.tx.ColNegated, w.tx.ColInterviewer, w.tx.ColNotes, w.tx.ColOther,
+		w.tx.ColOwnQuotes, w.tx.ColOutQuotes)
+	part := func(kind string, list []analysis.CaseCodeVoices) {
+		for _, h := range list {
+			out := make([]string, len(h.Outside))
+			for i, q := range h.Outside {
+				out[i] = "• [" + v.tx.voice(q.Voice) + "] " + w.quoteCell(v, q)
+			}
+			s.row(kind, h.Case, v.label(h.Code), h.Code,
+				h.Counts.Own.Mentions, h.Counts.Own.Negated, h.Counts.Interviewer.Mentions,
+				h.Counts.Notes.Mentions, h.Counts.Other.Mentions,
+				w.quotesCell(v, h.Own), strings.Join(out, "\n"))
+		}
+	}
+	part(w.tx.KindFormal, v.r.Help.FormalHelp)
+	part(w.tx.KindStrain, v.r.Help.Strain)
+	return s.done(true)
+}
+
+// writeEmergent writes the terms and mentions no code covers, the corpus
+// first, then per case, in the order Results gives.
+func (w *WorkbookWriter) writeEmergent(sheet string, v *view) error {
+	s := w.newSheetWriter(sheet)
+	s.widths(14, 14, 24, 18, 9, 12, 12, 40, 90)
+	s.wrapCols(8, 9)
+	s.header(w.tx.ColCase, w.tx.ColType, w.tx.ColTerm, w.tx.ColCue, w.tx.ColCount,
+		w.tx.ColOtherCount, w.tx.ColKeyness, w.tx.ColMeasure, w.tx.ColExamples)
+	for _, e := range v.r.Emergent {
+		c := e.Case
+		if c == "" {
+			c = w.tx.WholeCorpus
+		}
+		for _, t := range e.Keywords {
+			s.row(c, w.tx.KindTerm, t.Text, nil, t.Count, t.OtherCount, t.LL,
+				v.tx.measure(e.Measure), w.examplesCell(v, t.Examples))
+		}
+		for _, m := range e.Uncoded {
+			s.row(c, w.tx.KindMention+": "+v.tx.mentionKind(m.Kind), m.Text, m.Pattern, m.Count, nil, nil,
+				nil, w.examplesCell(v, m.Examples))
+		}
+	}
+	return s.done(true)
+}
+
+func (w *WorkbookWriter) examplesCell(v *view, ex []analysis.Example) string {
+	lines := make([]string, len(ex))
+	for i, e := range ex {
+		q := analysis.Quote{Doc: e.Doc, Segment: e.Segment, Line: e.Line, Time: e.Time}
+		lines[i] = "• “" + JoinSpace(cutRunes(e.Text, 300)) + "” — " + v.tx.role(e.Role) + ", " + q.Location()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// writeCodebook writes every code of the codebook (or, without one, of the
+// results) with its definition, terms, exclusions and near rules.
+func (w *WorkbookWriter) writeCodebook(sheet string, v *view) error {
+	s := w.newSheetWriter(sheet)
+	s.widths(22, 12, 16, 22, 22, 50, 50, 50, 30, 30, 30, 10, 10, 10)
+	s.wrapCols(6, 7, 8, 9, 10, 11)
+	s.header(w.tx.ColCodeID, w.tx.ColCategory, w.tx.ColParent, w.tx.ColLabelNL, w.tx.ColLabelEN,
+		w.tx.ColDefNL, w.tx.ColDefEN, w.tx.ColTerms, w.tx.ColExclude, w.tx.ColUnlessNear, w.tx.ColOnlyNear,
+		w.tx.ColNearWindow, w.tx.ColColor, w.tx.ColInCodebook)
+	seen := map[string]bool{}
+	if w.cb != nil {
+		for _, c := range w.cb.Codes {
+			seen[c.ID] = true
+			var near any
+			if c.NearWindow > 0 {
+				near = c.NearWindow
+			}
+			s.row(c.ID, string(c.Category), c.Parent, c.Label.NL, c.Label.EN, c.Definition.NL, c.Definition.EN,
+				termsCell(c.Terms), strings.Join(c.Exclude, "; "), strings.Join(c.UnlessNear, "; "),
+				strings.Join(c.OnlyNear, "; "), near, c.Color, w.tx.Yes)
+		}
+	}
+	for _, c := range v.r.Codes {
+		if seen[c.ID] {
+			continue
+		}
+		in := w.tx.No
+		if c.InCodebook {
+			in = w.tx.Yes
+		}
+		s.row(c.ID, string(c.Category), c.Parent, c.Label.NL, c.Label.EN, nil, nil, nil, nil, nil, nil, nil, c.Color, in)
+	}
+	s.freeze = 1
+	return s.done(true)
+}
+
+// termsCell writes a code's terms, one per line, options in braces with
+// their YAML names: "meester {whole_word}", "mijn moeder {roles: parent}".
+func termsCell(terms []analysis.TermSpec) string {
+	lines := make([]string, len(terms))
+	for i, t := range terms {
+		var opts []string
+		if t.WholeWord {
+			opts = append(opts, "whole_word")
+		}
+		if t.Exact {
+			opts = append(opts, "exact")
+		}
+		if len(t.Roles) > 0 {
+			opts = append(opts, "roles: "+strings.Join(t.Roles, ", "))
+		}
+		if len(t.UnlessNear) > 0 {
+			opts = append(opts, "unless_near: "+strings.Join(t.UnlessNear, ", "))
+		}
+		if len(t.OnlyNear) > 0 {
+			opts = append(opts, "only_near: "+strings.Join(t.OnlyNear, ", "))
+		}
+		lines[i] = t.Term
+		if len(opts) > 0 {
+			lines[i] += " {" + strings.Join(opts, "; ") + "}"
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// writeVariables writes the cases with their metadata and variables.
+func (w *WorkbookWriter) writeVariables(sheet string, v *view) error {
+	s := w.newSheetWriter(sheet)
+	vars := v.r.Corpus.Variables
+	head := []any{w.tx.ColCase, w.tx.ColWijk, w.tx.ColWaves, w.tx.ColDocCount, w.tx.ColDocuments,
+		w.tx.ColRoles, w.tx.ColSegmentsOwn, w.tx.ColSegmentsAll, w.tx.ColWords}
+	for _, name := range vars {
+		head = append(head, name)
+	}
+	s.widths(12, 16, 10, 10, 40, 24, 12, 12, 10)
+	for i := range vars {
+		s.width(10+i, 16)
+	}
+	s.wrapCols(5)
+	s.header(head...)
+	for _, c := range v.r.Corpus.Cases {
+		roles := make([]string, len(c.Roles))
+		for i, r := range c.Roles {
+			roles[i] = v.tx.role(r)
+		}
+		row := []any{c.ID, strings.Join(c.Wijks, ", "), strings.Join(c.Waves, ", "), len(c.Documents),
+			strings.Join(c.Documents, "\n"), strings.Join(roles, ", "), c.Segments.Own, c.Segments.Total(), c.Words}
+		for _, name := range vars {
+			row = append(row, typedValue(c.Variables[name]))
+		}
+		s.row(row...)
+	}
+	s.freeze = 1
+	return s.done(true)
+}
+
+// writeDocuments writes the documents with their metadata and counts.
+func (w *WorkbookWriter) writeDocuments(sheet string, v *view) error {
+	s := w.newSheetWriter(sheet)
+	s.widths(30, 12, 14, 8, 16, 8, 12, 10, 9, 12, 12, 12, 12)
+	s.header(w.tx.ColDoc, w.tx.ColCase, w.tx.ColKind, w.tx.ColFormat, w.tx.ColWijk, w.tx.ColWave, w.tx.ColDate,
+		w.tx.ColWords, w.tx.ColTurns, w.tx.ColSegmentsOwn, w.tx.ColSegmentsAll, w.tx.ColCodingsOwn, w.tx.ColCodingsAll)
+	for _, d := range v.r.Corpus.Documents {
+		s.row(d.ID, d.Case, v.tx.kind(d.Kind), d.Format, d.Wijk, typedValue(d.Wave), typedValue(d.Date),
+			d.Words, d.Turns, d.Segments.Own, d.Segments.Total(), d.Codings.Own, d.Codings.Total())
+	}
+	return s.done(true)
+}
+
+// isoDate matches an ISO 8601 calendar date, optionally with a time.
+func isoDate() *regexp.Regexp {
+	return regexp.MustCompile(`^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?$`)
+}
+
+// typedValue returns s as a date when it is an ISO date, as a number when
+// it is a plain decimal number without a leading zero (so "0612" and
+// postcodes stay text), else as the string; "" gives nil (an empty cell).
+func typedValue(s string) any {
+	t := strings.TrimSpace(s)
+	if t == "" {
+		return nil
+	}
+	if isoDate().MatchString(t) {
+		for _, layout := range []string{"2006-01-02", "2006-01-02T15:04", "2006-01-02 15:04", "2006-01-02T15:04:05", "2006-01-02 15:04:05"} {
+			if d, err := time.Parse(layout, t); err == nil {
+				return d
+			}
+		}
+	}
+	if ok, _ := regexp.MatchString(`^-?(0|[1-9]\d{0,14})(\.\d+)?$`, t); ok {
+		if n, err := strconv.Atoi(t); err == nil {
+			return n
+		}
+		if x, err := strconv.ParseFloat(t, 64); err == nil {
+			return x
+		}
+	}
+	return s
+}
+
+// writeOverview writes the overview: the material, codebook, settings,
+// skipped files, the legend of sheets and review columns, notes; a table of
+// own-voice mentions per code and per category with a chart of each.
+func (w *WorkbookWriter) writeOverview(sheet string, v *view) error {
+	s := w.newSheetWriter(sheet)
+	tx, r, m := w.tx, v.r, v.m
+	s.widths(24, 36, 70)
+	s.wrapCols(3)
+	s.header(tx.ColSection, tx.ColItem, tx.ColValue)
+	sec := func(name string) func(item string, val any) {
+		return func(item string, val any) { s.row(styled{name, w.st.bold}, item, val) }
+	}
+	add := sec(tx.SecCorpus)
+	add(v.tx.Cases, len(r.Corpus.Cases))
+	add(v.tx.Documents, len(r.Corpus.Documents))
+	for _, k := range r.Corpus.ByKind {
+		add(fmt.Sprintf(tx.ItemDocsOfKindF, v.tx.kind(k.Kind)), k.Documents)
+	}
+	add(v.tx.Words, r.Corpus.Words)
+	for _, vc := range voices() {
+		add(fmt.Sprintf(v.tx.SegmentsOfVoiceF, v.tx.voice(vc)), r.Corpus.Segments.Get(vc))
+	}
+	for _, vc := range voices() {
+		add(fmt.Sprintf(v.tx.CodingsOfVoiceF, v.tx.voice(vc)), r.Corpus.Codings.Get(vc))
+	}
+	add(tx.ItemCodingsTotal, r.Corpus.Codings.Total())
+	if r.Corpus.Orphans > 0 {
+		add(tx.ItemOrphans, r.Corpus.Orphans)
+	}
+
+	add = sec(tx.SecCodebook)
+	cbi := r.Codebook
+	title := cbi.Title.NL
+	if w.lang == LangEN && cbi.Title.EN != "" || title == "" {
+		title = cbi.Title.EN
+	}
+	add(tx.ItemTitle, title)
+	add(tx.ItemID, cbi.ID)
+	add(tx.ItemVersion, cbi.Version)
+	file, sha, ncodes := cbi.File, "", len(r.Codes)
+	if m != nil && m.Codebook != nil {
+		if m.Codebook.File != "" {
+			file = m.Codebook.File
+		}
+		sha, ncodes = m.Codebook.SHA256, m.Codebook.Codes
+	}
+	add(tx.ItemFile, file)
+	add(tx.ItemSHA, sha)
+	add(tx.ItemCodes, ncodes)
+
+	add = sec(tx.SecSettings)
+	unit := v.setting("corpus.segment_unit")
+	if unit != "" {
+		add(tx.ItemUnit, v.tx.unit(unit))
+	}
+	add(tx.ItemWindow, r.Options.Window)
+	add(tx.ItemQuotesPerCell, r.Options.QuotesPerCell)
+	add(tx.ItemLanguage, string(w.lang))
+	if m != nil {
+		add(tx.ItemTool, strings.TrimSpace(m.Tool.Name+" "+m.Tool.Version))
+		cfg := tx.Defaults
+		if m.Config.File != "" {
+			cfg = m.Config.File
+		}
+		if m.Config.SHA256 != "" {
+			cfg += " (SHA-256 " + m.Config.SHA256 + ")"
+		}
+		add(tx.ItemConfig, cfg)
+		add(tx.ItemInput, m.Input.Source)
+		for _, kv := range flattenSettings("", m.Config.Settings) {
+			add(kv[0], typedValue(kv[1]))
+		}
+	}
+
+	add = sec(tx.SecSkipped)
+	skipped := 0
+	if m != nil {
+		for _, sk := range m.Skipped {
+			add(sk.File, sk.Reason)
+			skipped++
+		}
+	}
+	if skipped == 0 {
+		add(tx.NoneSkipped, nil)
+	}
+	if m != nil && len(m.Warnings) > 0 {
+		add = sec(tx.SecWarnings)
+		for _, x := range m.Warnings {
+			add("", x)
+		}
+	}
+
+	add = sec(tx.SecNotes)
+	_, left := frameworkCodes(r)
+	if left > 0 {
+		add(w.names.get(tx.SheetFramework), fmt.Sprintf(tx.FrameworkLeftOutF, left))
+	}
+	for _, ss := range []*streamSheet{w.codings, w.segments} {
+		for i := 1; i < len(ss.parts); i++ {
+			add(ss.parts[i-1], fmt.Sprintf(tx.ContinuedF, ss.parts[i-1], ss.parts[i], w.rowLimit))
+		}
+	}
+	add(v.tx.LimitsHeading, v.tx.LimitCounts)
+	add(v.tx.LimitsHeading, v.tx.LimitVoices)
+
+	add = sec(tx.SecSheets)
+	for _, x := range [][2]string{
+		{tx.SheetOverview, tx.DescOverview}, {tx.SheetFramework, tx.DescFramework},
+		{tx.SheetFrameworkRole, tx.DescFrameworkRole}, {tx.SheetCodings, tx.DescCodings},
+		{tx.SheetSegments, tx.DescSegments}, {tx.SheetCooccur, fmt.Sprintf(tx.DescCooccurF, r.Options.Window)},
+		{tx.SheetBridges, tx.DescBridges}, {tx.SheetQualities, tx.DescQualities}, {tx.SheetHelp, tx.DescHelp},
+		{tx.SheetEmergent, tx.DescEmergent}, {tx.SheetCodebook, tx.DescCodebook},
+		{tx.SheetVariables, tx.DescVariables}, {tx.SheetDocuments, tx.DescDocuments},
+	} {
+		add(w.names.get(x[0]), x[1])
+	}
+	add = sec(tx.SecColumns)
+	for _, x := range w.columnDocs() {
+		add(x[0], x[1])
+	}
+	if s.err != nil {
+		return s.err
+	}
+	listEnd := s.r
+	if err := w.overviewCharts(s, v); err != nil {
+		return err
+	}
+	// The filter covers the list in A:C only.
+	s.ncols, s.r = 3, listEnd
+	return s.done(true)
+}
+
+// voices lists the voices in report order.
+func voices() []corpus.Voice {
+	return []corpus.Voice{corpus.VoiceOwn, corpus.VoiceInterviewer, corpus.VoiceNotes, corpus.VoiceOther}
+}
+
+// columnDocs explains every column of the review sheets.
+func (w *WorkbookWriter) columnDocs() [][2]string {
+	t := w.tx
+	desc := map[string]string{
+		"doc": t.ColDocDesc, "case": t.ColCaseDesc, "speaker": t.ColSpeakerDesc, "role": t.ColRoleDesc,
+		"voice": t.ColVoiceDesc, "segment": t.ColSegmentDesc, "start": t.ColStartDesc, "end": t.ColEndDesc,
+		"code": t.ColCodeDesc, "category": t.ColCategoryDesc, "term": t.ColTermDesc, "negated": t.ColNegatedDesc,
+		"source": t.ColSourceDesc, "text": t.ColTextDesc, "rule": t.ColRuleDesc, "how": t.ColHowDesc,
+		"neg_cue": t.ColNegCueDesc, "line": t.ColLineDesc, "time": t.ColTimeDesc, "quote": t.ColQuoteDesc,
+		"location": t.ColLocationDesc, ColDecision: t.ColDecisionDesc, ColNewCode: t.ColNewCodeDesc,
+		ColComment: t.ColCommentDesc, ColAddCode: t.ColAddCodeDesc,
+	}
+	var out [][2]string
+	seen := map[string]bool{}
+	for _, h := range append(XLSXCodingsHeader(), XLSXSegmentsHeader()...) {
+		if !seen[h] {
+			seen[h] = true
+			out = append(out, [2]string{h, desc[h]})
+		}
+	}
+	return out
+}
+
+// flattenSettings lists nested settings as dotted keys with values,
+// sorted by key.
+func flattenSettings(prefix string, m map[string]any) [][2]string {
+	var out [][2]string
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		key := k
+		if prefix != "" {
+			key = prefix + "." + k
+		}
+		switch x := m[k].(type) {
+		case map[string]any:
+			out = append(out, flattenSettings(key, x)...)
+		case []any:
+			parts := make([]string, len(x))
+			for i, p := range x {
+				parts[i] = fmt.Sprint(p)
+			}
+			out = append(out, [2]string{key, strings.Join(parts, ", ")})
+		case []string:
+			out = append(out, [2]string{key, strings.Join(x, ", ")})
+		case nil:
+			out = append(out, [2]string{key, ""})
+		default:
+			out = append(out, [2]string{key, fmt.Sprint(x)})
+		}
+	}
+	return out
+}
+
+// overviewCharts writes the own-voice mentions per code (E:I) and per
+// category (K:L) next to the list, and a bar chart of each to the right.
+func (w *WorkbookWriter) overviewCharts(s *sheetWriter, v *view) error {
+	tx, r, f, sheet := w.tx, v.r, w.f, s.name
+	for col, wd := range map[int]float64{4: 3, 5: 32, 6: 14, 7: 12, 8: 12, 9: 10, 10: 3, 11: 26, 12: 12} {
+		s.width(col, wd)
+	}
+	s.set(5, 1, styled{tx.ColCodeLabel, w.st.header})
+	s.set(6, 1, styled{tx.ColCategory, w.st.header})
+	s.set(7, 1, styled{tx.ColOwnMentions, w.st.header})
+	s.set(8, 1, styled{tx.ColOwnNegated, w.st.header})
+	s.set(9, 1, styled{tx.ColOwnFamilies, w.st.header})
+	byCat := map[analysis.Category]int{}
+	for i, cs := range r.CodeStats {
+		row := i + 2
+		s.set(5, row, v.label(cs.Code))
+		s.set(6, row, v.tx.category(cs.Category))
+		s.set(7, row, cs.Counts.Own.Mentions)
+		s.set(8, row, cs.Counts.Own.Negated)
+		s.set(9, row, len(cs.Cases))
+		byCat[cs.Category] += cs.Counts.Own.Mentions
+	}
+	s.set(11, 1, styled{tx.ColCategory, w.st.header})
+	s.set(12, 1, styled{tx.ColOwnMentions, w.st.header})
+	for i, c := range analysis.Categories {
+		s.set(11, i+2, v.tx.categoryPlural(c))
+		s.set(12, i+2, byCat[c])
+	}
+	if s.err != nil {
+		return s.err
+	}
+	q := quoteSheet(sheet)
+	n := len(r.CodeStats)
+	if n > 0 {
+		err := f.AddChart(sheet, "N2", &excelize.Chart{
+			Type: excelize.Bar,
+			Series: []excelize.ChartSeries{{
+				Name:       fmt.Sprintf("%s!$G$1", q),
+				Categories: fmt.Sprintf("%s!$E$2:$E$%d", q, n+1),
+				Values:     fmt.Sprintf("%s!$G$2:$G$%d", q, n+1),
+			}},
+			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: tx.ChartCodesTitle}}},
+			Legend:    excelize.ChartLegend{Position: "none"},
+			Dimension: excelize.ChartDimension{Width: 640, Height: uint(min(200+18*n, 2000))},
+			YAxis:     excelize.ChartAxis{MajorGridLines: true},
+			XAxis:     excelize.ChartAxis{ReverseOrder: true},
+		})
+		if err != nil {
+			return fmt.Errorf("chart: %w", err)
+		}
+	}
+	nc := len(analysis.Categories)
+	return f.AddChart(sheet, "X2", &excelize.Chart{
+		Type: excelize.Col,
+		Series: []excelize.ChartSeries{{
+			Name:       fmt.Sprintf("%s!$L$1", q),
+			Categories: fmt.Sprintf("%s!$K$2:$K$%d", q, nc+1),
+			Values:     fmt.Sprintf("%s!$L$2:$L$%d", q, nc+1),
+		}},
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: tx.ChartCatTitle}}},
+		Legend:    excelize.ChartLegend{Position: "none"},
+		Dimension: excelize.ChartDimension{Width: 560, Height: 360},
+	})
+}
