@@ -82,13 +82,18 @@ type pattern struct {
 	// ("kinderen (uit de buurt)" codes kinderen). c1 is 0 when the whole
 	// pattern is the span.
 	c0, c1 int32
+	// final: the pattern must end its clause (a term written with "(.)"
+	// at its end): "is op (.)" codes "oma is op, zegt moeder" but not "is
+	// op vakantie".
+	final bool
 }
 
 // splitContext splits a term written with context words in parentheses at
 // its start or end ("(een) vader", "kinderen (van de flat)") into the text
-// to tokenize and the number of words before and inside the span. ok is
-// false when the term has no context part.
-func splitContext(text string) (all, pre, core string, ok bool) {
+// to tokenize, the context before and the span. A final "(.)" is no word:
+// it asks for a clause boundary after the span (final). ok is false when
+// the term has neither.
+func splitContext(text string) (all, pre, core string, final, ok bool) {
 	t := strings.TrimSpace(text)
 	var post string
 	if strings.HasPrefix(t, "(") {
@@ -101,10 +106,13 @@ func splitContext(text string) (all, pre, core string, ok bool) {
 			post, t = t[i+1:len(t)-1], strings.TrimSpace(t[:i])
 		}
 	}
-	if pre == "" && post == "" {
-		return text, "", "", false
+	if strings.TrimSpace(post) == "." {
+		post, final = "", true
 	}
-	return pre + " " + t + " " + post, pre, t, true
+	if pre == "" && post == "" && !final {
+		return text, "", "", false, false
+	}
+	return pre + " " + t + " " + post, pre, t, final, true
 }
 
 func firstBit(s string) uint32 {
@@ -177,10 +185,13 @@ func hasBit(b *[1024]uint64, i int) bool { return b[i>>6]&(1<<(i&63)) != 0 }
 // index, or -1 when the text has no words.
 func (l *lexicon) add(p pattern, stems *stemCache) int32 {
 	text := p.text
-	if all, pre, core, ok := splitContext(text); ok && p.kind == patTerm {
+	if all, pre, core, final, ok := splitContext(text); ok && p.kind == patTerm {
 		c0 := len(tokenize(pre, nil))
 		if n := len(tokenize(core, nil)); n > 0 {
-			text, p.c0, p.c1 = all, int32(c0), int32(c0+n)
+			text, p.final = all, final
+			if len(tokenize(all, nil)) > n {
+				p.c0, p.c1 = int32(c0), int32(c0+n)
+			}
 		}
 	}
 	toks := tokenize(text, nil)
@@ -212,7 +223,7 @@ func (l *lexicon) add(p pattern, stems *stemCache) int32 {
 		if len(p.words) == 2 && !p.exact && !p.whole {
 			p.next = ^uint32(0) // the last word may be a compound's head: any first byte
 		}
-		p.fill = p.kind == patTerm && len(p.words) >= 3 && !p.exact && p.c1 == 0
+		p.fill = p.kind == patTerm && len(p.words) >= 3 && !p.exact && p.c1 == 0 && !p.final
 	}
 	id := int32(len(l.pats))
 	l.pats = append(l.pats, p)
@@ -391,6 +402,9 @@ func (l *lexicon) scan(toks []tok, stems *stemCache, out []cand) []cand {
 			for _, h := range hs {
 				p := &l.pats[h.pat]
 				if len(p.words) == 1 {
+					if p.final && i+1 < len(toks) && !toks[i+1].brk {
+						continue
+					}
 					out = append(out, cand{pat: h.pat, t0: int32(i), t1: int32(i + 1), hl: int32(len(norm)), how: h.how})
 					single = true
 					continue
@@ -402,6 +416,9 @@ func (l *lexicon) scan(toks []tok, stems *stemCache, out []cand) []cand {
 					continue
 				}
 				if end, ok := l.matchRest(toks, i, p, stems); ok {
+					if p.final && end < len(toks) && !toks[end].brk {
+						continue
+					}
 					t0, t1 := int32(i), int32(end)
 					if p.c1 > 0 { // context words: no fillers, so word k is token i+k
 						t0, t1 = int32(i)+p.c0, int32(i)+p.c1

@@ -119,7 +119,7 @@ func trailer(w string) bool {
 	if n >= 5 && w[:2] == "ge" && (w[n-1] == 'd' || w[n-1] == 't') {
 		return true // participle (gezegd, gespeeld)
 	}
-	return false
+	return participle(w)
 }
 
 // isPrep reports whether w is a preposition that can open a phrase
@@ -139,6 +139,108 @@ func availability(w string) bool {
 	switch w {
 	case "haalbaar", "beschikbaar", "aanwezig", "open", "betaalbaar":
 		return true
+	}
+	return false
+}
+
+// placeNoun: "geen plek" after a facility denies it ("op de bso is geen
+// plek", ANNOTATION.md 7: denied availability counts as absence).
+func placeNoun(w string) bool {
+	switch w {
+	case "plek", "plekje", "plaats", "plaatsje", "ruimte":
+		return true
+	}
+	return false
+}
+
+// copula: the verbs of "er is geen plek", "heeft geen plaats".
+func copula(w string) bool {
+	switch w {
+	case "is", "was", "zijn", "waren", "heeft", "had", "hebben", "hadden":
+		return true
+	}
+	return false
+}
+
+// affirmsAfterNiet: verbs that turn a preceding niet into an assertion
+// ("de moskee niet vergeten": the mosque is there).
+func affirmsAfterNiet(w string) bool {
+	switch w {
+	case "vergeten", "vergeet", "vergat":
+		return true
+	}
+	return false
+}
+
+// deniedUse: "niet te betalen", "niet aan de orde": after niet these deny
+// that the facility is there for the family, like availability.
+func deniedUse(toks []tok, j int) bool {
+	at := func(k int, w string) bool { return k < len(toks) && !toks[k].brk && toks[k].Norm == w }
+	if at(j+1, "te") && j+2 < len(toks) && !toks[j+2].brk {
+		switch toks[j+2].Norm {
+		case "betalen", "krijgen", "vinden", "bereiken":
+			return true
+		}
+	}
+	return at(j+1, "aan") && at(j+2, "de") && at(j+3, "orde")
+}
+
+// determiner: an article or possessive inside a noun phrase.
+func determiner(w string) bool {
+	switch w {
+	case "de", "het", "'t", "een", "mijn", "m'n", "jouw", "je", "zijn", "z'n", "haar", "d'r", "ons", "onze", "hun", "die", "dat", "deze", "dit":
+		return true
+	}
+	return false
+}
+
+// locPhrase returns the end of a phrase "prep (det) mention" that starts at
+// j and locates the mention before it ("de bibliotheek in het
+// winkelcentrum"), or -1.
+func locPhrase(toks []tok, j int, isOther func(int) bool) int {
+	if !isPrep(toks[j].Norm) {
+		return -1
+	}
+	for k := j + 1; k < len(toks) && k <= j+3; k++ {
+		if toks[k].brk {
+			return -1
+		}
+		if isOther(k) {
+			for k < len(toks) && isOther(k) && (k == j+1 || !toks[k].brk) {
+				k++
+			}
+			return k
+		}
+		if !determiner(toks[k].Norm) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// locating reports whether the mention at t0 is the object of a phrase
+// "prep (det)" right after another mention: it locates that mention ("de
+// bibliotheek in het winkelcentrum", "de bso van school"), and a negator
+// after it bears on the mention it locates.
+func locating(toks []tok, t0 int, isOther func(int) bool) bool {
+	j := t0 - 1
+	for j >= 0 && !toks[j+1].brk && determiner(toks[j].Norm) && t0-j <= 2 {
+		j--
+	}
+	return j >= 1 && !toks[j+1].brk && isPrep(toks[j].Norm) && isOther(j-1)
+}
+
+// participle: a participle with a separable particle (ingeschakeld,
+// opgezegd, aangemeld).
+func participle(w string) bool {
+	n := len(w)
+	if n < 7 || (w[n-1] != 'd' && w[n-1] != 't') {
+		return false
+	}
+	for _, p := range [...]string{"in", "op", "uit", "aan", "af", "door", "mee", "terug", "toe", "weg", "over", "bij", "na", "voor", "om"} {
+		if len(w) > len(p)+2 && w[:len(p)] == p && w[len(p):len(p)+2] == "ge" {
+			return true
+		}
 	}
 	return false
 }
@@ -285,16 +387,24 @@ func (negScanner) find(toks []tok, t0, t1 int, other func(j int) bool) int {
 		}
 		return j
 	}
-	if role {
+	if role || locating(toks, t0, isOther) {
 		return -1
 	}
 	// After the mention, verb-final.
 	pron := false // an object pronoun stands between mention and cue
-	for j := t1; j < len(toks) && j < t1+NegWindow; j++ {
+	limit := t1 + NegWindow
+	for j := t1; j < len(toks) && j < limit; j++ {
 		if toks[j].brk {
 			break
 		}
 		w := toks[j].Norm
+		if e := locPhrase(toks, j, isOther); e > 0 && j == t1 {
+			// A phrase locating the mention is part of it: "de bibliotheek
+			// in het winkelcentrum ken ik niet".
+			limit += e - j
+			j = e - 1
+			continue
+		}
 		if clauseWord(w) || softClauseWord(w) {
 			break
 		}
@@ -307,8 +417,17 @@ func (negScanner) find(toks []tok, t0, t1 int, other func(j int) bool) int {
 		if w == "geen" && j+1 < len(toks) && !toks[j+1].brk && contactNoun(toks[j+1].Norm) && fronted(toks, t0) {
 			return j
 		}
+		if w == "nooit" && j+1 < len(toks) && !toks[j+1].brk && contactNoun(toks[j+1].Norm) && fronted(toks, t0) {
+			return j // "met de buren hebben we nooit contact gehad"
+		}
+		if w == "geen" && j+1 < len(toks) && !toks[j+1].brk && placeNoun(toks[j+1].Norm) && !pron && copula(toks[j-1].Norm) {
+			return j // "op de bso is geen plek": denied availability
+		}
 		if !negPostCue(w) {
 			continue
+		}
+		if deniedUse(toks, j) && !pron {
+			return j
 		}
 		if pron || verbless(toks, t0, t1, isOther) {
 			return -1 // the act is denied, not the mention
@@ -325,7 +444,7 @@ func (negScanner) find(toks []tok, t0, t1 int, other func(j int) bool) int {
 			if toks[k].brk || clauseWord(toks[k].Norm) || softClauseWord(toks[k].Norm) {
 				break
 			}
-			if !trailer(toks[k].Norm) && !availability(toks[k].Norm) {
+			if affirmsAfterNiet(toks[k].Norm) || !trailer(toks[k].Norm) && !availability(toks[k].Norm) {
 				return -1
 			}
 		}
@@ -339,7 +458,8 @@ func (negScanner) find(toks []tok, t0, t1 int, other func(j int) bool) int {
 func fronted(toks []tok, t0 int) bool {
 	for j := t0 - 1; j >= 0 && j >= t0-3; j-- {
 		if toks[j].Norm == "met" {
-			return toks[j].brk
+			// "(En) met de buren ...": a conjunction may open the clause.
+			return toks[j].brk || j > 0 && toks[j-1].brk && (softClauseWord(toks[j-1].Norm) || toks[j-1].Norm == "maar")
 		}
 		if toks[j].brk {
 			return false

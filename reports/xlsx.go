@@ -615,8 +615,20 @@ func (s *streamSheet) add(row []any) error {
 	if err != nil {
 		return err
 	}
-	if err := s.sws[p].SetRow(cell, row); err != nil {
-		return err
+	h := rowHeight(row, func(col int) (float64, bool) {
+		if col > len(s.widths) {
+			return defaultColWidth, false
+		}
+		return s.widths[col-1], containsInt(s.wrap, col)
+	})
+	var err2 error
+	if h > 0 {
+		err2 = s.sws[p].SetRow(cell, row, excelize.RowOpts{Height: h})
+	} else {
+		err2 = s.sws[p].SetRow(cell, row)
+	}
+	if err2 != nil {
+		return err2
 	}
 	s.rows++
 	return nil

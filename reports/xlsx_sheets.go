@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -21,7 +22,7 @@ import (
 // xlsxStyles are the cell styles of the workbook.
 type xlsxStyles struct {
 	header, headerRot, inputHeader, wrap, input, date, decimal, bold int
-	catHeader                                                       map[analysis.Category]int
+	catHeader                                                        map[analysis.Category]int
 }
 
 // categoryColours are light fills for the header of a code's columns, so
@@ -93,11 +94,13 @@ type sheetWriter struct {
 	r      int // last row written
 	ncols  int
 	freeze int // columns to freeze besides the header row
+	colW   map[int]float64
+	wrap   map[int]bool
 	err    error
 }
 
 func (w *WorkbookWriter) newSheetWriter(name string) *sheetWriter {
-	return &sheetWriter{w: w, name: name}
+	return &sheetWriter{w: w, name: name, colW: map[int]float64{}, wrap: map[int]bool{}}
 }
 
 // header writes row 1 in the header style (a styled value keeps its own).
@@ -116,13 +119,80 @@ func (s *sheetWriter) header(cols ...any) {
 	s.row(vals...)
 }
 
-// row writes the next row.
+// row writes the next row, as high as its wrapped texts need (see
+// rowHeight).
 func (s *sheetWriter) row(vals ...any) {
 	s.r++
 	s.ncols = max(s.ncols, len(vals))
 	for i, v := range vals {
 		s.set(i+1, s.r, v)
 	}
+	header := s.r == 1
+	h := rowHeight(vals, func(col int) (float64, bool) {
+		w, ok := s.colW[col]
+		if !ok {
+			w = defaultColWidth
+		}
+		return w, header || s.wrap[col]
+	})
+	if h > 0 && s.err == nil {
+		s.err = s.w.f.SetRowHeight(s.name, s.r, h)
+	}
+}
+
+// defaultColWidth is Excel's default column width, in characters.
+const defaultColWidth = 8.43
+
+// lineHeight is the height of one line of text in the default font
+// (Calibri 11), in points; maxRowHeight is Excel's limit.
+const (
+	lineHeight   = 15.0
+	maxRowHeight = 409.0
+)
+
+// rowHeight estimates the height a row needs to show its wrapped texts:
+// the most lines any wrapped cell takes at its column's width, one line
+// per line break and per column width of characters. It returns 0 when
+// every cell fits on one line (the default height). Excel fits rows
+// itself when it draws them, but LibreOffice keeps the default height of
+// rows written without one, and a given height saves both programs the
+// work on big sheets. col is 0-based.
+func rowHeight(vals []any, width func(col int) (w float64, wrapped bool)) float64 {
+	most := 1
+	for i, v := range vals {
+		if x, ok := v.(styled); ok {
+			v = x.v
+		}
+		text, ok := v.(string)
+		if !ok || text == "" {
+			continue
+		}
+		w, wrapped := width(i + 1)
+		if !wrapped {
+			continue
+		}
+		most = max(most, textLines(text, w))
+	}
+	if most <= 1 {
+		return 0
+	}
+	return min(float64(most)*lineHeight, maxRowHeight)
+}
+
+// textLines estimates the lines text takes in a column width wide (in
+// Excel's character units; proportional text fits about 1.2 characters per
+// unit).
+func textLines(text string, width float64) int {
+	per := max(int(width*1.2), 1)
+	n := 0
+	for _, line := range strings.Split(text, "\n") {
+		c := utf8.RuneCountInString(line)
+		n += max(1, (c+per-1)/per)
+		if n > 100 {
+			return n
+		}
+	}
+	return n
 }
 
 // set writes one cell: strings as strings (cut to fit, never a formula),
@@ -182,6 +252,7 @@ func (s *sheetWriter) width(col int, wd float64) {
 	if s.err != nil {
 		return
 	}
+	s.colW[col] = wd
 	c, _ := excelize.ColumnNumberToName(col)
 	s.err = s.w.f.SetColWidth(s.name, c, c, wd)
 }
@@ -194,6 +265,7 @@ func (s *sheetWriter) wrapCols(cols ...int) {
 			return
 		}
 		c, _ := excelize.ColumnNumberToName(col)
+		s.wrap[col] = true
 		s.err = s.w.f.SetColStyle(s.name, c, s.w.st.wrap)
 	}
 }
