@@ -511,9 +511,14 @@ type scratch struct {
 //     never matches as the left part of a word (park is not in
 //     parkeerplaats);
 //   - exact terms match only their written form, case-insensitively;
-//   - multi-word terms match token by token within one clause;
+//   - multi-word terms match token by token within one clause; words in
+//     parentheses at a term's start or end are context, required but not
+//     part of the match ("kinderen (van de flat)" matches kinderen), and a
+//     final "(.)" requires a clause boundary after the term;
 //   - a code's exclude words veto that code on the tokens they cover;
-//   - roles, unless_near and only_near filter matches;
+//   - roles, unless_near and only_near filter matches; in a professional's
+//     segment, words inside quotation marks are read as the parent's
+//     (speakerAt);
 //   - when matches overlap, the longer span wins, then the longer term (a
 //     listed compound over a generic head); ties of different codes on the
 //     same span are all kept; a code codes a span once;

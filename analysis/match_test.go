@@ -245,3 +245,90 @@ func TestMatchTuningRules(t *testing.T) {
 		}
 	}
 }
+
+// TestMatchContextWords checks terms with context words in parentheses
+// and a final "(.)": the context must be there but is not the mention, so
+// a place after "kinderen (van de flat)" keeps its own code.
+func TestMatchContextWords(t *testing.T) {
+	const src = `id: t
+version: "1"
+language: nl
+codes:
+  - id: rel.kids
+    category: relation
+    label: {en: Kids}
+    terms: ["kinderen (van de flat)", "(een) vader", "(oma) te veel"]
+  - id: place.flat
+    category: place
+    label: {en: Flat}
+    terms: [flat]
+  - id: rel.oma
+    category: relation
+    label: {en: Oma}
+    terms: [oma]
+  - id: strain.op
+    category: strain
+    label: {en: Op}
+    terms: ["is op (.)"]
+`
+	spec, err := LoadCodebook("t.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cb, err := Compile(spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Ik speel met de kinderen van de flat.", []string{"rel.kids=kinderen", "place.flat=flat"}},
+		{"Ik haal de kinderen van school.", nil},
+		{"Hij is zelf ook een vader uit de wijk.", []string{"rel.kids=vader"}},
+		{"Mijn vader woont hier.", nil},
+		{"Het wordt oma te veel.", []string{"rel.oma=oma", "rel.kids=te veel"}},
+		{"Oma is op, zegt moeder.", []string{"rel.oma=Oma", "strain.op=is op"}},
+		{"Oma is op vakantie.", []string{"rel.oma=Oma"}},
+		{"Die is op.", []string{"strain.op=is op"}},
+	}
+	for _, tc := range tests {
+		ms := cb.Match(tc.text, Context{})
+		checkSpans(t, tc.text, ms)
+		var got []string
+		for _, m := range ms {
+			got = append(got, m.Code+"="+m.Surface)
+		}
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("%q (-want +got):\n%s", tc.text, diff)
+		}
+	}
+}
+
+// TestMatchQuotedParent checks that in session notes a quoted sentence is
+// read from the parent's place: "mijn moeder" in a quote is the child's
+// grandmother, outside a quote in notes it is not a role-bound match.
+func TestMatchQuotedParent(t *testing.T) {
+	cb, err := LoadDefault()
+	if err != nil {
+		t.Fatal(err)
+	}
+	has := func(text, role, code string) bool {
+		for _, m := range cb.Match(text, Context{Role: role}) {
+			if m.Code == code {
+				return true
+			}
+		}
+		return false
+	}
+	const quoted = `Moeder: "Mijn moeder helpt graag."`
+	if !has(quoted, "professional", "rel.grandparent") {
+		t.Errorf("%q in notes: quoted parent's mijn moeder not coded", quoted)
+	}
+	if has(`Mijn moeder helpt graag, schrijft Jesse.`, "professional", "rel.grandparent") {
+		t.Error("unquoted mijn moeder in notes coded as grandparent")
+	}
+	if has(quoted, "child", "rel.grandparent") {
+		t.Error("a child's quoted mijn moeder coded as grandparent")
+	}
+}

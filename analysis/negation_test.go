@@ -107,17 +107,61 @@ func TestNegation(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.text+"/"+tc.mention, func(t *testing.T) {
-			ms := cb.Match(tc.text, Context{})
-			for _, m := range ms {
-				if m.Surface != tc.mention {
-					continue
-				}
-				if m.Negated != tc.negated || m.NegCue != tc.cue {
-					t.Errorf("%q in %q: Negated=%v cue=%q, want %v %q", tc.mention, tc.text, m.Negated, m.NegCue, tc.negated, tc.cue)
-				}
-				return
-			}
-			t.Fatalf("%q not matched in %q (got %v)", tc.mention, tc.text, summary(ms))
+			checkNeg(t, cb, tc.text, tc.mention, tc.negated, tc.cue)
 		})
 	}
+}
+
+// TestNegationRound2 checks the rules added in tuning round 2 with the
+// default codebook.
+func TestNegationRound2(t *testing.T) {
+	cb, err := LoadDefault()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text, mention string
+		negated       bool
+		cue           string
+	}{
+		// a phrase locating the mention is skipped; the located mention
+		// keeps the negation, the locating one does not
+		{"Moeder kent de bibliotheek in het winkelcentrum niet.", "bibliotheek", true, "niet"},
+		{"Moeder kent de bibliotheek in het winkelcentrum niet.", "winkelcentrum", false, ""},
+		{"Het trapveldje achter de flat is er ook niet meer.", "trapveldje", true, "niet"},
+		{"Het trapveldje achter de flat is er ook niet meer.", "flat", false, ""},
+		// denied availability: geen plek, niet te betalen, niet aan de orde
+		{"Op de bso van school is geen plek voor haar.", "bso", true, "geen"},
+		{"Op de bso van school is geen plek voor haar.", "school", false, ""},
+		{"Mijn vriendin vindt er geen plaats voor haar kleine.", "vriendin", false, ""},
+		{"Een kinderdagverblijf is voor ons niet te betalen.", "kinderdagverblijf", true, "niet"},
+		{"Kinderopvang is niet aan de orde.", "Kinderopvang", true, "niet"},
+		// niet vergeten asserts
+		{"En de moskee niet vergeten.", "moskee", false, ""},
+		// nooit contact after a fronted met-phrase, also after en
+		{"Met de buren hebben we nooit contact gehad.", "buren", true, "nooit"},
+		{"En met mijn schoonfamilie heb ik geen contact meer.", "schoonfamilie", true, "geen"},
+		// a participle with a separable particle is a verb form
+		{"Veilig Thuis niet ingeschakeld.", "Veilig Thuis", true, "niet"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text+"/"+tc.mention, func(t *testing.T) {
+			checkNeg(t, cb, tc.text, tc.mention, tc.negated, tc.cue)
+		})
+	}
+}
+
+func checkNeg(t *testing.T, cb *Codebook, text, mention string, negated bool, cue string) {
+	t.Helper()
+	ms := cb.Match(text, Context{})
+	for _, m := range ms {
+		if m.Surface != mention {
+			continue
+		}
+		if m.Negated != negated || m.NegCue != cue {
+			t.Errorf("%q in %q: Negated=%v cue=%q, want %v %q", mention, text, m.Negated, m.NegCue, negated, cue)
+		}
+		return
+	}
+	t.Fatalf("%q not matched in %q (got %v)", mention, text, summary(ms))
 }

@@ -563,13 +563,15 @@ func (s *streamSheet) open(name string) error {
 			return err
 		}
 	}
-	for _, c := range s.wrap {
-		if err := sw.SetColStyle(c, c, s.w.st.wrap); err != nil {
-			return err
+	for c := 1; c <= len(s.header); c++ {
+		st := s.w.st.top
+		switch {
+		case containsInt(s.wrap, c):
+			st = s.w.st.wrap
+		case containsInt(s.input, c):
+			st = s.w.st.input
 		}
-	}
-	for _, c := range s.input {
-		if err := sw.SetColStyle(c, c, s.w.st.input); err != nil {
+		if err := sw.SetColStyle(c, c, st); err != nil {
 			return err
 		}
 	}
@@ -609,6 +611,11 @@ func (s *streamSheet) add(row []any) error {
 			return err
 		}
 		p++
+	}
+	for i, v := range row {
+		if v == "" {
+			row[i] = nil // an empty cell, not an empty string
+		}
 	}
 	s.last[p]++
 	cell, err := excelize.CoordinatesToCellName(1, s.last[p])

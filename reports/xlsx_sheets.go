@@ -21,8 +21,8 @@ import (
 
 // xlsxStyles are the cell styles of the workbook.
 type xlsxStyles struct {
-	header, headerRot, inputHeader, wrap, input, date, decimal, bold int
-	catHeader                                                        map[analysis.Category]int
+	header, headerRot, inputHeader, wrap, input, date, decimal, bold, top int
+	catHeader                                                             map[analysis.Category]int
 }
 
 // categoryColours are light fills for the header of a code's columns, so
@@ -51,9 +51,11 @@ func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
 		{&st.headerRot, head(grey, 90)},
 		{&st.inputHeader, head(excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFD966"}}, 0)},
 		{&st.wrap, &excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}},
-		{&st.input, &excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2CC"}}}},
+		{&st.input, &excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2CC"}},
+			Alignment: &excelize.Alignment{Vertical: "top"}}},
 		{&st.date, &excelize.Style{CustomNumFmt: strPtr("yyyy-mm-dd"), Alignment: &excelize.Alignment{Vertical: "top"}}},
 		{&st.decimal, &excelize.Style{NumFmt: 2, Alignment: &excelize.Alignment{Vertical: "top"}}},
+		{&st.top, &excelize.Style{Alignment: &excelize.Alignment{Vertical: "top"}}},
 		{&st.bold, &excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{Vertical: "top"}}},
 	}
 	for _, x := range styles {
@@ -135,6 +137,9 @@ func (s *sheetWriter) row(vals ...any) {
 		}
 		return w, header || s.wrap[col]
 	})
+	if header {
+		h = min(h, maxHeaderHeight)
+	}
 	if h > 0 && s.err == nil {
 		s.err = s.w.f.SetRowHeight(s.name, s.r, h)
 	}
@@ -146,8 +151,9 @@ const defaultColWidth = 8.43
 // lineHeight is the height of one line of text in the default font
 // (Calibri 11), in points; maxRowHeight is Excel's limit.
 const (
-	lineHeight   = 15.0
-	maxRowHeight = 409.0
+	lineHeight      = 15.0
+	maxRowHeight    = 409.0
+	maxHeaderHeight = 5 * lineHeight
 )
 
 // rowHeight estimates the height a row needs to show its wrapped texts:
@@ -270,6 +276,18 @@ func (s *sheetWriter) wrapCols(cols ...int) {
 	}
 }
 
+// topCols aligns the columns' cells at the top (numbers beside wrapped
+// texts); call before writing rows.
+func (s *sheetWriter) topCols(cols ...int) {
+	for _, col := range cols {
+		if s.err != nil {
+			return
+		}
+		c, _ := excelize.ColumnNumberToName(col)
+		s.err = s.w.f.SetColStyle(s.name, c, s.w.st.top)
+	}
+}
+
 // done freezes the header row (and s.freeze columns) and, when filter is
 // set, records an autofilter over the table.
 func (s *sheetWriter) done(filter bool) error {
@@ -352,8 +370,9 @@ func (w *WorkbookWriter) writeFramework(sheet string, v *view) error {
 	s.widths(12, 14)
 	for i := range codes {
 		s.width(3+2*i, 48)
-		s.width(4+2*i, 7)
+		s.width(4+2*i, 9)
 		s.wrapCols(3 + 2*i)
+		s.topCols(4 + 2*i)
 	}
 	s.header(head...)
 	for _, ci := range v.r.Corpus.Cases {
@@ -390,8 +409,9 @@ func (w *WorkbookWriter) writeFrameworkRole(sheet string, v *view) error {
 	s.widths(12, 14, 10)
 	for i := range codes {
 		s.width(4+2*i, 44)
-		s.width(5+2*i, 7)
+		s.width(5+2*i, 9)
 		s.wrapCols(4 + 2*i)
+		s.topCols(5 + 2*i)
 	}
 	s.header(head...)
 	m := v.r.ByRole

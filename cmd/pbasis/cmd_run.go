@@ -183,6 +183,11 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 	codPath := filepath.Join(cfg.Out, "codings.csv")
 	prepare := func(d *corpus.Document) any { return analysis.CodeDocument(cb, d) }
 	acc := analysis.NewAccumulator(cb.Spec(), analysis.ResultsOptions{Lang: cfg.Lang})
+	lang, _ := reports.ParseLang(cfg.Lang)
+	wb, err := reports.NewWorkbook(lang, cb.Spec())
+	if err != nil {
+		return err
+	}
 	emAcc := analysis.NewEmergentAccumulator(analysis.EmergentOptions{})
 	var fatal error
 	err = reports.AtomicWrite(segPath, func(w io.Writer) error {
@@ -225,6 +230,9 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 				m.Counts.Codings += len(codings)
 				acc.Add(d, codings)
 				emAcc.Add(d, codings)
+				if err := wb.AddDocument(d, codings); err != nil {
+					return err
+				}
 				if err := sw.Write(d); err != nil {
 					return err
 				}
@@ -252,12 +260,14 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 	m.Counts.Cases = len(cases)
 	res := acc.Results()
 	res.Emergent = emAcc.Result(nil)
-	lang, _ := reports.ParseLang(cfg.Lang)
 	written, err := reports.WriteAll(cfg.Out, res, m, lang)
 	if err != nil {
 		return err
 	}
-	m.Outputs = append([]string{"segments.csv", "codings.csv"}, written...)
+	if err := reports.AtomicWrite(filepath.Join(cfg.Out, reports.XLSXFile), func(w io.Writer) error { return wb.Close(w, res, m) }); err != nil {
+		return err
+	}
+	m.Outputs = append([]string{"segments.csv", "codings.csv", reports.XLSXFile}, written...)
 	m.Outputs = append(m.Outputs, "run.json")
 	for _, s := range m.Skipped {
 		if !s.Ignored {
@@ -285,7 +295,7 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 		if sum.Skipped > 0 {
 			fmt.Fprintf(g.stderr, "pbasis: %d files skipped (listed above and in %s)\n", sum.Skipped, manifestPath)
 		}
-		fmt.Fprintf(g.stderr, "pbasis: wrote %d files to %s: report.md, families/ (one portrait per family), figures/, segments.csv, codings.csv, run.json\n", len(m.Outputs), cfg.Out)
+		fmt.Fprintf(g.stderr, "pbasis: wrote %d files to %s: report.md, families/ (one portrait per family), figures/, pbasis.xlsx, segments.csv, codings.csv, run.json\n", len(m.Outputs), cfg.Out)
 	}
 	if m.ExitCode == 1 {
 		return errPartial

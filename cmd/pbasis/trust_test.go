@@ -2,6 +2,8 @@ package main
 
 import (
 	"crypto/sha256"
+	"github.com/google/go-cmp/cmp"
+	"github.com/xuri/excelize/v2"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -53,6 +55,21 @@ func TestSameAnswerEveryTime(t *testing.T) {
 		if rel == "run.json" {
 			continue
 		}
+		if rel == "pbasis.xlsx" {
+			// excelize orders some package parts differently from run to
+			// run; the cells must be the same, but for the overview, which
+			// records the settings (--jobs and --out differ by design).
+			ca, cb := xlsxCells(t, p), xlsxCells(t, filepath.Join(dir, "b", rel))
+			delete(ca, "Overzicht")
+			delete(cb, "Overzicht")
+			if len(ca) < 10 {
+				t.Errorf("pbasis.xlsx has only %d sheets besides the overview", len(ca))
+			}
+			if d := cmp.Diff(ca, cb); d != "" {
+				t.Errorf("pbasis.xlsx cells differ between --jobs 1 and --jobs 4:\n%s", d)
+			}
+			continue
+		}
 		if hb[filepath.Join(dir, "b", rel)] != h {
 			t.Errorf("%s differs between --jobs 1 and --jobs 4", rel)
 		}
@@ -66,4 +83,19 @@ func TestSameAnswerEveryTime(t *testing.T) {
 			t.Errorf("input file %s changed", p)
 		}
 	}
+}
+
+// xlsxCells returns every cell value of every sheet of a workbook.
+func xlsxCells(t *testing.T, path string) map[string][][]string {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	must(t, err)
+	defer f.Close()
+	out := map[string][][]string{}
+	for _, sh := range f.GetSheetList() {
+		rows, err := f.GetRows(sh)
+		must(t, err)
+		out[sh] = rows
+	}
+	return out
 }
