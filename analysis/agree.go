@@ -184,8 +184,8 @@ func (t *Binary2x2) add(u Binary2x2) {
 	t.Neither += u.Neither
 }
 
-// Stats are the agreement statistics of a Binary2x2 table.
-type Stats struct {
+// AgreementStats are the agreement statistics of a Binary2x2 table.
+type AgreementStats struct {
 	Binary2x2
 	// Percent is the share of units on which the coders agree (0..1).
 	Percent float64
@@ -198,8 +198,8 @@ type Stats struct {
 
 // Stats computes percent agreement, Cohen's kappa and Krippendorff's alpha
 // from the table.
-func (t Binary2x2) Stats() Stats {
-	s := Stats{Binary2x2: t, Percent: math.NaN(), Kappa: math.NaN(), Alpha: math.NaN()}
+func (t Binary2x2) Stats() AgreementStats {
+	s := AgreementStats{Binary2x2: t, Percent: math.NaN(), Kappa: math.NaN(), Alpha: math.NaN()}
 	n := t.Units()
 	if n == 0 {
 		return s
@@ -221,31 +221,27 @@ func (t Binary2x2) Stats() Stats {
 	return s
 }
 
-// UnitSegment names the unit of the comparison: one segment (a sentence by
-// default), on which each code is present or absent.
-const UnitSegment = "segment"
-
 // CodeAgreement is the agreement on one code, or pooled over the codes of
 // a category or over all codes (then Code is empty).
 type CodeAgreement struct {
 	Code     string   // empty for a pooled row
 	Category Category // empty for the overall row, or when unknown
 	Codes    int      // codes pooled (1 for a code's own row)
-	Stats
+	AgreementStats
 }
 
 // Confusion is the table of which code coder A gave against which code
 // coder B gave on the same segments, within one category. Labels are the
-// codes of the category that either coder used, sorted, then None. Cells
+// codes of the category that either coder used, sorted, then ConfusionNone. Cells
 // count segments (see Compare for how several codes on a segment pair up).
 type Confusion struct {
 	Category Category
-	Labels   []string // row (A) and column (B) labels; the last is None
+	Labels   []string // row (A) and column (B) labels; the last is ConfusionNone
 	Cells    [][]int  // Cells[i][j]: A gave Labels[i], B gave Labels[j]
 }
 
-// None is the label of "no code of this category" in a Confusion table.
-const None = "none"
+// ConfusionNone is the label of "no code of this category" in a Confusion table.
+const ConfusionNone = "none"
 
 // Disagreement is a segment on which the two coders' codes differ.
 type Disagreement struct {
@@ -257,7 +253,7 @@ type Disagreement struct {
 // Agreement is the comparison of two coding sets at the segment level.
 type Agreement struct {
 	A, B string // the coding sets' names (their files)
-	Unit string // UnitSegment
+	Unit string // UnitSegment: one segment, on which each code is present or absent
 	// Docs are the documents both sets hold, compared; OnlyA and OnlyB the
 	// documents only one holds, left out. All sorted.
 	Docs, OnlyA, OnlyB []string
@@ -303,8 +299,8 @@ var ErrNoSharedDocuments = errors.New("the two codings share no documents")
 // In a Confusion table, codes both coders gave to a segment count on the
 // diagonal; the remaining codes of each coder in the category are paired in
 // sorted order (A's first left-over with B's first left-over ...), and any
-// code left without a partner is paired with None. A segment on which
-// neither coder gave a code of the category counts as (None, None).
+// code left without a partner is paired with ConfusionNone. A segment on which
+// neither coder gave a code of the category counts as (ConfusionNone, ConfusionNone).
 //
 // The categories of codes come from the sets (a first, then b); codes whose
 // category neither set knows get the empty category.
@@ -337,10 +333,10 @@ func Compare(a, b *CodingSet) (*Agreement, error) {
 			a.Name, b.Name, ErrNoSharedDocuments, len(docsA), a.Name, len(docsB), b.Name)
 	}
 	if n := len(ag.OnlyA); n > 0 {
-		ag.Warnings = append(ag.Warnings, fmt.Sprintf("%d document(s) only in %s, left out: %s", n, a.Name, listShort(ag.OnlyA)))
+		ag.Warnings = append(ag.Warnings, fmt.Sprintf("%d document(s) only in %s, left out: %s", n, a.Name, shortList(ag.OnlyA)))
 	}
 	if n := len(ag.OnlyB); n > 0 {
-		ag.Warnings = append(ag.Warnings, fmt.Sprintf("%d document(s) only in %s, left out: %s", n, b.Name, listShort(ag.OnlyB)))
+		ag.Warnings = append(ag.Warnings, fmt.Sprintf("%d document(s) only in %s, left out: %s", n, b.Name, shortList(ag.OnlyB)))
 	}
 	shared := map[string]bool{}
 	for _, d := range ag.Docs {
@@ -395,7 +391,7 @@ func Compare(a, b *CodingSet) (*Agreement, error) {
 	same := 0
 	for _, u := range units {
 		ca, cb := a.Codes[u.Segment], b.Codes[u.Segment]
-		setA, setB := toSet(ca), toSet(cb)
+		setA, setB := codeSet(ca), codeSet(cb)
 		for _, c := range codes {
 			t := tables[c]
 			switch {
@@ -409,7 +405,7 @@ func Compare(a, b *CodingSet) (*Agreement, error) {
 				t.Neither++
 			}
 		}
-		if equalStrings(ca, cb) {
+		if sameCodes(ca, cb) {
 			same++
 			continue
 		}
@@ -428,7 +424,7 @@ func Compare(a, b *CodingSet) (*Agreement, error) {
 	for _, c := range codes {
 		t := *tables[c]
 		cat := category(c)
-		ag.Codes = append(ag.Codes, CodeAgreement{Code: c, Category: cat, Codes: 1, Stats: t.Stats()})
+		ag.Codes = append(ag.Codes, CodeAgreement{Code: c, Category: cat, Codes: 1, AgreementStats: t.Stats()})
 		overall.add(t)
 		ca, ok := byCat[cat]
 		if !ok {
@@ -441,11 +437,11 @@ func Compare(a, b *CodingSet) (*Agreement, error) {
 	}
 	for _, cat := range cats {
 		ca := byCat[cat]
-		ca.Stats = ca.Binary2x2.Stats()
+		ca.AgreementStats = ca.Binary2x2.Stats()
 		ag.Categories = append(ag.Categories, *ca)
 		ag.Confusion = append(ag.Confusion, confusion(cat, codes, category, units, a, b))
 	}
-	ag.Overall = CodeAgreement{Codes: len(codes), Stats: overall.Stats()}
+	ag.Overall = CodeAgreement{Codes: len(codes), AgreementStats: overall.Stats()}
 	return ag, nil
 }
 
@@ -453,9 +449,9 @@ func Compare(a, b *CodingSet) (*Agreement, error) {
 // b's segments a does not list, in document order (by the order of
 // ag.Docs, then segment number). It records segments that only one set
 // lists in ag.Warnings when both sets list their segments.
-func mergeUnits(a, b *CodingSet, shared map[string]bool, ag *Agreement) []Unit {
+func mergeUnits(a, b *CodingSet, shared map[string]bool, ag *Agreement) []CodingUnit {
 	seen := map[string]int{}
-	var units []Unit
+	var units []CodingUnit
 	for _, u := range a.Units() {
 		if shared[u.Doc] {
 			seen[u.Segment] = 1
@@ -499,7 +495,7 @@ func mergeUnits(a, b *CodingSet, shared map[string]bool, ag *Agreement) []Unit {
 }
 
 // confusion builds the confusion table of one category.
-func confusion(cat Category, codes []string, category func(string) Category, units []Unit, a, b *CodingSet) Confusion {
+func confusion(cat Category, codes []string, category func(string) Category, units []CodingUnit, a, b *CodingSet) Confusion {
 	var labels []string
 	for _, c := range codes {
 		if category(c) == cat {
@@ -507,7 +503,7 @@ func confusion(cat Category, codes []string, category func(string) Category, uni
 		}
 	}
 	sort.Strings(labels)
-	labels = append(labels, None)
+	labels = append(labels, ConfusionNone)
 	idx := map[string]int{}
 	for i, l := range labels {
 		idx[l] = i
@@ -532,8 +528,8 @@ func confusion(cat Category, codes []string, category func(string) Category, uni
 			cells[none][none]++
 			continue
 		}
-		setB := toSet(cb)
-		setA := toSet(ca)
+		setB := codeSet(cb)
+		setA := codeSet(ca)
 		var leftA, leftB []string
 		for _, c := range ca {
 			if setB[c] {
@@ -561,7 +557,7 @@ func confusion(cat Category, codes []string, category func(string) Category, uni
 	return Confusion{Category: cat, Labels: labels, Cells: cells}
 }
 
-func toSet(list []string) map[string]bool {
+func codeSet(list []string) map[string]bool {
 	m := make(map[string]bool, len(list))
 	for _, s := range list {
 		m[s] = true
@@ -569,7 +565,7 @@ func toSet(list []string) map[string]bool {
 	return m
 }
 
-func equalStrings(a, b []string) bool {
+func sameCodes(a, b []string) bool {
 	if len(a) != len(b) {
 		return false
 	}
@@ -581,8 +577,8 @@ func equalStrings(a, b []string) bool {
 	return true
 }
 
-// listShort joins up to five names, with "…" when there are more.
-func listShort(names []string) string {
+// shortList joins up to five names, with "…" when there are more.
+func shortList(names []string) string {
 	const most = 5
 	s := ""
 	for i, n := range names {

@@ -18,6 +18,7 @@ type Manifest struct {
 	Skipped  []corpus.Skipped  `json:"skipped"`
 	Warnings []string          `json:"warnings,omitempty"`
 	Counts   Counts            `json:"counts"`
+	Review   *ReviewInfo       `json:"review,omitempty"` // review decisions applied (reviewinfo.go)
 	Outputs  []string          `json:"outputs"`
 	Timings  map[string]string `json:"timings"`
 	ExitCode int               `json:"exit_code"`

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -38,6 +37,9 @@ func (o *runOptions) AddFlags(f *pflag.FlagSet) {
 	f.StringVar(&o.codebook, "codebook", "", "codebook YAML file (default: config codebook, else the embedded nl codebook)")
 	f.BoolVar(&o.strict, "strict", false, "stop at the first unreadable input file")
 	f.IntVar(&o.jobs, "jobs", 0, "parallel workers (0: all cores)")
+	// Review (cmd_review.go): read as flags by loadRunReview.
+	f.String("review", "", "first import this reviewed workbook's decisions (as pbasis review import), then run")
+	f.String("decisions", "", "review decisions file to apply (default: config decisions, decisions.tsv next to config.yaml)")
 }
 
 func newRunCommand(g *globalOptions) *cobra.Command {
@@ -90,10 +92,23 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 	}
 	cfg := l.cfg
 	copts, _ := cfg.corpusOptions()
+	// Privacy (privacy.go): pseudonymise names before segmentation; nil
+	// when privacy.pseudonymise is off.
+	pseudo, err := newPseudonymiser(&cfg)
+	if err != nil {
+		return err
+	}
+	copts.Pseudo = pseudo
 	if err := checkOutside(cfg.Input, cfg.Out); err != nil {
 		return err
 	}
 	cb, cbInfo, err := loadCodebookFile(cfg.Codebook)
+	if err != nil {
+		return err
+	}
+	// Review decisions (cmd_review.go): import --review, load the decisions
+	// file; nil when there is none. Applied in prepare, collected in take.
+	rv, err := loadRunReview(l, flags, cb, g)
 	if err != nil {
 		return err
 	}
@@ -105,7 +120,7 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 
 	m := &reports.Manifest{
 		Tool:     toolInfo(),
-		Config:   reports.ConfigInfo{File: l.file, SHA256: l.sha256, Settings: l.v.AllSettings()},
+		Config:   reports.ConfigInfo{File: l.file, SHA256: l.sha256, Settings: l.recordedSettings()}, // listed names left out (privacy.go),
 		Codebook: cbInfo,
 		Input:    reports.InputInfo{Source: in.name},
 		Skipped:  []corpus.Skipped{},
@@ -167,21 +182,25 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 		}
 	}
 
-	if err := os.MkdirAll(cfg.Out, 0o755); err != nil {
-		return usageErr(fmt.Errorf("output folder: %w", err))
+	// Interrupted runs (staging.go): everything is written into a staging
+	// folder beside --out, run.json last, and swapped in by stage.commit at
+	// the end, so --out holds the previous complete output or the new one,
+	// never a mix. From here on cfg.Out is the staging folder; finalOut is
+	// the folder the user named.
+	stage, err := beginOutput(cfg.Out)
+	if err != nil {
+		return err
 	}
-	// run.json is written last: remove a previous one first, so that an
-	// interrupted run never leaves a manifest beside half-new output.
+	defer stage.abort() // removes the staging folder unless committed
+	finalOut := cfg.Out
+	cfg.Out = stage.dir
 	manifestPath := filepath.Join(cfg.Out, "run.json")
-	if err := os.Remove(manifestPath); err != nil && !errors.Is(err, os.ErrNotExist) {
-		return fmt.Errorf("remove old %s: %w", manifestPath, err)
-	}
 
 	bar := newBar(g, len(files))
 	cases := map[string]bool{}
 	segPath := filepath.Join(cfg.Out, "segments.csv")
 	codPath := filepath.Join(cfg.Out, "codings.csv")
-	prepare := func(d *corpus.Document) any { return analysis.CodeDocument(cb, d) }
+	prepare := func(d *corpus.Document) any { return rv.prepare(cb, d) } // CodeDocument, then review decisions
 	acc := analysis.NewAccumulator(cb.Spec(), analysis.ResultsOptions{Lang: cfg.Lang})
 	lang, _ := reports.ParseLang(cfg.Lang)
 	wb, err := reports.NewWorkbook(lang, cb.Spec())
@@ -226,7 +245,7 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 				for _, s := range d.Segments {
 					m.Counts.ByVoice[string(d.Turns[s.Turn].Voice)]++
 				}
-				codings := it.Work.([]analysis.Coding)
+				codings := rv.take(d, it.Work) // reviewed codings; records stale decisions
 				m.Counts.Codings += len(codings)
 				acc.Add(d, codings)
 				emAcc.Add(d, codings)
@@ -258,6 +277,7 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 		return err
 	}
 	m.Counts.Cases = len(cases)
+	rv.finish(m, g) // run.json's review: counts, stale and unused decisions
 	res := acc.Results()
 	res.Emergent = emAcc.Result(nil)
 	written, err := reports.WriteAll(cfg.Out, res, m, lang)
@@ -281,6 +301,19 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 	if err := reports.AtomicWrite(manifestPath, func(w io.Writer) error { return reports.WriteManifest(w, m) }); err != nil {
 		return err
 	}
+	// Nothing is swapped in after SIGINT/SIGTERM (main.go), even when it
+	// came after the last file was read.
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	// The key goes to privacy.key_file, never into the output (privacy.go).
+	if err := finishPrivacy(&cfg, pseudo, m.Files, g); err != nil {
+		return err
+	}
+	if err := stage.commit(); err != nil {
+		return err
+	}
+	cfg.Out, manifestPath = finalOut, filepath.Join(finalOut, "run.json")
 	sum := summary{Input: in.name, Out: cfg.Out, Documents: m.Counts.Documents, Segments: m.Counts.Segments,
 		Words: m.Counts.Words, Skipped: m.Counts.Skipped, Outputs: m.Outputs, ExitCode: m.ExitCode}
 	if g.json {

@@ -20,14 +20,17 @@ import (
 // Config is config.yaml as decoded. Keys are the mapstructure tags; unknown
 // keys are errors. See config.yaml for what each key means.
 type Config struct {
-	Input    string       `mapstructure:"input"`
-	Out      string       `mapstructure:"out"`
-	Lang     string       `mapstructure:"lang"`
-	Strict   bool         `mapstructure:"strict"`
-	Jobs     int          `mapstructure:"jobs"`
-	Codebook string       `mapstructure:"codebook"`
-	Corpus   CorpusConfig `mapstructure:"corpus"`
-	Limits   LimitsConfig `mapstructure:"limits"`
+	Input    string `mapstructure:"input"`
+	Out      string `mapstructure:"out"`
+	Lang     string `mapstructure:"lang"`
+	Strict   bool   `mapstructure:"strict"`
+	Jobs     int    `mapstructure:"jobs"`
+	Codebook string `mapstructure:"codebook"`
+	// Decisions is the review decisions file (see cmd_review.go).
+	Decisions string        `mapstructure:"decisions"`
+	Corpus    CorpusConfig  `mapstructure:"corpus"`
+	Limits    LimitsConfig  `mapstructure:"limits"`
+	Privacy   PrivacyConfig `mapstructure:"privacy"`
 }
 
 // CorpusConfig is the corpus: section.
@@ -98,7 +101,7 @@ func loadConfig(file string, flags *pflag.FlagSet) (*loaded, error) {
 		l.file, l.sha256 = file, hex.EncodeToString(sum[:])
 	}
 	if flags != nil {
-		for _, name := range []string{"input", "out", "lang", "strict", "jobs", "codebook"} {
+		for _, name := range []string{"input", "out", "lang", "strict", "jobs", "codebook", "decisions"} {
 			if f := flags.Lookup(name); f != nil {
 				if err := v.BindPFlag(name, f); err != nil {
 					return nil, usageErr(err)
@@ -143,6 +146,7 @@ func (c *Config) validate() error {
 	if _, err := c.corpusOptions(); err != nil {
 		errs = append(errs, err)
 	}
+	errs = append(errs, c.Privacy.validate(c.Input, c.Out)...)
 	return errors.Join(errs...)
 }
 

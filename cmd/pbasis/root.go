@@ -52,6 +52,8 @@ pbasis never uses the network.` + exitStatusHelp,
 		newVersionCommand(g),
 		newCodebookCommand(g),
 		newKwicCommand(g),
+		newAgreeCommand(g),
+		newReviewCommand(g),
 	)
 	return root
 }
