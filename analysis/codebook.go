@@ -463,7 +463,7 @@ func CompileWith(s *CodebookSpec, opt CompileOptions) (*Codebook, error) {
 			}
 			id, ok := cueIDs[k]
 			if !ok {
-				id = cb.cues.add(pattern{kind: patCue, code: -1, term: -1, text: w}, cb.stems)
+				id = cb.cues.add(pattern{kind: patCue, code: -1, term: -1, text: w}, &stemmer{shared: cb.stems})
 				cueIDs[k] = id
 			}
 			if id >= 0 {
@@ -493,10 +493,10 @@ func CompileWith(s *CodebookSpec, opt CompileOptions) (*Codebook, error) {
 			}
 			ti := int32(len(cb.terms))
 			cb.terms = append(cb.terms, ct)
-			cb.lex.add(pattern{kind: patTerm, code: int32(i), term: ti, text: ts.Term, exact: ts.Exact, whole: ts.WholeWord || ts.Exact}, cb.stems)
+			cb.lex.add(pattern{kind: patTerm, code: int32(i), term: ti, text: ts.Term, exact: ts.Exact, whole: ts.WholeWord || ts.Exact}, &stemmer{shared: cb.stems})
 		}
 		for _, e := range cs.Exclude {
-			cb.lex.add(pattern{kind: patExclude, code: int32(i), term: -1, text: e}, cb.stems)
+			cb.lex.add(pattern{kind: patExclude, code: int32(i), term: -1, text: e}, &stemmer{shared: cb.stems})
 		}
 	}
 	return cb, nil

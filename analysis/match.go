@@ -140,6 +140,7 @@ type lexicon struct {
 	prefix   bool
 	headLens uint64       // bit n set: a head of n bytes exists (n < 64)
 	headTail [1024]uint64 // bitset over the last two bytes of heads
+	headPre  [1024]uint64 // bitset over headKey of heads: most split points are rejected without a map lookup
 	stemPre  [1024]uint64 // bitset over a hash of the first three bytes of stems
 	// phraseTail is a bitset over the last two bytes of the forms of phrase
 	// words after the first: a token whose end is not in it can match such
@@ -183,7 +184,7 @@ func hasBit(b *[1024]uint64, i int) bool { return b[i>>6]&(1<<(i&63)) != 0 }
 
 // add compiles p's text into words and indexes it. It returns the pattern's
 // index, or -1 when the text has no words.
-func (l *lexicon) add(p pattern, stems *stemCache) int32 {
+func (l *lexicon) add(p pattern, stems *stemmer) int32 {
 	text := p.text
 	if all, pre, core, final, ok := splitContext(text); ok && p.kind == patTerm {
 		c0 := len(tokenize(pre, nil))
@@ -270,6 +271,17 @@ func (l *lexicon) addHead(h string, id int32) {
 		l.maxHead = len(h)
 	}
 	setBit(&l.headTail, tail2(h))
+	setBit(&l.headPre, headKey(h))
+}
+
+// headKey hashes the first two bytes and the length of a non-empty head
+// into 16 bits, for the headPre bitset.
+func headKey(h string) int {
+	k := int(h[0])<<8 | len(h)*0x9E5
+	if len(h) > 1 {
+		k ^= int(h[1]) * 31
+	}
+	return k & 0xFFFF
 }
 
 // cand is a candidate match over tokens [t0, t1).
@@ -293,6 +305,9 @@ func (l *lexicon) heads(t *tok, f func(pat int32, hl int)) {
 	try := func(p int) {
 		hl := n - p
 		if hl < 64 && l.headLens&(1<<hl) == 0 {
+			return
+		}
+		if !hasBit(&l.headPre, headKey(norm[p:])) {
 			return
 		}
 		if ids, ok := l.byHead[norm[p:]]; ok && validOnset(norm[p:]) {
@@ -348,7 +363,7 @@ func isHyphenAt(hy uint64, p int) bool {
 
 // wordMatches reports whether token t matches word w of a phrase; compound
 // lets the token have w as its head.
-func (l *lexicon) wordMatches(t *tok, w *wordPat, exact, compound bool, stems *stemCache) bool {
+func (l *lexicon) wordMatches(t *tok, w *wordPat, exact, compound bool, stems *stemmer) bool {
 	norm := t.Norm
 	if norm == w.base {
 		return true
@@ -391,7 +406,7 @@ func (l *lexicon) wordMatches(t *tok, w *wordPat, exact, compound bool, stems *s
 }
 
 // scan appends to out every candidate of the lexicon in toks.
-func (l *lexicon) scan(toks []tok, stems *stemCache, out []cand) []cand {
+func (l *lexicon) scan(toks []tok, stems *stemmer, out []cand) []cand {
 	for i := range toks {
 		t := &toks[i]
 		norm := t.Norm
@@ -457,7 +472,7 @@ func (l *lexicon) scan(toks []tok, stems *stemCache, out []cand) []cand {
 // nu even...) between their words, as spoken Dutch puts them there: "kan
 // er nu even niks meer bij hebben", "het haar soms te veel wordt". It
 // returns the token index after the phrase.
-func (l *lexicon) matchRest(toks []tok, i int, p *pattern, stems *stemCache) (int, bool) {
+func (l *lexicon) matchRest(toks []tok, i int, p *pattern, stems *stemmer) (int, bool) {
 	j := i
 	fill := 0
 	if p.fill {
@@ -497,6 +512,7 @@ func filler(w string) bool {
 
 // scratch holds per-call buffers, pooled.
 type scratch struct {
+	stems stemmer // stems with this scratch's local cache in front of the shared one
 	toks  []tok
 	cands []cand
 	owner []int32
@@ -536,7 +552,10 @@ func (c *Codebook) Match(text string, ctx Context) []Match {
 	}()
 	sc.toks = tokenize(text, sc.toks[:0])
 	toks := sc.toks
-	cands := c.lex.scan(toks, c.stems, sc.cands[:0])
+	if sc.stems.local == nil {
+		sc.stems = stemmer{shared: c.stems, local: make(map[string]string, 1024)}
+	}
+	cands := c.lex.scan(toks, &sc.stems, sc.cands[:0])
 	sc.cands = cands
 	if len(cands) == 0 {
 		return nil
@@ -724,18 +743,18 @@ func (c *Codebook) buildNear(text string, toks []tok, window string) *nearIndex 
 			for w0 < len(wt) && wt[w0].bs < off {
 				w0++
 			}
-			for _, h := range c.cues.scan(wt, c.stems, nil) {
+			for _, h := range c.cues.scan(wt, &stemmer{shared: c.stems}, nil) {
 				h.t0 -= int32(w0)
 				h.t1 -= int32(w0)
 				ni.hits = append(ni.hits, h)
 			}
 			return ni
 		}
-		for _, h := range c.cues.scan(tokenize(window, nil), c.stems, nil) {
+		for _, h := range c.cues.scan(tokenize(window, nil), &stemmer{shared: c.stems}, nil) {
 			ni.always = append(ni.always, h.pat)
 		}
 	}
-	ni.hits = c.cues.scan(toks, c.stems, nil)
+	ni.hits = c.cues.scan(toks, &stemmer{shared: c.stems}, nil)
 	return ni
 }
 
