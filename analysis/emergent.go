@@ -200,41 +200,84 @@ type EmergentAccumulator struct {
 	tabs   *mentionCueTables
 }
 
-// exRef is an example with its segment number, for document order.
+// exRef is a kept example with its segment number, for document order.
+// Every term and mention of a segment that keeps the segment as an example
+// shares one copy of it (see exSource).
 type exRef struct {
-	ex Example
+	ex *Example
 	n  int
 }
 
-func exampleBefore(a, b exRef) bool {
-	if a.ex.Doc != b.ex.Doc {
-		return a.ex.Doc < b.ex.Doc
-	}
-	return a.n < b.n
+// exSource is a segment as a possible example. Its strings point into the
+// document's text; ref copies them the first time the segment is kept, so
+// that kept examples do not keep whole documents alive and a segment kept
+// for many terms is copied once.
+type exSource struct {
+	ex   Example
+	n    int
+	kept *Example
 }
 
-// addExampleRef inserts e into the sorted list, keeping the first max in
-// document order and one example per segment.
-func addExampleRef(list []exRef, e exRef, max int) []exRef {
-	if len(list) >= max && !exampleBefore(e, list[len(list)-1]) {
+func (s *exSource) ref() exRef {
+	if s.kept == nil {
+		c := s.ex
+		c.Doc, c.Segment, c.Time, c.Role, c.Text = strings.Clone(c.Doc), strings.Clone(c.Segment),
+			strings.Clone(c.Time), strings.Clone(c.Role), strings.Clone(c.Text)
+		s.kept = &c
+	}
+	return exRef{ex: s.kept, n: s.n}
+}
+
+func exampleBefore(doc string, n int, b exRef) bool {
+	if doc != b.ex.Doc {
+		return doc < b.ex.Doc
+	}
+	return n < b.n
+}
+
+// examplePos returns where the example of segment n of doc goes in the
+// sorted list holding the first max examples in document order, or false
+// when it is not kept (too late, or that segment is already there).
+func examplePos(list []exRef, doc string, n, max int) (int, bool) {
+	if len(list) >= max && !exampleBefore(doc, n, list[len(list)-1]) {
+		return 0, false
+	}
+	// Lower bound: the first kept example not before (doc, n).
+	i, j := 0, len(list)
+	for i < j {
+		h := int(uint(i+j) >> 1)
+		if x := list[h]; x.ex.Doc < doc || x.ex.Doc == doc && x.n < n {
+			i = h + 1
+		} else {
+			j = h
+		}
+	}
+	if i < len(list) && list[i].ex.Doc == doc && list[i].n == n {
+		return 0, false
+	}
+	return i, true
+}
+
+// addExample inserts the segment src into the sorted list, keeping the
+// first max in document order and one example per segment.
+func addExample(list []exRef, src *exSource, max int) []exRef {
+	i, ok := examplePos(list, src.ex.Doc, src.n, max)
+	if !ok {
 		return list
 	}
-	i, _ := slices.BinarySearchFunc(list, e, func(x, y exRef) int {
-		if exampleBefore(x, y) {
-			return -1
-		}
-		if exampleBefore(y, x) {
-			return 1
-		}
-		return 0
-	})
-	if i < len(list) && list[i].ex.Doc == e.ex.Doc && list[i].n == e.n {
+	return insertExample(list, i, src.ref(), max)
+}
+
+// mergeExample is addExample for an example already kept.
+func mergeExample(list []exRef, e exRef, max int) []exRef {
+	i, ok := examplePos(list, e.ex.Doc, e.n, max)
+	if !ok {
 		return list
 	}
-	// Copy the strings, so that a kept example does not keep its whole
-	// document alive.
-	e.ex.Doc, e.ex.Segment, e.ex.Time, e.ex.Role, e.ex.Text = strings.Clone(e.ex.Doc),
-		strings.Clone(e.ex.Segment), strings.Clone(e.ex.Time), strings.Clone(e.ex.Role), strings.Clone(e.ex.Text)
+	return insertExample(list, i, e, max)
+}
+
+func insertExample(list []exRef, i int, e exRef, max int) []exRef {
 	list = slices.Insert(list, i, e)
 	if len(list) > max {
 		list = list[:max]
@@ -345,7 +388,7 @@ func (a *EmergentAccumulator) Add(doc *corpus.Document, codings []Coding) {
 				overlapsAny(loose, s.Span.Start+t.Start, s.Span.Start+t.End)
 			cand[i] = !covered[i] && a.keepWord(t.Norm) && !(t.proper && nameShaped(s.Text[t.bs:t.be]))
 		}
-		ex := exRef{n: s.N, ex: Example{
+		ex := &exSource{n: s.N, ex: Example{
 			Doc: doc.ID, Segment: s.ID, Line: s.Line, Time: s.Time,
 			Role: turn.Role, Voice: turn.Voice, Text: s.Text,
 		}}
@@ -435,7 +478,7 @@ func nameShaped(w string) bool {
 	return false
 }
 
-func (a *EmergentAccumulator) addTerm(ca *caseCounts, norm, surface string, ex exRef) {
+func (a *EmergentAccumulator) addTerm(ca *caseCounts, norm, surface string, ex *exSource) {
 	ta := ca.terms[norm]
 	if ta == nil {
 		ta = &termCount{surf: map[string]int{}}
@@ -443,7 +486,7 @@ func (a *EmergentAccumulator) addTerm(ca *caseCounts, norm, surface string, ex e
 	}
 	ta.count++
 	addCount(ta.surf, surface)
-	ta.ex = addExampleRef(ta.ex, ex, a.opt.Examples)
+	ta.ex = addExample(ta.ex, ex, a.opt.Examples)
 }
 
 // foundMention is one mention found in a segment.
@@ -453,7 +496,7 @@ type foundMention struct {
 	words                     []string
 }
 
-func (a *EmergentAccumulator) addMention(ca *caseCounts, m foundMention, ex exRef) {
+func (a *EmergentAccumulator) addMention(ca *caseCounts, m foundMention, ex *exSource) {
 	key := m.kind + "\x00" + m.norm
 	ma := ca.mentions[key]
 	if ma == nil {
@@ -467,7 +510,7 @@ func (a *EmergentAccumulator) addMention(ca *caseCounts, m foundMention, ex exRe
 	ma.count++
 	addCount(ma.surf, m.text)
 	addCount(ma.pattern, m.pattern)
-	ma.ex = addExampleRef(ma.ex, ex, a.opt.Examples)
+	ma.ex = addExample(ma.ex, ex, a.opt.Examples)
 }
 
 // Word tables for the mention cues. They are functions returning fresh sets
@@ -778,7 +821,7 @@ func (a *EmergentAccumulator) Result(ref map[string]int) []Emergent {
 				m.surf[s] += c
 			}
 			for _, e := range ta.ex {
-				m.ex = addExampleRef(m.ex, e, a.opt.Examples)
+				m.ex = mergeExample(m.ex, e, a.opt.Examples)
 			}
 		}
 		for key, ma := range ca.mentions {
@@ -795,7 +838,7 @@ func (a *EmergentAccumulator) Result(ref map[string]int) []Emergent {
 				m.pattern[s] += c
 			}
 			for _, e := range ma.ex {
-				m.ex = addExampleRef(m.ex, e, a.opt.Examples)
+				m.ex = mergeExample(m.ex, e, a.opt.Examples)
 			}
 		}
 	}
@@ -1041,7 +1084,7 @@ func exampleList(list []exRef) []Example {
 	}
 	out := make([]Example, len(list))
 	for i, e := range list {
-		out[i] = e.ex
+		out[i] = *e.ex
 	}
 	return out
 }

@@ -56,9 +56,13 @@ type reportTexts struct {
 	RolesCol         string
 	CaseTableIntro   string
 
-	MethodHeading     string
-	CodebookLineF     string // %s title, %s id, %s version, %d codes
-	CodebookHashF     string // %s file, %s sha256
+	MethodHeading string
+	CodebookLineF string // %s title, %s id, %s version, %d codes
+	CodebookHashF string // %s file, %s sha256
+	// ReviewNoneF: %d codings, no review applied; ReviewF: %d auto, %d
+	// accepted, %d changed, %d added, %d rejected, %d stale decisions.
+	ReviewNoneF       string
+	ReviewF           string
 	CodebookUnknown   string
 	SettingsHeading   string
 	SegmentUnitF      string // %s unit
@@ -284,6 +288,8 @@ func textsNL() *reportTexts {
 		MethodHeading:   "Werkwijze",
 		CodebookLineF:   "Codeboek: %s (id %s, versie %s, %d codes).",
 		CodebookHashF:   "Codeboekbestand: %s, SHA-256 %s.",
+		ReviewNoneF:     "Beoordeling: alle %d coderingen zijn automatisch; er zijn (nog) geen beoordelingen toegepast.",
+		ReviewF:         "Beoordeling: %d coderingen automatisch, %d door een beoordelaar geaccepteerd, %d gewijzigd, %d toegevoegd; %d afgewezen (niet meer in de resultaten); %d beslissingen konden niet worden toegepast (zie run.json).",
 		CodebookUnknown: "Codeboek: niet vastgelegd.",
 		SettingsHeading: "Instellingen",
 		SegmentUnitF:    "Eenheid van coderen: %s.",
@@ -502,6 +508,8 @@ func textsEN() *reportTexts {
 		MethodHeading:   "Method",
 		CodebookLineF:   "Codebook: %s (id %s, version %s, %d codes).",
 		CodebookHashF:   "Codebook file: %s, SHA-256 %s.",
+		ReviewNoneF:     "Review: all %d codings are automatic; no review decisions have been applied (yet).",
+		ReviewF:         "Review: %d codings automatic, %d accepted by a reviewer, %d changed, %d added; %d rejected (no longer in the results); %d decisions could not be applied (see run.json).",
 		CodebookUnknown: "Codebook: not recorded.",
 		SettingsHeading: "Settings",
 		SegmentUnitF:    "Unit of coding: %s.",

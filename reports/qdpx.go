@@ -80,7 +80,9 @@ func QDPXGUID(key string) string {
 //     example of the REFI-QDA 1.5 specification, Annex A.2, does). The
 //     selection's name is its text; its Description says "negated
 //     (ontkend)" for a negated coding and holds a pbasis block (after
-//     analysis.QDCMarker) with negated, cue, source, how, rule and segment.
+//     analysis.QDCMarker) with code, negated, cue, source (auto, manual,
+//     review), how, rule and segment. Sources come in the order added,
+//     selections by start, end and code.
 //   - Sets: the codebook's set, as in the .qdc export.
 //
 // No dates are written and every GUID comes from QDPXGUID or

@@ -334,6 +334,12 @@ func (v *view) reportMethod(b *strings.Builder) {
 		if m.Input.Source != "" {
 			items = append(items, EscapeText(fmt.Sprintf(tx.InputF, m.Input.Source)))
 		}
+		if rv := m.Review; rv != nil {
+			c := rv.Codings
+			items = append(items, EscapeText(fmt.Sprintf(tx.ReviewF, c.Auto, c.Accepted, c.Changed, c.Added, c.Rejected, c.Stale)))
+		} else {
+			items = append(items, EscapeText(fmt.Sprintf(tx.ReviewNoneF, m.Counts.Codings)))
+		}
 		if m.Tool.Name != "" {
 			items = append(items, EscapeText(fmt.Sprintf(tx.ToolF, m.Tool.Name, m.Tool.Version)))
 		}
