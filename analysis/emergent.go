@@ -287,8 +287,38 @@ func insertExample(list []exRef, i int, e exRef, max int) []exRef {
 
 type termCount struct {
 	count int
-	surf  map[string]int
-	ex    []exRef
+	// one and oneN count the only surface form seen so far; surf, made
+	// when a second form comes, counts them all (most terms of a case have
+	// one form, and a map per term is the accumulator's biggest cost).
+	one  string
+	oneN int
+	surf map[string]int
+	ex   []exRef
+}
+
+// addSurface counts one occurrence of the surface form s.
+func (t *termCount) addSurface(s string) {
+	if t.surf == nil {
+		switch {
+		case t.oneN == 0:
+			t.one, t.oneN = strings.Clone(s), 1
+			return
+		case t.one == s:
+			t.oneN++
+			return
+		}
+		t.surf = map[string]int{t.one: t.oneN}
+		t.one, t.oneN = "", 0
+	}
+	addCount(t.surf, s)
+}
+
+// surfaces returns the counts of the surface forms (nil when none).
+func (t *termCount) surfaces() map[string]int {
+	if t.surf == nil && t.oneN > 0 {
+		return map[string]int{t.one: t.oneN}
+	}
+	return t.surf
 }
 
 type mentionCount struct {
@@ -481,11 +511,11 @@ func nameShaped(w string) bool {
 func (a *EmergentAccumulator) addTerm(ca *caseCounts, norm, surface string, ex *exSource) {
 	ta := ca.terms[norm]
 	if ta == nil {
-		ta = &termCount{surf: map[string]int{}}
+		ta = &termCount{}
 		ca.terms[strings.Clone(norm)] = ta
 	}
 	ta.count++
-	addCount(ta.surf, surface)
+	ta.addSurface(surface)
 	ta.ex = addExample(ta.ex, ex, a.opt.Examples)
 }
 
@@ -817,6 +847,9 @@ func (a *EmergentAccumulator) Result(ref map[string]int) []Emergent {
 				all.terms[norm] = m
 			}
 			m.count += ta.count
+			if ta.surf == nil && ta.oneN > 0 {
+				m.surf[ta.one] += ta.oneN
+			}
 			for s, c := range ta.surf {
 				m.surf[s] += c
 			}
@@ -958,7 +991,7 @@ func G2(a, b, n1, n2 int) float64 {
 }
 
 func (a *EmergentAccumulator) term(norm string, ta *termCount, other int, ll float64) Term {
-	return Term{Text: a.display(mostFrequentSurface(ta.surf)), Norm: norm, Count: ta.count, OtherCount: other, LL: ll, Examples: exampleList(ta.ex)}
+	return Term{Text: a.display(mostFrequentSurface(ta.surfaces())), Norm: norm, Count: ta.count, OtherCount: other, LL: ll, Examples: exampleList(ta.ex)}
 }
 
 // display lower-cases the capital of a surface form's first word when it is

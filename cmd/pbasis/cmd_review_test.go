@@ -282,6 +282,17 @@ func TestReviewLoop(t *testing.T) {
 		t.Errorf("run.json review: %+v, want codings %+v", m.Review, wantCounts)
 	}
 
+	// pbasis agree between the first run and the rerun reports exactly the
+	// reviewer's three changes: one disagreeing segment per decision.
+	ag := agreeJSON(t, filepath.Join(dir, "out", "codings.csv"), filepath.Join(dir, "out2", "codings.csv"))
+	segsChanged := map[string]bool{cc(e.reject, "segment"): true, cc(e.change, "segment"): true, sc(e.addSeg, "segment"): true}
+	if ag.Disagreements != len(segsChanged) {
+		t.Errorf("agree before/after review: %d disagreeing segments, want %d (the reviewer's decisions)", ag.Disagreements, len(segsChanged))
+	}
+	if ag.Overall.Kappa == nil || *ag.Overall.Kappa >= 1 {
+		t.Errorf("agree before/after review: kappa %v, want below 1", ag.Overall.Kappa)
+	}
+
 	// The transcript is edited under the changed coding's evidence (same
 	// length, so the other spans stay put). The file's hash changes; its
 	// decisions are found by path; the two whose text is still there

@@ -208,6 +208,17 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 		return err
 	}
 	emAcc := analysis.NewEmergentAccumulator(analysis.EmergentOptions{})
+	// project.qdpx streams its sources as documents come; the staging folder
+	// makes the file atomic with the rest of the output.
+	qf, err := os.Create(filepath.Join(cfg.Out, reports.QDPXFile))
+	if err != nil {
+		return fmt.Errorf("write %s: %w", reports.QDPXFile, err)
+	}
+	defer qf.Close()
+	qw, err := reports.NewQDPX(qf, cb.Spec(), version)
+	if err != nil {
+		return err
+	}
 	var fatal error
 	err = reports.AtomicWrite(segPath, func(w io.Writer) error {
 		sw, err := reports.NewSegmentsWriter(w)
@@ -252,6 +263,9 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 				if err := wb.AddDocument(d, codings); err != nil {
 					return err
 				}
+				if err := qw.AddDocument(d, codings); err != nil {
+					return err
+				}
 				if err := sw.Write(d); err != nil {
 					return err
 				}
@@ -280,6 +294,12 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 	rv.finish(m, g) // run.json's review: counts, stale and unused decisions
 	res := acc.Results()
 	res.Emergent = emAcc.Result(nil)
+	if err := qw.Close(res); err != nil {
+		return fmt.Errorf("write %s: %w", reports.QDPXFile, err)
+	}
+	if err := qf.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", reports.QDPXFile, err)
+	}
 	written, err := reports.WriteAll(cfg.Out, res, m, lang)
 	if err != nil {
 		return err
@@ -287,7 +307,7 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 	if err := reports.AtomicWrite(filepath.Join(cfg.Out, reports.XLSXFile), func(w io.Writer) error { return wb.Close(w, res, m) }); err != nil {
 		return err
 	}
-	m.Outputs = append([]string{"segments.csv", "codings.csv", reports.XLSXFile}, written...)
+	m.Outputs = append([]string{"segments.csv", "codings.csv", reports.XLSXFile, reports.QDPXFile}, written...)
 	m.Outputs = append(m.Outputs, "run.json")
 	for _, s := range m.Skipped {
 		if !s.Ignored {
@@ -328,7 +348,7 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 		if sum.Skipped > 0 {
 			fmt.Fprintf(g.stderr, "pbasis: %d files skipped (listed above and in %s)\n", sum.Skipped, manifestPath)
 		}
-		fmt.Fprintf(g.stderr, "pbasis: wrote %d files to %s: report.md, families/ (one portrait per family), figures/, pbasis.xlsx, segments.csv, codings.csv, run.json\n", len(m.Outputs), cfg.Out)
+		fmt.Fprintf(g.stderr, "pbasis: wrote %d files to %s: report.md, families/ (one portrait per family), figures/, pbasis.xlsx, project.qdpx, segments.csv, codings.csv, run.json\n", len(m.Outputs), cfg.Out)
 	}
 	if m.ExitCode == 1 {
 		return errPartial
