@@ -274,14 +274,17 @@ func (l *lexicon) addHead(h string, id int32) {
 	setBit(&l.headPre, headKey(h))
 }
 
-// headKey hashes the first two bytes and the length of a non-empty head
+// headKey hashes the first three bytes and the length of a non-empty head
 // into 16 bits, for the headPre bitset.
 func headKey(h string) int {
-	k := int(h[0])<<8 | len(h)*0x9E5
+	k := uint32(h[0]) | uint32(len(h))<<24
 	if len(h) > 1 {
-		k ^= int(h[1]) * 31
+		k |= uint32(h[1]) << 8
 	}
-	return k & 0xFFFF
+	if len(h) > 2 {
+		k |= uint32(h[2]) << 16
+	}
+	return int((k * 0x9E3779B1) >> 16)
 }
 
 // cand is a candidate match over tokens [t0, t1).

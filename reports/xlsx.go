@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -96,8 +97,13 @@ type WorkbookWriter struct {
 	// rowLimit is the most rows (header included) a sheet gets before it
 	// continues in the next one: Excel's limit; lowered in tests.
 	rowLimit int
-	err      error // sticky: the first error ends the writer
-	closed   bool
+	// err is sticky: the first error ends the writer. The goroutine
+	// started by AddDocument sets it, under mu.
+	err    error
+	mu     sync.Mutex
+	jobs   chan workbookJob // nil until the first AddDocument, and after wait
+	done   chan struct{}    // closed when the goroutine has ended
+	closed bool
 }
 
 // NewWorkbook starts a workbook in lang with the codebook cb (for the
@@ -171,22 +177,68 @@ func SegmentsFile() string { return "segments.csv" }
 // AddDocument appends a document's segments to the Segments sheet and its
 // codings to the Codings sheet, in call order (codings in the order
 // given). codings may be empty; doc may be nil when only codings are added.
+//
+// The rows are written on a goroutine of the writer's own, so that
+// building them (the workbook's biggest cost) runs beside the caller's
+// other work: the caller must not change doc or codings after the call.
+// An error writing a document is returned by a later AddDocument, or by
+// Close.
 func (w *WorkbookWriter) AddDocument(doc *corpus.Document, codings []analysis.Coding) error {
 	if w.closed {
 		return errors.New("workbook: AddDocument after Close")
 	}
-	if w.err != nil {
-		return w.err
+	if err := w.asyncErr(); err != nil {
+		return err
 	}
-	if err := w.addDocument(doc, codings); err != nil {
-		id := ""
-		if doc != nil {
-			id = doc.ID
-		}
-		w.err = fmt.Errorf("workbook: document %s: %w", id, err)
-		return w.err
+	if w.jobs == nil {
+		w.jobs = make(chan workbookJob, 16)
+		w.done = make(chan struct{})
+		go w.writeJobs()
 	}
+	w.jobs <- workbookJob{doc, codings}
 	return nil
+}
+
+// workbookJob is a document for the writer's goroutine.
+type workbookJob struct {
+	doc     *corpus.Document
+	codings []analysis.Coding
+}
+
+// writeJobs writes the documents of w.jobs until it is closed, stopping
+// at the first error (kept in w.err), then closes w.done.
+func (w *WorkbookWriter) writeJobs() {
+	defer close(w.done)
+	for j := range w.jobs {
+		if w.asyncErr() != nil {
+			continue // drain
+		}
+		if err := w.addDocument(j.doc, j.codings); err != nil {
+			id := ""
+			if j.doc != nil {
+				id = j.doc.ID
+			}
+			w.mu.Lock()
+			w.err = fmt.Errorf("workbook: document %s: %w", id, err)
+			w.mu.Unlock()
+		}
+	}
+}
+
+func (w *WorkbookWriter) asyncErr() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.err
+}
+
+// wait ends the writer's goroutine, if started, once it has written every
+// document.
+func (w *WorkbookWriter) wait() {
+	if w.jobs != nil {
+		close(w.jobs)
+		<-w.done
+		w.jobs = nil
+	}
 }
 
 func (w *WorkbookWriter) addDocument(doc *corpus.Document, codings []analysis.Coding) error {
@@ -301,6 +353,7 @@ func (w *WorkbookWriter) Close(out io.Writer, r *analysis.Results, m *Manifest) 
 		return errors.New("workbook: Close called twice")
 	}
 	w.closed = true
+	w.wait()
 	defer func() {
 		if cerr := w.f.Close(); cerr != nil && err == nil {
 			err = fmt.Errorf("workbook: remove temporary files: %w", cerr)

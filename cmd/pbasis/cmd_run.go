@@ -13,10 +13,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
-	"golang.org/x/term"
 
 	"github.com/pbasis/pbasis/analysis"
 	"github.com/pbasis/pbasis/corpus"
@@ -120,7 +118,7 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 
 	m := &reports.Manifest{
 		Tool:     toolInfo(),
-		Config:   reports.ConfigInfo{File: l.file, SHA256: l.sha256, Settings: l.recordedSettings()}, // listed names left out (privacy.go),
+		Config:   reports.ConfigInfo{File: l.file, SHA256: l.sha256, Settings: l.recordedSettings()}, // listed names left out (privacy.go)
 		Codebook: cbInfo,
 		Input:    reports.InputInfo{Source: in.name},
 		Skipped:  []corpus.Skipped{},
@@ -196,7 +194,7 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 	cfg.Out = stage.dir
 	manifestPath := filepath.Join(cfg.Out, "run.json")
 
-	bar := newBar(g, len(files))
+	bar := newRunProgress(g, len(files)) // nil when quiet or not a terminal
 	cases := map[string]bool{}
 	segPath := filepath.Join(cfg.Out, "segments.csv")
 	codPath := filepath.Join(cfg.Out, "codings.csv")
@@ -231,8 +229,10 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 				return err
 			}
 			rerr := corpus.ReadAll(ctx, in.fs, files, sheet, copts, cfg.Jobs, prepare, func(it corpus.Item) error {
-				if bar != nil {
-					_ = bar.Add(1)
+				if it.Doc != nil {
+					bar.add(it.Doc.Reading.Words)
+				} else {
+					bar.add(0)
 				}
 				if it.Err != nil {
 					if cfg.Strict {
@@ -280,10 +280,7 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 			return sw.Flush()
 		})
 	})
-	if bar != nil {
-		_ = bar.Finish()
-		fmt.Fprintln(g.stderr)
-	}
+	bar.finish()
 	if fatal != nil {
 		return usageErr(fmt.Errorf("--strict: %w", fatal))
 	}
@@ -362,17 +359,6 @@ func unjoin(err error) []error {
 		return j.Unwrap()
 	}
 	return []error{err}
-}
-
-// newBar returns a progress bar on stderr when it is a terminal and the
-// user did not ask for quiet or JSON output; nil otherwise.
-func newBar(g globalOptions, n int) *progressbar.ProgressBar {
-	f, ok := g.stderr.(*os.File)
-	if !ok || g.quiet || g.json || !term.IsTerminal(int(f.Fd())) || n < 2 {
-		return nil
-	}
-	return progressbar.NewOptions(n, progressbar.OptionSetWriter(f), progressbar.OptionSetDescription("files"),
-		progressbar.OptionShowCount(), progressbar.OptionShowElapsedTimeOnFinish(), progressbar.OptionSetItsString("files"), progressbar.OptionShowIts())
 }
 
 // version is set at build time with -ldflags "-X main.version=...".
