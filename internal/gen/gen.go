@@ -255,7 +255,7 @@ func notes(r *rand.Rand, p Pools, size int) (string, int) {
 
 func pick(r *rand.Rand, s []string) string { return s[r.IntN(len(s))] }
 
-// WriteTerms writes Terms one per line to w's file path.
+// WriteTerms writes Terms, one per line, to the file named file.
 func WriteTerms(file string) error {
 	t, err := Terms()
 	if err != nil {
