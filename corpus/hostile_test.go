@@ -81,9 +81,16 @@ func TestFileGrowsWhileRead(t *testing.T) {
 	if ie.Hint == "" {
 		t.Error("no hint on what to do")
 	}
-	// Under the limit, what was read is what counts: the document's hash is
-	// of the bytes read, so run.json records the version analysed.
-	doc, err := ReadFile(growingFS{data: []byte("I: Hallo\nR: Ja.\n"), size: 3}, "groeit.txt", nil, DefaultOptions())
+	// Under the limit, a file whose size on disk is not what was read
+	// changed while it was read: it is refused with a clear error, never
+	// read half.
+	_, err = ReadFile(growingFS{data: []byte("I: Hallo\nR: Ja.\n"), size: 3}, "groeit.txt", nil, DefaultOptions())
+	ie = wantInputError(t, err, "groeit.txt", ErrCorrupt, "changed while it was read")
+	if !strings.Contains(ie.Hint, "nothing is writing") {
+		t.Errorf("hint %q", ie.Hint)
+	}
+	// A file that does not change is read as it is.
+	doc, err := ReadFile(growingFS{data: []byte("I: Hallo\nR: Ja.\n"), size: int64(len("I: Hallo\nR: Ja.\n"))}, "groeit.txt", nil, DefaultOptions())
 	if err != nil {
 		t.Fatal(err)
 	}

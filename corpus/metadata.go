@@ -69,8 +69,9 @@ func readLimited(fsys fs.FS, name string, max int64) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.Size() > max {
-		return nil, &InputError{Pos: Pos{File: name}, Err: fmt.Errorf("%w: %d bytes over limits.max_file_bytes = %d", ErrTooLarge, st.Size(), max),
+	before, serr := f.Stat()
+	if serr == nil && before.Size() > max {
+		return nil, &InputError{Pos: Pos{File: name}, Err: fmt.Errorf("%w: %d bytes over limits.max_file_bytes = %d", ErrTooLarge, before.Size(), max),
 			Hint: "split the file or raise limits.max_file_bytes"}
 	}
 	data, err := io.ReadAll(io.LimitReader(f, max+1))
@@ -80,6 +81,19 @@ func readLimited(fsys fs.FS, name string, max int64) ([]byte, error) {
 	if int64(len(data)) > max {
 		return nil, &InputError{Pos: Pos{File: name}, Err: fmt.Errorf("%w: over limits.max_file_bytes = %d (the file grew while read?)", ErrTooLarge, max),
 			Hint: "split the file or raise limits.max_file_bytes"}
+	}
+	// A file that is being written while pbasis reads it (a transcript
+	// still open in a synchronising folder, say) is not read half.
+	if serr == nil && before.Mode().IsRegular() {
+		after, aerr := fsys.Open(name)
+		if aerr == nil {
+			st, err := after.Stat()
+			after.Close()
+			if err == nil && (st.Size() != int64(len(data)) || !st.ModTime().Equal(before.ModTime())) {
+				return nil, &InputError{Pos: Pos{File: name}, Err: fmt.Errorf("%w: the file changed while it was read (%d bytes read, %d on disk now)", ErrCorrupt, len(data), st.Size()),
+					Hint: "run again when nothing is writing to the file"}
+			}
+		}
 	}
 	return data, nil
 }
