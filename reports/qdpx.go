@@ -58,8 +58,10 @@ func QDPXGUID(key string) string {
 }
 
 // QDPXWriter writes a REFI-QDA project (.qdpx) as documents come: each
-// document's text goes into the zip at once, only its selections are kept
-// until Close writes project.qde.
+// document's text goes into the zip at once, and its source element with
+// its selections (the bulk of project.qde) is deflated into a temporary
+// file at once, so memory does not grow with the codings; Close writes
+// project.qde around it.
 //
 // The project holds:
 //   - Users: one user, "pbasis", the creating user of everything.
@@ -97,11 +99,16 @@ type QDPXWriter struct {
 	codesXML    []byte // <Codes> content from WriteQDC, without the closing line
 	setsXML     []byte // <Sets> element adapted from WriteQDC
 	known       map[string]bool
-	sources     []*qdpxSource
-	docGUID     map[string]string // document ID -> source GUID
-	extra       map[string]analysis.Category
-	closed      bool
-	failed      error
+	user        string            // the user's GUID
+	codeGUIDs   map[string]string // code ID -> GUID
+	// sources holds the <TextSource> elements, written as documents come
+	// and spliced into project.qde at Close; nil until the first document.
+	sources  *sheetRows
+	nsources int
+	docGUID  map[string]string // document ID -> source GUID
+	extra    map[string]analysis.Category
+	closed   bool
+	failed   error
 }
 
 type qdpxSource struct {
@@ -109,8 +116,8 @@ type qdpxSource struct {
 	sels                   []qdpxSel
 }
 
-// qdpxSel is a coded selection kept until Close: small, and its
-// Description is made only when written.
+// qdpxSel is a coded selection, kept until its document's source element
+// is written.
 type qdpxSel struct {
 	guid, coding, code, name    string
 	start, end                  int
@@ -134,7 +141,8 @@ func NewQDPX(w io.Writer, cb *analysis.CodebookSpec, toolVersion string) (*QDPXW
 		return nil, fmt.Errorf("REFI-QDA project: codebook %s: %w", cb.ID, err)
 	}
 	q := &QDPXWriter{zw: zip.NewWriter(w), cb: cb, toolVersion: toolVersion, codesXML: codes, setsXML: sets,
-		known: map[string]bool{}, docGUID: map[string]string{}, extra: map[string]analysis.Category{}}
+		known: map[string]bool{}, docGUID: map[string]string{}, extra: map[string]analysis.Category{},
+		user: QDPXGUID("user:" + qdpxUser), codeGUIDs: map[string]string{}}
 	for _, c := range cb.Codes {
 		q.known[c.ID] = true
 	}
@@ -244,9 +252,52 @@ func (q *QDPXWriter) AddDocument(doc *corpus.Document, codings []analysis.Coding
 		q.failed = fail("write its text: %v", err)
 		return q.failed
 	}
+	if q.sources == nil {
+		if q.sources, err = newSheetRows(); err != nil {
+			q.failed = fmt.Errorf("REFI-QDA project: %w", err)
+			return q.failed
+		}
+	}
+	var b bytes.Buffer
+	q.writeSource(&b, src)
+	if err := q.sources.write(b.Bytes()); err != nil {
+		q.failed = fail("%v", err)
+		return q.failed
+	}
 	q.docGUID[doc.ID] = src.guid
-	q.sources = append(q.sources, src)
+	q.nsources++
 	return nil
+}
+
+// codeGUID returns the GUID of code id.
+func (q *QDPXWriter) codeGUID(id string) string {
+	g, ok := q.codeGUIDs[id]
+	if !ok {
+		g = analysis.QDCGUID(q.cb.ID, "code:"+id)
+		q.codeGUIDs[id] = g
+	}
+	return g
+}
+
+// writeSource writes src's <TextSource> element, with its selections.
+func (q *QDPXWriter) writeSource(b *bytes.Buffer, s *qdpxSource) {
+	user := q.user
+	fmt.Fprintf(b, "    <TextSource guid=\"%s\" name=\"%s\" plainTextPath=\"internal://%s.txt\" creatingUser=\"%s\">\n",
+		s.guid, qdpxAttr(s.name), s.file, user)
+	if s.desc != "" {
+		fmt.Fprintf(b, "      <Description>%s</Description>\n", qdpxText(s.desc))
+	}
+	for i := range s.sels {
+		sel := &s.sels[i]
+		b.WriteString(`      <PlainTextSelection guid="` + sel.guid + `" name="`)
+		qdpxWriteAttr(b, sel.name)
+		b.WriteString(`" startPosition="` + strconv.Itoa(sel.start) + `" endPosition="` + strconv.Itoa(sel.end) +
+			`" creatingUser="` + user + "\">\n        <Description>")
+		writeSelDescription(b, sel)
+		b.WriteString("</Description>\n        <Coding guid=\"" + sel.coding + `" creatingUser="` + user +
+			"\">\n          <CodeRef targetGUID=\"" + q.codeGUID(sel.code) + "\"/>\n        </Coding>\n      </PlainTextSelection>\n")
+	}
+	b.WriteString("    </TextSource>\n")
 }
 
 // qdpxName is a selection's name: its text, cut to 100 code points.
@@ -299,7 +350,7 @@ func qdpxDocDescription(doc *corpus.Document) string {
 // pbasis block (YAML) with code, negated, cue, source, how, rule and
 // segment. It is written by hand, not with a YAML encoder: a project has
 // one per coding, and the encoder would take most of the export's time.
-func writeSelDescription(w *bufio.Writer, s *qdpxSel) {
+func writeSelDescription(w qdpxWriter, s *qdpxSel) {
 	if s.negated {
 		w.WriteString("negated (ontkend)")
 		if s.cue != "" {
@@ -352,12 +403,18 @@ func yamlScalar(s string) string {
 // the zip. r gives the cases and their variables; with r nil the project
 // has no cases. A case that lists a document that was not added is an
 // error (found before anything is written). The writer cannot be used
-// after Close; w is not closed.
-func (q *QDPXWriter) Close(r *analysis.Results) error {
+// after Close; w is not closed. Close removes the writer's temporary file,
+// whatever happens: a writer given documents must be closed.
+func (q *QDPXWriter) Close(r *analysis.Results) (err error) {
 	if q.closed {
 		return errors.New("REFI-QDA project: Close called twice")
 	}
 	q.closed = true
+	defer func() {
+		if rerr := q.release(); rerr != nil && err == nil {
+			err = fmt.Errorf("REFI-QDA project: remove temporary file: %w", rerr)
+		}
+	}()
 	if q.failed != nil {
 		return q.failed
 	}
@@ -370,11 +427,24 @@ func (q *QDPXWriter) Close(r *analysis.Results) error {
 			}
 		}
 	}
-	fw, err := q.zw.CreateHeader(&zip.FileHeader{Name: "project.qde", Method: zip.Deflate, Modified: qdpxZipTime()})
+	var head, tail bytes.Buffer
+	bw := bufio.NewWriter(&head)
+	err = q.writeProject(bw, r)
 	if err == nil {
-		bw := bufio.NewWriterSize(fw, 64<<10)
-		if err = q.writeProject(bw, r); err == nil {
-			err = bw.Flush()
+		err = bw.Flush()
+	}
+	q.writeProjectEnd(&tail)
+	if err == nil {
+		fh := &zip.FileHeader{Name: "project.qde", Method: zip.Deflate, Modified: qdpxZipTime()}
+		if q.sources != nil {
+			err = writeSpliced(q.zw, fh, head.Bytes(), q.sources, tail.Bytes())
+		} else {
+			var fw io.Writer
+			if fw, err = q.zw.CreateHeader(fh); err == nil {
+				if _, err = fw.Write(head.Bytes()); err == nil {
+					_, err = fw.Write(tail.Bytes())
+				}
+			}
 		}
 	}
 	if err == nil {
@@ -386,6 +456,31 @@ func (q *QDPXWriter) Close(r *analysis.Results) error {
 	return nil
 }
 
+// Discard ends a writer that will not be closed (a run that failed
+// before its end), removing its temporary file; w is left as it is. It
+// does nothing after Close or a previous Discard; the writer is unusable
+// after it.
+func (q *QDPXWriter) Discard() error {
+	if q.closed {
+		return nil
+	}
+	q.closed = true
+	if err := q.release(); err != nil {
+		return fmt.Errorf("REFI-QDA project: remove temporary file: %w", err)
+	}
+	return nil
+}
+
+// release removes the sources' temporary file.
+func (q *QDPXWriter) release() error {
+	if q.sources == nil {
+		return nil
+	}
+	err := q.sources.remove()
+	q.sources = nil
+	return err
+}
+
 // qdpxVar is a declared variable with its value per case.
 type qdpxVar struct {
 	guid, name string
@@ -394,16 +489,7 @@ type qdpxVar struct {
 
 // writeProject writes project.qde; errors of w are those of b.Flush.
 func (q *QDPXWriter) writeProject(b *bufio.Writer, r *analysis.Results) error {
-	user := QDPXGUID("user:" + qdpxUser)
-	codeGUIDs := map[string]string{}
-	codeGUID := func(id string) string {
-		g, ok := codeGUIDs[id]
-		if !ok {
-			g = analysis.QDCGUID(q.cb.ID, "code:"+id)
-			codeGUIDs[id] = g
-		}
-		return g
-	}
+	user := q.user
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	title := q.cb.Title.NL
 	if q.cb.Language == "en" || title == "" {
@@ -485,32 +571,20 @@ func (q *QDPXWriter) writeProject(b *bufio.Writer, r *analysis.Results) error {
 		b.WriteString("  </Cases>\n")
 	}
 
-	// Sources.
-	if len(q.sources) > 0 {
+	// Sources: written by AddDocument, spliced in by Close.
+	if q.nsources > 0 {
 		b.WriteString("  <Sources>\n")
-		for _, s := range q.sources {
-			fmt.Fprintf(b, "    <TextSource guid=\"%s\" name=\"%s\" plainTextPath=\"internal://%s.txt\" creatingUser=\"%s\">\n",
-				s.guid, qdpxAttr(s.name), s.file, user)
-			if s.desc != "" {
-				fmt.Fprintf(b, "      <Description>%s</Description>\n", qdpxText(s.desc))
-			}
-			for i := range s.sels {
-				sel := &s.sels[i]
-				b.WriteString(`      <PlainTextSelection guid="` + sel.guid + `" name="`)
-				qdpxWriteAttr(b, sel.name)
-				b.WriteString(`" startPosition="` + strconv.Itoa(sel.start) + `" endPosition="` + strconv.Itoa(sel.end) +
-					`" creatingUser="` + user + "\">\n        <Description>")
-				writeSelDescription(b, sel)
-				b.WriteString("</Description>\n        <Coding guid=\"" + sel.coding + `" creatingUser="` + user +
-					"\">\n          <CodeRef targetGUID=\"" + codeGUID(sel.code) + "\"/>\n        </Coding>\n      </PlainTextSelection>\n")
-			}
-			b.WriteString("    </TextSource>\n")
-		}
+	}
+	return nil
+}
+
+// writeProjectEnd writes the end of project.qde, after the sources.
+func (q *QDPXWriter) writeProjectEnd(b *bytes.Buffer) {
+	if q.nsources > 0 {
 		b.WriteString("  </Sources>\n")
 	}
 	b.Write(q.setsXML)
 	b.WriteString("</Project>\n")
-	return nil
 }
 
 // qdpxWriter is what the escapers write to (bufio.Writer, strings.Builder).

@@ -2,10 +2,17 @@ package reports
 
 import (
 	"archive/zip"
+	"bufio"
+	"bytes"
 	"compress/flate"
+	"encoding/xml"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
+	"os"
+	"path"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf16"
@@ -64,10 +71,12 @@ const maxSheetName = 31
 
 // WorkbookWriter writes pbasis.xlsx, the workbook for evaluators and
 // reviewers. It streams: the big sheets (Codings, Segments) are written row
-// by row with excelize's StreamWriter as documents come (AddDocument), and
-// excelize moves their rows to temporary files on disk once a sheet's
-// buffer passes 16 MB, so memory stays flat however many codings there are.
-// The other sheets are small and are written from Results at Close.
+// by row as documents come (AddDocument), as worksheet XML deflated into
+// temporary files, so memory stays flat however many codings there are.
+// The other sheets are written from Results at Close, the ones that grow
+// with the corpus streamed the same way. excelize builds the rest of the
+// package (styles, settings, header rows, small sheets), and Close splices
+// the streamed rows into it (see streamSheet).
 //
 // Sheet names are the language's fixed names (Dutch by default), made valid
 // for Excel whatever they are (at most 31 characters, none of []:*?/\,
@@ -93,7 +102,8 @@ type WorkbookWriter struct {
 	st    xlsxStyles
 
 	codings, segments *streamSheet
-	pending           []sheetFilter // summary sheets' filters, added once sheets are in order
+	streamed          []streamedSheet // streamed summary sheets, spliced in at Close
+	pending           []sheetFilter   // summary sheets' filters, added once sheets are in order
 	// rowLimit is the most rows (header included) a sheet gets before it
 	// continues in the next one: Excel's limit; lowered in tests.
 	rowLimit int
@@ -123,7 +133,7 @@ func newWorkbook(lang Lang, cb *analysis.CodebookSpec, rowLimit int) (*WorkbookW
 	w := &WorkbookWriter{lang: lang, tx: xlsxTextsFor(lang), rt: texts(lang), cb: cb,
 		f: excelize.NewFile(), names: newSheetNamer(), rowLimit: rowLimit}
 	if err := w.init(); err != nil {
-		_ = w.f.Close()
+		_ = w.release()
 		return nil, fmt.Errorf("workbook: %w", err)
 	}
 	return w, nil
@@ -355,7 +365,7 @@ func (w *WorkbookWriter) Close(out io.Writer, r *analysis.Results, m *Manifest) 
 	w.closed = true
 	w.wait()
 	defer func() {
-		if cerr := w.f.Close(); cerr != nil && err == nil {
+		if cerr := w.release(); cerr != nil && err == nil {
 			err = fmt.Errorf("workbook: remove temporary files: %w", cerr)
 		}
 	}()
@@ -368,28 +378,72 @@ func (w *WorkbookWriter) Close(out io.Writer, r *analysis.Results, m *Manifest) 
 	if err := w.finish(r, m); err != nil {
 		return fmt.Errorf("workbook: %w", err)
 	}
-	// excelize builds the zip in a bytes.Buffer before copying it to the
-	// writer; giving it a zip writer on out instead streams the archive
-	// (and its big sheets, read back from the temporary files) straight
-	// to out.
-	// The fastest deflate level: the streamed sheets are most of the
-	// archive, and level 1 compresses them about three times faster than
-	// the default for a file some 15% bigger.
-	w.f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
-		zw := zip.NewWriter(out)
-		zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
-			return flate.NewWriter(w, flate.BestSpeed)
-		})
-		return zw
-	})
-	if err := w.f.Write(io.Discard); err != nil {
+	// excelize writes the package with the streamed parts holding their
+	// header rows only (small); their data rows are spliced in on the
+	// way to out.
+	pkg, err := w.f.WriteToBuffer()
+	if err != nil {
+		return fmt.Errorf("workbook: write: %w", err)
+	}
+	rows := map[string]*sheetRows{}
+	for _, s := range w.streamed {
+		rows[s.name] = s.data
+	}
+	for _, s := range []*streamSheet{w.codings, w.segments} {
+		for i, name := range s.parts {
+			rows[name] = s.data[i]
+		}
+	}
+	if err := spliceWorkbook(out, pkg.Bytes(), rows); err != nil {
 		return fmt.Errorf("workbook: write: %w", err)
 	}
 	return nil
 }
 
+// Discard ends a writer that will not be closed (a run that failed
+// before its end), removing its temporary files. It does nothing after
+// Close or a previous Discard; the writer is unusable after it.
+func (w *WorkbookWriter) Discard() error {
+	if w.closed {
+		return nil
+	}
+	w.closed = true
+	w.wait()
+	if err := w.release(); err != nil {
+		return fmt.Errorf("workbook: remove temporary files: %w", err)
+	}
+	return nil
+}
+
+// release closes the excelize workbook and removes the streamed sheets'
+// temporary files.
+func (w *WorkbookWriter) release() error {
+	err := w.f.Close()
+	for _, s := range []*streamSheet{w.codings, w.segments} {
+		if s == nil {
+			continue
+		}
+		if rerr := s.remove(); rerr != nil && err == nil {
+			err = rerr
+		}
+	}
+	for _, s := range w.streamed {
+		if rerr := s.data.remove(); rerr != nil && err == nil {
+			err = rerr
+		}
+	}
+	return err
+}
+
+// streamedSheet is a summary sheet whose data rows are spliced in at
+// Close.
+type streamedSheet struct {
+	name string
+	data *sheetRows
+}
+
 // finish writes the summary sheets, puts the sheets in order, adds
-// filters and drop-downs, and flushes the streamed sheets.
+// filters and drop-downs, and ends the streamed sheets' rows.
 func (w *WorkbookWriter) finish(r *analysis.Results, m *Manifest) error {
 	v := newView(r, m, w.lang)
 	codes := w.codeList(r)
@@ -429,9 +483,7 @@ func (w *WorkbookWriter) finish(r *analysis.Results, m *Manifest) error {
 		}
 	}
 	// Hiding a sheet and choosing the active one make excelize read every
-	// worksheet; done after the streamed sheets are flushed, that would
-	// parse their rows back from the temporary files into memory (hundreds
-	// of MB on a big corpus), so it is done while they are still empty.
+	// worksheet: the streamed ones hold only their header rows there.
 	if err := w.f.SetSheetVisible(w.names.get(w.tx.SheetLists), false); err != nil {
 		return err
 	}
@@ -588,10 +640,16 @@ func colOf(header []string, name string) string {
 	return ""
 }
 
-// streamSheet is a sheet written row by row with a StreamWriter, that
-// continues in "<base> (2)", "<base> (3)" ... when it reaches the row limit.
-// All parts stay open until Close, because their filters and drop-downs
-// can only be added before a StreamWriter is flushed.
+// streamSheet is a sheet written row by row, that continues in
+// "<base> (2)", "<base> (3)" ... when it reaches the row limit.
+//
+// Each part is a sheet of the excelize workbook holding only the header
+// row and the sheet's settings (widths, column styles, frozen header,
+// filter, drop-downs); its data rows are written here as worksheet XML,
+// deflated as they come into a temporary file, and spliced into the
+// part's sheetData when the archive is written (spliceWorkbook). So the
+// rows are never held in memory, and cost one pass of formatting and
+// compressing.
 type streamSheet struct {
 	w      *WorkbookWriter
 	base   string
@@ -601,10 +659,24 @@ type streamSheet struct {
 	wrap   []int     // 1-based columns with wrapped text
 	input  []int     // 1-based columns a reviewer fills in
 	parts  []string
-	sws    []*excelize.StreamWriter
-	last   []int // last row written per part
-	rows   int   // data rows in all parts
+	data   []*sheetRows // per part: its deflated data rows
+	last   []int        // last row written per part
+	rows   int          // data rows in all parts
 	buf    []any
+	styles []string // per column: its style ID, as text
+	cols   []string // per column: its letters
+	xml    []byte   // the row being built
+}
+
+// colStyle returns the style of 1-based column c.
+func (s *streamSheet) colStyle(c int) int {
+	switch {
+	case containsInt(s.wrap, c):
+		return s.w.st.wrap
+	case containsInt(s.input, c):
+		return s.w.st.input
+	}
+	return s.w.st.top
 }
 
 // open starts a part named name (created unless it is the base sheet).
@@ -615,43 +687,51 @@ func (s *streamSheet) open(name string) error {
 			return err
 		}
 	}
-	sw, err := f.NewStreamWriter(name)
-	if err != nil {
-		return err
+	if s.cols == nil {
+		for c := 1; c <= len(s.header); c++ {
+			col, err := excelize.ColumnNumberToName(c)
+			if err != nil {
+				return err
+			}
+			s.cols = append(s.cols, col)
+			s.styles = append(s.styles, strconv.Itoa(s.colStyle(c)))
+		}
 	}
-	if err := sw.SetPanes(frozenPanes(1, 0)); err != nil {
+	if err := f.SetPanes(name, frozenPanes(1, 0)); err != nil {
 		return err
 	}
 	for i, wd := range s.widths {
-		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
+		if err := f.SetColWidth(name, s.cols[i], s.cols[i], wd); err != nil {
 			return err
 		}
 	}
 	for c := 1; c <= len(s.header); c++ {
-		st := s.w.st.top
-		switch {
-		case containsInt(s.wrap, c):
-			st = s.w.st.wrap
-		case containsInt(s.input, c):
-			st = s.w.st.input
-		}
-		if err := sw.SetColStyle(c, c, st); err != nil {
+		if err := f.SetColStyle(name, s.cols[c-1], s.colStyle(c)); err != nil {
 			return err
 		}
 	}
-	head := make([]any, len(s.header))
 	for i, h := range s.header {
 		st := s.w.st.header
 		if containsInt(s.input, i+1) {
 			st = s.w.st.inputHeader
 		}
-		head[i] = excelize.Cell{StyleID: st, Value: h}
+		cell := s.cols[i] + "1"
+		if err := f.SetCellStr(name, cell, h); err != nil {
+			return err
+		}
+		if err := f.SetCellStyle(name, cell, cell, st); err != nil {
+			return err
+		}
 	}
-	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: 18}); err != nil {
+	if err := f.SetRowHeight(name, 1, 18); err != nil {
+		return err
+	}
+	data, err := newSheetRows()
+	if err != nil {
 		return err
 	}
 	s.parts = append(s.parts, name)
-	s.sws = append(s.sws, sw)
+	s.data = append(s.data, data)
 	s.last = append(s.last, 1)
 	return nil
 }
@@ -666,7 +746,8 @@ func containsInt(list []int, x int) bool {
 }
 
 // add writes one data row, opening the next part when the current one is
-// full.
+// full. Empty strings and nil are empty cells; every other text is an
+// inline string (never a formula), cut to a cell's limit.
 func (s *streamSheet) add(row []any) error {
 	p := len(s.parts) - 1
 	if s.last[p] >= s.w.rowLimit {
@@ -676,33 +757,152 @@ func (s *streamSheet) add(row []any) error {
 		}
 		p++
 	}
-	for i, v := range row {
-		if v == "" {
-			row[i] = nil // an empty cell, not an empty string
-		}
-	}
 	s.last[p]++
-	cell, err := excelize.CoordinatesToCellName(1, s.last[p])
-	if err != nil {
-		return err
-	}
+	r := strconv.Itoa(s.last[p])
 	h := rowHeight(row, func(col int) (float64, bool) {
 		if col > len(s.widths) {
 			return defaultColWidth, false
 		}
 		return s.widths[col-1], containsInt(s.wrap, col)
 	})
-	var err2 error
+	b := append(s.xml[:0], `<row r="`...)
+	b = append(b, r...)
+	b = append(b, '"')
 	if h > 0 {
-		err2 = s.sws[p].SetRow(cell, row, excelize.RowOpts{Height: h})
-	} else {
-		err2 = s.sws[p].SetRow(cell, row)
+		b = append(b, ` ht="`...)
+		b = strconv.AppendFloat(b, h, 'f', -1, 64)
+		b = append(b, `" customHeight="1"`...)
 	}
-	if err2 != nil {
-		return err2
+	b = append(b, '>')
+	for i, v := range row {
+		if v == nil || v == "" {
+			continue
+		}
+		if i >= len(s.cols) {
+			return fmt.Errorf("row %s: %d cells for %d columns", r, len(row), len(s.cols))
+		}
+		b = append(b, `<c r="`...)
+		b = append(b, s.cols[i]...)
+		b = append(b, r...)
+		b = append(b, `" s="`...)
+		b = append(b, s.styles[i]...)
+		b = append(b, '"')
+		switch v := v.(type) {
+		case int:
+			b = append(b, `><v>`...)
+			b = strconv.AppendInt(b, int64(v), 10)
+			b = append(b, `</v></c>`...)
+		case bool:
+			if v {
+				b = append(b, ` t="b"><v>1</v></c>`...)
+			} else {
+				b = append(b, ` t="b"><v>0</v></c>`...)
+			}
+		case string:
+			b = appendInlineStr(b, v)
+		default:
+			b = appendInlineStr(b, fmt.Sprint(v))
+		}
+	}
+	b = append(b, `</row>`...)
+	s.xml = b
+	if err := s.data[p].write(b); err != nil {
+		return err
 	}
 	s.rows++
 	return nil
+}
+
+// appendInlineStr appends the rest of a cell holding text as an inline
+// string: the type, the text cut to Excel's 32,767 UTF-16 units and
+// escaped, and the cell's end.
+func appendInlineStr(b []byte, text string) []byte {
+	if len(text) > excelize.TotalCellChars && utf16Len(text) > excelize.TotalCellChars {
+		n := 0
+		for i, r := range text {
+			u := utf16.RuneLen(r)
+			if u < 0 {
+				u = 1
+			}
+			if n+u > excelize.TotalCellChars {
+				text = text[:i]
+				break
+			}
+			n += u
+		}
+	}
+	b = append(b, ` t="inlineStr"><is><t`...)
+	if first, last := text[0], text[len(text)-1]; isXMLSpace(first) || isXMLSpace(last) {
+		b = append(b, ` xml:space="preserve"`...)
+	}
+	b = append(b, '>')
+	b = appendXMLText(b, text)
+	return append(b, `</t></is></c>`...)
+}
+
+func isXMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// appendXMLText appends text escaped for XML character data: & < > and
+// carriage returns as references, characters XML cannot hold (invalid
+// UTF-8, most control characters) as U+FFFD, and the OOXML escape
+// _xHHHH_ protected as _x005F_xHHHH_ so that it reads back as written.
+func appendXMLText(b []byte, text string) []byte {
+	start := 0 // text[start:i] is yet to be appended as is
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			var esc string
+			switch {
+			case c >= 0x20 && c != '&' && c != '<' && c != '>' && c != '_', c == '\t', c == '\n':
+				i++
+				continue
+			case c == '&':
+				esc = "&amp;"
+			case c == '<':
+				esc = "&lt;"
+			case c == '>':
+				esc = "&gt;"
+			case c == '\r':
+				esc = "&#xD;"
+			case c == '_':
+				if !isBstrEscape(text[i:]) {
+					i++
+					continue
+				}
+				esc = "_x005F_"
+			default:
+				esc = "\uFFFD"
+			}
+			b = append(b, text[start:i]...)
+			b = append(b, esc...)
+			i++
+			start = i
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if r == utf8.RuneError && n == 1 || r == 0xFFFE || r == 0xFFFF {
+			b = append(b, text[start:i]...)
+			b = append(b, "\uFFFD"...)
+			i += n
+			start = i
+			continue
+		}
+		i += n
+	}
+	return append(b, text[start:]...)
+}
+
+// isBstrEscape reports whether s starts with _xHHHH_ (H a hex digit).
+func isBstrEscape(s string) bool {
+	if len(s) < 7 || s[0] != '_' || s[1] != 'x' || s[6] != '_' {
+		return false
+	}
+	for _, c := range []byte(s[2:6]) {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+			return false
+		}
+	}
+	return true
 }
 
 // clip returns s cut to fit a cell, with the marker naming this sheet's
@@ -711,7 +911,7 @@ func (s *streamSheet) clip(text string) string {
 	return clipCell(text, fmt.Sprintf(s.w.tx.TruncatedF, s.csv))
 }
 
-// finish adds each part's filter and drop-downs and flushes it.
+// finish adds each part's filter and drop-downs and ends its rows.
 func (s *streamSheet) finish(validations func(sheet string, lastRow int) error) error {
 	lastCol, _ := excelize.ColumnNumberToName(len(s.header))
 	for i, name := range s.parts {
@@ -722,11 +922,22 @@ func (s *streamSheet) finish(validations func(sheet string, lastRow int) error) 
 		if err := validations(name, s.last[i]); err != nil {
 			return fmt.Errorf("sheet %s: drop-downs: %w", name, err)
 		}
-		if err := s.sws[i].Flush(); err != nil {
+		if err := s.data[i].flush(); err != nil {
 			return fmt.Errorf("sheet %s: %w", name, err)
 		}
 	}
 	return nil
+}
+
+// remove deletes the parts' temporary files.
+func (s *streamSheet) remove() error {
+	var first error
+	for _, d := range s.data {
+		if err := d.remove(); err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
 }
 
 // clipCell returns text unchanged when it fits in a cell (32,767 UTF-16
@@ -852,4 +1063,299 @@ func frozenPanes(rows, cols int) *excelize.Panes {
 	}
 	return &excelize.Panes{Freeze: true, XSplit: cols, YSplit: rows, TopLeftCell: top, ActivePane: pane,
 		Selection: []excelize.Selection{{SQRef: top, ActiveCell: top, Pane: pane}}}
+}
+
+// sheetRows is the middle of an archive entry written as it comes (a
+// streamed sheet part's data rows as worksheet XML, the sources of a
+// REFI-QDA project), deflated into a temporary file. The deflate stream is
+// ended with a sync flush, not closed, so that it can sit between the
+// deflated start and end of the entry in one deflate stream
+// (writeSpliced).
+type sheetRows struct {
+	file *os.File
+	bw   *bufio.Writer
+	fw   *flate.Writer
+	crc  uint32 // CRC-32 of the uncompressed rows
+	size int64  // uncompressed bytes
+	done bool
+	// unlinked: the file has no name any more (removed when created, or
+	// by remove).
+	unlinked bool
+}
+
+func newSheetRows() (*sheetRows, error) {
+	f, err := os.CreateTemp("", "pbasis-xlsx-*.deflate")
+	if err != nil {
+		return nil, fmt.Errorf("temporary file: %w", err)
+	}
+	// Unlinked at once where the system allows (the open file stays
+	// usable), so that nothing is left behind by a run that ends without
+	// Close; elsewhere remove deletes it.
+	unlinked := os.Remove(f.Name()) == nil
+	bw := bufio.NewWriterSize(f, 1<<20)
+	fw, err := flate.NewWriter(bw, flate.BestSpeed)
+	if err != nil {
+		_ = f.Close()
+		if !unlinked {
+			_ = os.Remove(f.Name())
+		}
+		return nil, err
+	}
+	return &sheetRows{file: f, bw: bw, fw: fw, unlinked: unlinked}, nil
+}
+
+func (d *sheetRows) write(b []byte) error {
+	d.crc = crc32.Update(d.crc, crc32.IEEETable, b)
+	d.size += int64(len(b))
+	if _, err := d.fw.Write(b); err != nil {
+		return fmt.Errorf("temporary file %s: %w", d.file.Name(), err)
+	}
+	return nil
+}
+
+// flush ends the rows: sync-flushes the deflate stream and writes it out.
+func (d *sheetRows) flush() error {
+	if d.done {
+		return nil
+	}
+	d.done = true
+	if err := d.fw.Flush(); err != nil {
+		return fmt.Errorf("temporary file %s: %w", d.file.Name(), err)
+	}
+	if err := d.bw.Flush(); err != nil {
+		return fmt.Errorf("temporary file %s: %w", d.file.Name(), err)
+	}
+	return nil
+}
+
+// compressed returns the deflated rows' length, and a reader over them.
+func (d *sheetRows) compressed() (int64, io.Reader, error) {
+	n, err := d.file.Seek(0, io.SeekCurrent)
+	if err != nil {
+		return 0, nil, fmt.Errorf("temporary file %s: %w", d.file.Name(), err)
+	}
+	return n, io.NewSectionReader(d.file, 0, n), nil
+}
+
+func (d *sheetRows) remove() error {
+	cerr := d.file.Close()
+	if !d.unlinked {
+		if err := os.Remove(d.file.Name()); err != nil {
+			return err
+		}
+		d.unlinked = true
+	}
+	return cerr
+}
+
+// spliceWorkbook copies the archive excelize wrote (pkg, whose streamed
+// parts hold only their header rows) to out, with each streamed part's
+// data rows (by sheet name) inserted at the end of its sheetData.
+func spliceWorkbook(out io.Writer, pkg []byte, rows map[string]*sheetRows) error {
+	zr, err := zip.NewReader(bytes.NewReader(pkg), int64(len(pkg)))
+	if err != nil {
+		return err
+	}
+	paths, err := sheetPaths(zr)
+	if err != nil {
+		return err
+	}
+	byPath := map[string]*sheetRows{}
+	for name, d := range rows {
+		p, ok := paths[name]
+		if !ok {
+			return fmt.Errorf("sheet %s: not in the workbook", name)
+		}
+		byPath[p] = d
+	}
+	zw := zip.NewWriter(out)
+	for _, f := range zr.File {
+		d, ok := byPath[f.Name]
+		if !ok {
+			if err := zw.Copy(f); err != nil {
+				return fmt.Errorf("%s: %w", f.Name, err)
+			}
+			continue
+		}
+		if err := spliceSheet(zw, f, d); err != nil {
+			return fmt.Errorf("%s: %w", f.Name, err)
+		}
+	}
+	return zw.Close()
+}
+
+// spliceSheet writes the worksheet f with d's rows before </sheetData>,
+// as one deflate stream: the start deflated and sync-flushed, d's
+// stream, the end deflated and closed.
+func spliceSheet(zw *zip.Writer, f *zip.File, d *sheetRows) error {
+	rc, err := f.Open()
+	if err != nil {
+		return err
+	}
+	sheet, err := io.ReadAll(rc)
+	_ = rc.Close()
+	if err != nil {
+		return err
+	}
+	var head, tail []byte
+	if at := bytes.LastIndex(sheet, []byte("</sheetData>")); at >= 0 {
+		head, tail = sheet[:at], sheet[at:]
+	} else if at := bytes.LastIndex(sheet, []byte("<sheetData/>")); at >= 0 {
+		head = append(append([]byte{}, sheet[:at]...), "<sheetData>"...)
+		tail = append([]byte("</sheetData>"), sheet[at+len("<sheetData/>"):]...)
+	} else {
+		return errors.New("no sheetData to add rows to")
+	}
+	fh := &zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: f.Modified}
+	return writeSpliced(zw, fh, head, d, tail)
+}
+
+// writeSpliced writes the entry fh (its sizes and CRC filled in here) to
+// zw: head, d's rows and tail, as one deflate stream made of head deflated
+// and sync-flushed, d's stream, and tail deflated and closed.
+func writeSpliced(zw *zip.Writer, fh *zip.FileHeader, head []byte, d *sheetRows, tail []byte) error {
+	var pre, post bytes.Buffer
+	fw, _ := flate.NewWriter(&pre, flate.BestSpeed)
+	if _, err := fw.Write(head); err != nil {
+		return err
+	}
+	if err := fw.Flush(); err != nil {
+		return err
+	}
+	fw.Reset(&post)
+	if _, err := fw.Write(tail); err != nil {
+		return err
+	}
+	if err := fw.Close(); err != nil {
+		return err
+	}
+	if err := d.flush(); err != nil {
+		return err
+	}
+	n, body, err := d.compressed()
+	if err != nil {
+		return err
+	}
+	crc := crc32.ChecksumIEEE(head)
+	crc = crc32Combine(crc, d.crc, d.size)
+	crc = crc32Combine(crc, crc32.ChecksumIEEE(tail), int64(len(tail)))
+	fh.Method, fh.CRC32 = zip.Deflate, crc
+	fh.CompressedSize64 = uint64(int64(pre.Len()) + n + int64(post.Len()))
+	fh.UncompressedSize64 = uint64(int64(len(head)) + d.size + int64(len(tail)))
+	w, err := zw.CreateRaw(fh)
+	if err != nil {
+		return err
+	}
+	if _, err := w.Write(pre.Bytes()); err != nil {
+		return err
+	}
+	if _, err := io.Copy(w, body); err != nil {
+		return err
+	}
+	_, err = w.Write(post.Bytes())
+	return err
+}
+
+// sheetPaths maps each sheet's name to its part in the archive, from
+// xl/workbook.xml and its relationships.
+func sheetPaths(zr *zip.Reader) (map[string]string, error) {
+	var wb struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+			RID  string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	var rels struct {
+		Rel []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	read := func(name string, v any) error {
+		rc, err := zr.Open(name)
+		if err != nil {
+			return err
+		}
+		defer rc.Close()
+		if err := xml.NewDecoder(rc).Decode(v); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		return nil
+	}
+	if err := read("xl/workbook.xml", &wb); err != nil {
+		return nil, err
+	}
+	if err := read("xl/_rels/workbook.xml.rels", &rels); err != nil {
+		return nil, err
+	}
+	target := map[string]string{}
+	for _, r := range rels.Rel {
+		t := r.Target
+		if strings.HasPrefix(t, "/") {
+			t = strings.TrimPrefix(t, "/")
+		} else {
+			t = path.Join("xl", t)
+		}
+		target[r.ID] = t
+	}
+	out := map[string]string{}
+	for _, s := range wb.Sheets {
+		if t, ok := target[s.RID]; ok {
+			out[s.Name] = t
+		}
+	}
+	return out, nil
+}
+
+// crc32Combine returns the CRC-32 (IEEE) of A followed by B from crc1,
+// A's CRC, crc2, B's CRC, and len2, B's length (zlib's crc32_combine).
+func crc32Combine(crc1, crc2 uint32, len2 int64) uint32 {
+	if len2 <= 0 {
+		return crc1
+	}
+	var even, odd [32]uint32
+	odd[0] = crc32.IEEE
+	row := uint32(1)
+	for n := 1; n < 32; n++ {
+		odd[n] = row
+		row <<= 1
+	}
+	gf2Square(&even, &odd)
+	gf2Square(&odd, &even)
+	for {
+		gf2Square(&even, &odd)
+		if len2&1 != 0 {
+			crc1 = gf2Times(&even, crc1)
+		}
+		len2 >>= 1
+		if len2 == 0 {
+			break
+		}
+		gf2Square(&odd, &even)
+		if len2&1 != 0 {
+			crc1 = gf2Times(&odd, crc1)
+		}
+		len2 >>= 1
+		if len2 == 0 {
+			break
+		}
+	}
+	return crc1 ^ crc2
+}
+
+func gf2Times(mat *[32]uint32, vec uint32) uint32 {
+	var sum uint32
+	for i := 0; vec != 0; i++ {
+		if vec&1 != 0 {
+			sum ^= mat[i]
+		}
+		vec >>= 1
+	}
+	return sum
+}
+
+func gf2Square(square, mat *[32]uint32) {
+	for n := 0; n < 32; n++ {
+		square[n] = gf2Times(mat, mat[n])
+	}
 }

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"sort"
 	"strconv"
@@ -15,9 +16,12 @@ import (
 	"github.com/pbasis/pbasis/corpus"
 )
 
-// This file writes the summary sheets at Close, from Results. They are
-// small (a row per case, code, link or term), so they use excelize's normal
-// mode, cell by cell.
+// This file writes the summary sheets at Close, from Results. Most are
+// small (a row per code or variable) and use excelize's normal mode, cell
+// by cell. The ones with a row per case and link, term or code (Bridges,
+// Qualities, Help, Emergent) grow with the corpus: they are streamed
+// (newStreamedSheetWriter), their data rows written as worksheet XML to a
+// deflated temporary file like the Codings rows, and spliced in at Close.
 
 // xlsxStyles are the cell styles of the workbook.
 type xlsxStyles struct {
@@ -99,10 +103,32 @@ type sheetWriter struct {
 	colW   map[int]float64
 	wrap   map[int]bool
 	err    error
+	// Streamed sheets only: rows 2 on go to data, each built in xml;
+	// colStyle is the style new cells take from their column.
+	data     *sheetRows
+	xml      []byte
+	colStyle map[int]int
 }
 
 func (w *WorkbookWriter) newSheetWriter(name string) *sheetWriter {
-	return &sheetWriter{w: w, name: name, colW: map[int]float64{}, wrap: map[int]bool{}}
+	return &sheetWriter{w: w, name: name, colW: map[int]float64{}, wrap: map[int]bool{}, colStyle: map[int]int{}}
+}
+
+// newStreamedSheetWriter returns a sheetWriter whose rows after the
+// header are written as XML to a temporary file as they come, spliced into
+// the sheet at Close, instead of into excelize's model. Such a sheet must
+// be written strictly row by row (header, then row), with its column
+// styles set before the rows.
+func (w *WorkbookWriter) newStreamedSheetWriter(name string) *sheetWriter {
+	s := w.newSheetWriter(name)
+	data, err := newSheetRows()
+	if err != nil {
+		s.err = err
+		return s
+	}
+	s.data = data
+	w.streamed = append(w.streamed, streamedSheet{name, data})
+	return s
 }
 
 // header writes row 1 in the header style (a styled value keeps its own).
@@ -126,9 +152,6 @@ func (s *sheetWriter) header(cols ...any) {
 func (s *sheetWriter) row(vals ...any) {
 	s.r++
 	s.ncols = max(s.ncols, len(vals))
-	for i, v := range vals {
-		s.set(i+1, s.r, v)
-	}
 	header := s.r == 1
 	h := rowHeight(vals, func(col int) (float64, bool) {
 		w, ok := s.colW[col]
@@ -140,9 +163,129 @@ func (s *sheetWriter) row(vals ...any) {
 	if header {
 		h = min(h, maxHeaderHeight)
 	}
+	if s.data != nil && !header {
+		s.streamRow(vals, h)
+		return
+	}
+	for i, v := range vals {
+		s.set(i+1, s.r, v)
+	}
 	if h > 0 && s.err == nil {
 		s.err = s.w.f.SetRowHeight(s.name, s.r, h)
 	}
+}
+
+// streamRow writes row s.r of a streamed sheet, h points high (0: the
+// default), its cells as set would write them.
+func (s *sheetWriter) streamRow(vals []any, h float64) {
+	if s.err != nil {
+		return
+	}
+	r := strconv.Itoa(s.r)
+	b := append(s.xml[:0], `<row r="`...)
+	b = append(b, r...)
+	b = append(b, '"')
+	if h > 0 {
+		b = append(b, ` ht="`...)
+		b = strconv.AppendFloat(b, h, 'f', -1, 64)
+		b = append(b, `" customHeight="1"`...)
+	}
+	b = append(b, '>')
+	for i, v := range vals {
+		if v == nil {
+			continue
+		}
+		style := 0
+		if x, ok := v.(styled); ok {
+			v, style = x.v, x.style
+		}
+		if x, ok := v.(string); ok && x == "" {
+			continue
+		}
+		if _, ok := v.(float64); ok && style == 0 {
+			style = s.w.st.decimal
+		}
+		if style == 0 {
+			style = s.colStyle[i+1]
+		}
+		col, err := excelize.ColumnNumberToName(i + 1)
+		if err != nil {
+			s.err = err
+			return
+		}
+		b = append(b, `<c r="`...)
+		b = append(b, col...)
+		b = append(b, r...)
+		b = append(b, '"')
+		if style != 0 {
+			b = append(b, ` s="`...)
+			b = strconv.AppendInt(b, int64(style), 10)
+			b = append(b, '"')
+		}
+		switch x := v.(type) {
+		case string:
+			b = appendInlineStr(b, clipCell(x, fmt.Sprintf(s.w.tx.TruncatedF, CodingsFile())))
+		case int:
+			b = append(b, `><v>`...)
+			b = strconv.AppendInt(b, int64(x), 10)
+			b = append(b, `</v></c>`...)
+		case float64:
+			if math.IsNaN(x) || math.IsInf(x, 0) {
+				b = appendInlineStr(b, fmt.Sprint(x))
+				break
+			}
+			b = append(b, `><v>`...)
+			b = append(b, formatCellFloat(x)...)
+			b = append(b, `</v></c>`...)
+		case bool:
+			if x {
+				b = append(b, ` t="b"><v>1</v></c>`...)
+			} else {
+				b = append(b, ` t="b"><v>0</v></c>`...)
+			}
+		case time.Time:
+			s.err = fmt.Errorf("sheet %s: row %d: a date in a streamed sheet", s.name, s.r)
+			return
+		default:
+			b = appendInlineStr(b, fmt.Sprint(x))
+		}
+	}
+	b = append(b, `</row>`...)
+	s.xml = b
+	s.err = s.data.write(b)
+}
+
+// formatCellFloat formats v as excelize's SetCellFloat(v, -1, 64) does:
+// the shortest decimal form, cut to 15 significant digits.
+func formatCellFloat(v float64) string {
+	str := strconv.FormatFloat(v, 'f', -1, 64)
+	if math.Abs(v) == math.MaxFloat64 {
+		return str
+	}
+	const maxPrec = 15
+	decimal := strings.IndexByte(str, '.')
+	significant := 0
+	for idx := range str {
+		if str[idx] < '0' || str[idx] > '9' || significant == 0 && str[idx] == '0' {
+			continue
+		}
+		significant++
+		if significant <= maxPrec {
+			continue
+		}
+		if decimal >= 0 && idx > decimal {
+			return strings.TrimSuffix(str[:idx], ".")
+		}
+		if decimal < 0 {
+			decimal = len(str)
+		}
+		truncated := []byte(str[:decimal])
+		for ; idx < len(truncated); idx++ {
+			truncated[idx] = '0'
+		}
+		return string(truncated)
+	}
+	return str
 }
 
 // defaultColWidth is Excel's default column width, in characters.
@@ -205,6 +348,10 @@ func textLines(text string, width float64) int {
 // integers and floats as numbers, bools as booleans, times as dates.
 func (s *sheetWriter) set(col, row int, v any) {
 	if s.err != nil || v == nil {
+		return
+	}
+	if s.data != nil && row > 1 {
+		s.err = fmt.Errorf("sheet %s: cell %d,%d set out of row order in a streamed sheet", s.name, col, row)
 		return
 	}
 	cell, err := excelize.CoordinatesToCellName(col, row)
@@ -272,6 +419,7 @@ func (s *sheetWriter) wrapCols(cols ...int) {
 		}
 		c, _ := excelize.ColumnNumberToName(col)
 		s.wrap[col] = true
+		s.colStyle[col] = s.w.st.wrap
 		s.err = s.w.f.SetColStyle(s.name, c, s.w.st.wrap)
 	}
 }
@@ -284,6 +432,7 @@ func (s *sheetWriter) topCols(cols ...int) {
 			return
 		}
 		c, _ := excelize.ColumnNumberToName(col)
+		s.colStyle[col] = s.w.st.top
 		s.err = s.w.f.SetColStyle(s.name, c, s.w.st.top)
 	}
 }
@@ -296,6 +445,11 @@ func (s *sheetWriter) done(filter bool) error {
 	}
 	if err := s.w.f.SetPanes(s.name, frozenPanes(1, s.freeze)); err != nil {
 		return err
+	}
+	if s.data != nil {
+		if err := s.data.flush(); err != nil {
+			return err
+		}
 	}
 	if filter && s.ncols > 0 {
 		last, _ := excelize.ColumnNumberToName(s.ncols)
@@ -514,7 +668,7 @@ func (w *WorkbookWriter) writeCooccur(sheet string, v *view) error {
 
 // writeBridges writes one row per bridging relation and linked place.
 func (w *WorkbookWriter) writeBridges(sheet string, v *view) error {
-	s := w.newSheetWriter(sheet)
+	s := w.newStreamedSheetWriter(sheet)
 	s.widths(12, 24, 20, 12, 24, 20, 10, 90)
 	s.wrapCols(8)
 	s.header(w.tx.ColCase, w.tx.ColRelation, w.tx.ColRelationID, w.tx.ColBetweenness,
@@ -535,7 +689,7 @@ func (w *WorkbookWriter) writeBridges(sheet string, v *view) error {
 // writeQualities writes one row per quality said of a place, facility or
 // relation.
 func (w *WorkbookWriter) writeQualities(sheet string, v *view) error {
-	s := w.newSheetWriter(sheet)
+	s := w.newStreamedSheetWriter(sheet)
 	s.widths(24, 20, 20, 18, 11, 11, 20, 90)
 	s.wrapCols(7, 8)
 	s.header(w.tx.ColTarget, w.tx.ColTargetID, w.tx.ColQuality, w.tx.ColQualityID,
@@ -554,7 +708,7 @@ func (w *WorkbookWriter) writeQualities(sheet string, v *view) error {
 // writeHelp writes formal help, then strain: a row per case and code with
 // counts per voice and quotes, own words apart from the outside view.
 func (w *WorkbookWriter) writeHelp(sheet string, v *view) error {
-	s := w.newSheetWriter(sheet)
+	s := w.newStreamedSheetWriter(sheet)
 	s.widths(14, 12, 24, 20, 10, 10, 11, 11, 10, 70, 70)
 	s.wrapCols(10, 11)
 	s.header(w.tx.ColType, w.tx.ColCase, w.tx.ColCode, w.tx.ColCodeID,
@@ -580,7 +734,7 @@ func (w *WorkbookWriter) writeHelp(sheet string, v *view) error {
 // writeEmergent writes the terms and mentions no code covers, the corpus
 // first, then per case, in the order Results gives.
 func (w *WorkbookWriter) writeEmergent(sheet string, v *view) error {
-	s := w.newSheetWriter(sheet)
+	s := w.newStreamedSheetWriter(sheet)
 	s.widths(14, 14, 24, 18, 9, 12, 12, 40, 90)
 	s.wrapCols(8, 9)
 	s.header(w.tx.ColCase, w.tx.ColType, w.tx.ColTerm, w.tx.ColCue, w.tx.ColCount,

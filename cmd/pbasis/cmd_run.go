@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"time"
@@ -38,6 +40,11 @@ func (o *runOptions) AddFlags(f *pflag.FlagSet) {
 	// Review (cmd_review.go): read as flags by loadRunReview.
 	f.String("review", "", "first import this reviewed workbook's decisions (as pbasis review import), then run")
 	f.String("decisions", "", "review decisions file to apply (default: config decisions, decisions.tsv next to config.yaml)")
+	// Profiling (hidden): CPU and heap profiles for the speed work.
+	f.String("cpuprofile", "", "write a CPU profile to this file")
+	f.String("memprofile", "", "write the heap profile taken when the heap was largest to this file")
+	_ = f.MarkHidden("cpuprofile")
+	_ = f.MarkHidden("memprofile")
 }
 
 func newRunCommand(g *globalOptions) *cobra.Command {
@@ -60,7 +67,53 @@ Settings come from flags, then PBASIS_* environment variables (PBASIS_INPUT,
 PBASIS_CORPUS_SEGMENT_UNIT, ...), then config.yaml, then built-in defaults.` + exitStatusHelp,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
-			return runRun(c.Context(), c.Flags(), *g)
+			if p, _ := c.Flags().GetString("cpuprofile"); p != "" {
+				f, err := os.Create(p)
+				if err != nil {
+					return fmt.Errorf("cpu profile: %w", err)
+				}
+				defer f.Close()
+				if err := pprof.StartCPUProfile(f); err != nil {
+					return fmt.Errorf("cpu profile %s: %w", p, err)
+				}
+				defer pprof.StopCPUProfile()
+			}
+			memprof, _ := c.Flags().GetString("memprofile")
+			if memprof == "" {
+				return runRun(c.Context(), c.Flags(), *g)
+			}
+			// The heap profile taken when the heap was largest (sampled
+			// every 200 ms).
+			stop, peak := make(chan struct{}), make(chan []byte)
+			go func() {
+				var best []byte
+				var most uint64
+				t := time.NewTicker(200 * time.Millisecond)
+				defer t.Stop()
+				for {
+					select {
+					case <-stop:
+						peak <- best
+						return
+					case <-t.C:
+						var ms runtime.MemStats
+						runtime.ReadMemStats(&ms)
+						if ms.HeapAlloc > most {
+							most = ms.HeapAlloc
+							var b bytes.Buffer
+							if pprof.Lookup("heap").WriteTo(&b, 0) == nil {
+								best = b.Bytes()
+							}
+						}
+					}
+				}
+			}()
+			err := runRun(c.Context(), c.Flags(), *g)
+			close(stop)
+			if werr := os.WriteFile(memprof, <-peak, 0o644); werr != nil && err == nil {
+				err = fmt.Errorf("heap profile: %w", werr)
+			}
+			return err
 		},
 	}
 	opts.AddFlags(cmd.Flags())

@@ -1,0 +1,141 @@
+package reports
+
+import (
+	"hash/crc32"
+	"io"
+	"math/rand/v2"
+	"os"
+	"runtime"
+	"slices"
+	"testing"
+
+	"github.com/pbasis/pbasis/analysis"
+	"github.com/pbasis/pbasis/corpus"
+)
+
+func TestCRC32Combine(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, n := range [][2]int{{0, 0}, {0, 5}, {5, 0}, {1, 1}, {100, 3}, {7, 70000}, {65536, 1 << 20}} {
+		a, b := make([]byte, n[0]), make([]byte, n[1])
+		for i := range a {
+			a[i] = byte(rng.IntN(256))
+		}
+		for i := range b {
+			b[i] = byte(rng.IntN(256))
+		}
+		want := crc32.ChecksumIEEE(append(slices.Clone(a), b...))
+		got := crc32Combine(crc32.ChecksumIEEE(a), crc32.ChecksumIEEE(b), int64(len(b)))
+		if got != want {
+			t.Errorf("lengths %v: combined %08x, want %08x", n, got, want)
+		}
+	}
+}
+
+func TestAppendXMLText(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"plain tekst", "plain tekst"},
+		{"a & b < c > d", "a &amp; b &lt; c &gt; d"},
+		{"regel\r\nregel\tkolom", "regel&#xD;\nregel\tkolom"},
+		{"x\x00y\x1fz", "x\uFFFDy\uFFFDz"},
+		{"bad \xff byte", "bad \uFFFD byte"},
+		{"\uFFFEx", "\uFFFDx"},
+		{"_x0041_ en _xZZZZ_ en _x00", "_x005F_x0041_ en _xZZZZ_ en _x00"},
+		{"één café 🙂", "één café 🙂"},
+		{"=SUM(A1)\"'", "=SUM(A1)\"'"},
+	} {
+		if got := string(appendXMLText(nil, c.in)); got != c.want {
+			t.Errorf("appendXMLText(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// TestWorkbookStreamedText checks that texts needing escapes in the
+// streamed Codings rows read back as written (invalid characters as
+// U+FFFD), with a leading or trailing space kept.
+func TestWorkbookStreamedText(t *testing.T) {
+	texts := []string{" voorloop en naloop ", "a & <b> \"c\"", "regel\r\nregel", "_x0041_ letterlijk", "bad \x01 teken"}
+	want := []string{" voorloop en naloop ", "a & <b> \"c\"", "regel\r\nregel", "_x0041_ letterlijk", "bad \uFFFD teken"}
+	injected := false
+	run := writeDemoWorkbook(t, LangNL, nil, 0, func(doc *corpus.Document, codings []analysis.Coding) []analysis.Coding {
+		if len(codings) == 0 || injected {
+			return codings
+		}
+		injected = true
+		for _, s := range texts {
+			k := codings[0]
+			k.Speaker = s
+			codings = append(codings, k)
+		}
+		return codings
+	})
+	f := openXLSX(t, run.path)
+	rows, err := f.GetRows("Coderingen")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, row := range rows[1:] {
+		if len(row) > 2 && (slices.Contains(want, row[2])) {
+			got = append(got, row[2])
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("speakers read back %q, want %q", got, want)
+	}
+}
+
+// TestTemporaryFilesLeftBehind checks that writers leave no temporary
+// files behind, whether closed, discarded or abandoned (a run that failed
+// before its end), and that Discard ends a writer.
+func TestTemporaryFilesLeftBehind(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("open files cannot be unlinked on Windows: Discard or Close removes them")
+	}
+	dir := t.TempDir()
+	t.Setenv("TMPDIR", dir)
+	book, err := analysis.LoadDefault()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := &corpus.Document{ID: "d1", Text: "Mijn buurvrouw helpt."}
+	for _, end := range []string{"discard", "abandon"} {
+		w, err := NewWorkbook(LangNL, book.Spec())
+		if err != nil {
+			t.Fatal(err)
+		}
+		q, err := NewQDPX(io.Discard, book.Spec(), "test")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := w.AddDocument(doc, nil); err != nil {
+			t.Fatal(err)
+		}
+		if err := q.AddDocument(doc, nil); err != nil {
+			t.Fatal(err)
+		}
+		if end == "discard" {
+			if err := w.Discard(); err != nil {
+				t.Fatal(err)
+			}
+			if err := q.Discard(); err != nil {
+				t.Fatal(err)
+			}
+			if err := w.Discard(); err != nil {
+				t.Errorf("second Discard: %v", err)
+			}
+			if err := w.AddDocument(doc, nil); err == nil {
+				t.Error("AddDocument after Discard: no error")
+			}
+			if err := q.AddDocument(doc, nil); err == nil {
+				t.Error("QDPX AddDocument after Discard: no error")
+			}
+		}
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			t.Errorf("%s: temporary file %s left behind", end, e.Name())
+		}
+	}
+}
