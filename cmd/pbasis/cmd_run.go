@@ -258,6 +258,7 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 	if err != nil {
 		return err
 	}
+	defer wb.Discard() // removes its temporary files if the run fails before Close
 	emAcc := analysis.NewEmergentAccumulator(analysis.EmergentOptions{})
 	// project.qdpx streams its sources as documents come; the staging folder
 	// makes the file atomic with the rest of the output.
@@ -270,6 +271,7 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 	if err != nil {
 		return err
 	}
+	defer qw.Discard() // likewise; does nothing after Close
 	var fatal error
 	err = reports.AtomicWrite(segPath, func(w io.Writer) error {
 		sw, err := reports.NewSegmentsWriter(w)
