@@ -804,28 +804,39 @@ type quoteList struct {
 }
 
 func (l *quoteList) add(c quoteCand) {
-	if l.max <= 0 {
-		return
+	l.items = insertTop(l.items, c, l.max,
+		func(a, b quoteCand) bool { return a.key.less(b.key) },
+		func(a, b quoteCand) bool { return a.q.Doc == b.q.Doc && a.q.Segment == b.q.Segment })
+}
+
+// insertTop inserts c into items, which are sorted best first by less and
+// hold at most max entries. An entry for the same unit (same) is replaced
+// only by a better candidate, so a list never holds one segment twice.
+func insertTop[T any](items []T, c T, max int, less, same func(a, b T) bool) []T {
+	if max <= 0 {
+		return items
 	}
-	for i, x := range l.items {
-		if x.q.Doc == c.q.Doc && x.q.Segment == c.q.Segment {
-			if !c.key.less(x.key) {
-				return
+	for i, x := range items {
+		if same(x, c) {
+			if !less(c, x) {
+				return items
 			}
-			l.items = append(l.items[:i], l.items[i+1:]...)
+			items = append(items[:i], items[i+1:]...)
 			break
 		}
 	}
-	if len(l.items) == l.max && !c.key.less(l.items[len(l.items)-1].key) {
-		return
+	if len(items) == max && !less(c, items[len(items)-1]) {
+		return items
 	}
-	i := sort.Search(len(l.items), func(i int) bool { return c.key.less(l.items[i].key) })
-	l.items = append(l.items, quoteCand{})
-	copy(l.items[i+1:], l.items[i:])
-	l.items[i] = c
-	if len(l.items) > l.max {
-		l.items = l.items[:l.max]
+	i := sort.Search(len(items), func(i int) bool { return less(c, items[i]) })
+	var zero T
+	items = append(items, zero)
+	copy(items[i+1:], items[i:])
+	items[i] = c
+	if len(items) > max {
+		items = items[:max]
 	}
+	return items
 }
 
 func (l *quoteList) quotes() []Quote {

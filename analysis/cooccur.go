@@ -248,28 +248,11 @@ type pairList struct {
 }
 
 func (l *pairList) add(c pairCand) {
-	if l.max <= 0 {
-		return
-	}
-	for i, x := range l.items {
-		if x.p.First.Doc == c.p.First.Doc && x.p.First.Segment == c.p.First.Segment && x.p.Second.Segment == c.p.Second.Segment {
-			if !c.key.less(x.key) {
-				return
-			}
-			l.items = append(l.items[:i], l.items[i+1:]...)
-			break
-		}
-	}
-	if len(l.items) == l.max && !c.key.less(l.items[len(l.items)-1].key) {
-		return
-	}
-	i := sort.Search(len(l.items), func(i int) bool { return c.key.less(l.items[i].key) })
-	l.items = append(l.items, pairCand{})
-	copy(l.items[i+1:], l.items[i:])
-	l.items[i] = c
-	if len(l.items) > l.max {
-		l.items = l.items[:l.max]
-	}
+	l.items = insertTop(l.items, c, l.max,
+		func(a, b pairCand) bool { return a.key.less(b.key) },
+		func(a, b pairCand) bool {
+			return a.p.First.Doc == b.p.First.Doc && a.p.First.Segment == b.p.First.Segment && a.p.Second.Segment == b.p.Second.Segment
+		})
 }
 
 func (l *pairList) pairs() []QuotePair {
