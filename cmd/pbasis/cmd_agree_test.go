@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -13,17 +14,6 @@ import (
 
 	"github.com/pbasis/pbasis/reports"
 )
-
-// agreeReadCSV reads a whole CSV file.
-func agreeReadCSV(t *testing.T, path string) [][]string {
-	t.Helper()
-	f, err := os.Open(path)
-	must(t, err)
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	must(t, err)
-	return rows
-}
 
 func agreeWriteCSV(t *testing.T, path string, rows [][]string) {
 	t.Helper()
@@ -81,8 +71,8 @@ func TestAgreeOnTheDemo(t *testing.T) {
 	if _, stderr, code := run(t, dir, "run", "--out", "out", "-q"); code != 0 {
 		t.Fatalf("run: exit %d: %s", code, stderr)
 	}
-	rows := agreeReadCSV(t, "out/codings.csv")
-	segRows := agreeReadCSV(t, "out/segments.csv")
+	rows := readCSV(t, "out/codings.csv")
+	segRows := readCSV(t, "out/segments.csv")
 	nSegs := len(segRows) - 1
 
 	t.Run("identical", func(t *testing.T) {
@@ -172,12 +162,12 @@ func TestAgreeOnTheDemo(t *testing.T) {
 		// Codings sheet rows follow codings.csv: row r+1 is CSV row r.
 		ri := agreeUniqueCoding(t, rows, "place.")
 		ci := agreeUniqueCoding(t, rows, "fac.")
-		if v, _ := f.GetCellValue(sheet, col("segment")+agreeItoa(ri+1)); v != rows[ri][5] {
+		if v, _ := f.GetCellValue(sheet, col("segment")+strconv.Itoa(ri+1)); v != rows[ri][5] {
 			t.Fatalf("workbook row %d is segment %q, codings.csv row %q", ri+1, v, rows[ri][5])
 		}
-		must(t, f.SetCellStr(sheet, col(reports.ColDecision)+agreeItoa(ri+1), "reject"))
-		must(t, f.SetCellStr(sheet, col(reports.ColDecision)+agreeItoa(ci+1), "change"))
-		must(t, f.SetCellStr(sheet, col(reports.ColNewCode)+agreeItoa(ci+1), "rel.neighbour"))
+		must(t, f.SetCellStr(sheet, col(reports.ColDecision)+strconv.Itoa(ri+1), "reject"))
+		must(t, f.SetCellStr(sheet, col(reports.ColDecision)+strconv.Itoa(ci+1), "change"))
+		must(t, f.SetCellStr(sheet, col(reports.ColNewCode)+strconv.Itoa(ci+1), "rel.neighbour"))
 		must(t, os.MkdirAll("rev", 0o755))
 		must(t, f.SaveAs("rev/pbasis.xlsx"))
 		must(t, f.Close())
@@ -203,11 +193,6 @@ func TestAgreeOnTheDemo(t *testing.T) {
 			t.Errorf("codings vs the run's own project: %+v over %d segments", s.Overall, s.Segments)
 		}
 	})
-}
-
-func agreeItoa(n int) string {
-	b, _ := json.Marshal(n)
-	return string(b)
 }
 
 func TestAgreeNoSharedDocuments(t *testing.T) {
