@@ -186,6 +186,7 @@ type segUnit struct {
 	codes  []int
 	best   []int
 	allNeg []bool
+	ref    *segRef // made when a quote of the segment is first kept
 }
 
 // caseID returns the case of a document: Meta.Case, or the document ID
@@ -312,16 +313,16 @@ func (a *Accumulator) Add(doc *corpus.Document, codings []Coding) {
 				}
 			}
 			q := newQuoteCand(c, u, seq)
-			cs.cell(u.vi, k, a.opt.QuotesPerCell).quotes.add(q)
+			cs.cell(u.vi, k, a.opt.QuotesPerCell).quotes.add(q, doc.ID)
 			if u.vi == 0 {
-				a.stats[k].quotes.add(q)
+				a.stats[k].quotes.add(q, doc.ID)
 			} else if cat := a.cat(k); cat == CatFormalHelp || cat == CatStrain {
 				ql := cs.outside[k]
 				if ql == nil {
 					ql = &quoteList{max: a.opt.QuotesPerCell}
 					cs.outside[k] = ql
 				}
-				ql.add(q)
+				ql.add(q, doc.ID)
 			}
 		}
 		// Segment counts: once per distinct code.
@@ -337,11 +338,11 @@ func (a *Accumulator) Add(doc *corpus.Document, codings []Coding) {
 			}
 		}
 		if u.vi == 0 {
-			a.addQualities(cid, u, codings, seq)
+			a.addQualities(cid, doc.ID, u, codings, seq)
 		}
 	}
 
-	a.addCooccurrence(cs, units, codings, seq)
+	a.addCooccurrence(cs, doc.ID, units, codings, seq)
 	a.docs = append(a.docs, di)
 }
 
@@ -779,9 +780,54 @@ func lengthPenalty(n int) int {
 	return 0
 }
 
+// quoteCand is a quote candidate. While its document is being added it
+// points at the segment's unit (u); once a list keeps it, it holds a
+// segRef instead, so lists keep only the quoted segments' text, not the
+// documents (see keep).
 type quoteCand struct {
-	key quoteKey
-	q   Quote
+	key   quoteKey
+	u     *segUnit // during Add only
+	ref   *segRef  // once kept
+	start int32    // evidence span in the segment, in code points
+	end   int32
+	neg   bool
+	term  string
+}
+
+// segRef is what a quote needs of its segment, shared by every quote of
+// the segment and holding copies of the strings, so that a kept quote does
+// not keep its whole document alive.
+type segRef struct {
+	doc, id, time, speaker, role, text string
+	line                               int
+	voice                              corpus.Voice
+}
+
+// refOf returns the segment's segRef, making it on first use.
+func (u *segUnit) refOf(doc string) *segRef {
+	if u.ref == nil {
+		s := u.seg
+		u.ref = &segRef{doc: doc, id: strings.Clone(s.ID), time: strings.Clone(s.Time), speaker: strings.Clone(u.speaker),
+			role: strings.Clone(u.role), text: strings.Clone(s.Text), line: s.Line, voice: u.voice}
+	}
+	return u.ref
+}
+
+// keep turns a candidate a list has just taken into one that outlives
+// its document's Add.
+func (c *quoteCand) keep(doc string) {
+	if c.ref == nil {
+		c.ref = c.u.refOf(doc)
+		c.u = nil
+		c.term = strings.Clone(c.term)
+	}
+}
+
+// quote returns the Quote of a kept candidate.
+func (c *quoteCand) quote() Quote {
+	r := c.ref
+	return Quote{Doc: r.doc, Segment: r.id, Line: r.line, Time: r.time, Speaker: r.speaker, Role: r.role, Voice: r.voice,
+		Text: r.text, Start: int(c.start), End: int(c.end), Term: c.term, Code: c.key.code, Negated: c.neg}
 }
 
 func newQuoteCand(c *Coding, u *segUnit, seq int) quoteCand {
@@ -792,8 +838,7 @@ func newQuoteCand(c *Coding, u *segUnit, seq int) quoteCand {
 	}
 	return quoteCand{
 		key: quoteKey{negated: c.Negated, notOwn: u.vi != 0, lenPen: lengthPenalty(u.runes), seq: seq, segN: s.N, start: start, code: c.Code},
-		q: Quote{Doc: c.Doc, Segment: s.ID, Line: s.Line, Time: s.Time, Speaker: u.speaker, Role: u.role, Voice: u.voice,
-			Text: s.Text, Start: start, End: end, Term: c.Term, Code: c.Code, Negated: c.Negated},
+		u:   u, start: int32(start), end: int32(end), neg: c.Negated, term: c.Term,
 	}
 }
 
@@ -803,10 +848,14 @@ type quoteList struct {
 	items []quoteCand
 }
 
-func (l *quoteList) add(c quoteCand) {
+// add offers a candidate of document doc (being added) to the list.
+func (l *quoteList) add(c quoteCand, doc string) {
 	l.items = insertTop(l.items, c, l.max,
 		func(a, b quoteCand) bool { return a.key.less(b.key) },
-		func(a, b quoteCand) bool { return a.q.Doc == b.q.Doc && a.q.Segment == b.q.Segment })
+		func(a, b quoteCand) bool { return a.key.seq == b.key.seq && a.key.segN == b.key.segN })
+	for i := range l.items {
+		l.items[i].keep(doc)
+	}
 }
 
 // insertTop inserts c into items, which are sorted best first by less and
@@ -844,8 +893,8 @@ func (l *quoteList) quotes() []Quote {
 		return nil
 	}
 	out := make([]Quote, len(l.items))
-	for i, x := range l.items {
-		out[i] = x.q
+	for i := range l.items {
+		out[i] = l.items[i].quote()
 	}
 	return out
 }

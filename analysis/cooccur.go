@@ -90,7 +90,7 @@ func (u *segUnit) hasCode(k int) int {
 func isNetCat(c Category) bool { return c == CatRelation || c == CatPlace || c == CatFacility }
 
 // addCooccurrence counts the segment and window units of one document.
-func (a *Accumulator) addCooccurrence(cs *caseAcc, units []segUnit, codings []Coding, seq int) {
+func (a *Accumulator) addCooccurrence(cs *caseAcc, doc string, units []segUnit, codings []Coding, seq int) {
 	for i := range units {
 		u := &units[i]
 		a.allSeg.addUnit(u.codes)
@@ -107,10 +107,10 @@ func (a *Accumulator) addCooccurrence(cs *caseAcc, units []segUnit, codings []Co
 		}
 		run := units[start:end]
 		if len(run) <= w {
-			a.addWindow(cs, run, codings, seq)
+			a.addWindow(cs, doc, run, codings, seq)
 		} else {
 			for i := 0; i+w <= len(run); i++ {
-				a.addWindow(cs, run[i:i+w], codings, seq)
+				a.addWindow(cs, doc, run[i:i+w], codings, seq)
 			}
 		}
 		start = end
@@ -118,7 +118,7 @@ func (a *Accumulator) addCooccurrence(cs *caseAcc, units []segUnit, codings []Co
 }
 
 // addWindow counts one window unit (segments of one turn).
-func (a *Accumulator) addWindow(cs *caseAcc, win []segUnit, codings []Coding, seq int) {
+func (a *Accumulator) addWindow(cs *caseAcc, doc string, win []segUnit, codings []Coding, seq int) {
 	set := map[int]bool{}
 	for i := range win {
 		for _, k := range win[i].codes {
@@ -157,7 +157,7 @@ func (a *Accumulator) addWindow(cs *caseAcc, win []segUnit, codings []Coding, se
 				pl = &pairList{max: a.opt.QuotesPerCell}
 				cs.net.quotes[[2]int{x, y}] = pl
 			}
-			pl.add(windowPair(win, rel, other, codings, seq))
+			pl.add(windowPair(win, rel, other, codings, seq), doc)
 		}
 	}
 }
@@ -223,8 +223,8 @@ func (k pairKey) less(o pairKey) bool {
 }
 
 type pairCand struct {
-	key pairKey
-	p   QuotePair
+	key        pairKey
+	first, snd quoteCand
 }
 
 func newPairCand(ca *Coding, ua *segUnit, cb *Coding, ub *segUnit, seq int) pairCand {
@@ -236,7 +236,7 @@ func newPairCand(ca *Coding, ua *segUnit, cb *Coding, ub *segUnit, seq int) pair
 	return pairCand{
 		key: pairKey{notSame: ua != ub, negated: ca.Negated || cb.Negated, lenPen: pen, seq: seq,
 			segA: ua.seg.N, segB: ub.seg.N, startA: qa.key.start, startB: qb.key.start, codeA: ca.Code, codeB: cb.Code},
-		p: QuotePair{First: qa.q, Second: qb.q},
+		first: qa, snd: qb,
 	}
 }
 
@@ -247,12 +247,17 @@ type pairList struct {
 	items []pairCand
 }
 
-func (l *pairList) add(c pairCand) {
+// add offers a pair of document doc (being added) to the list.
+func (l *pairList) add(c pairCand, doc string) {
 	l.items = insertTop(l.items, c, l.max,
 		func(a, b pairCand) bool { return a.key.less(b.key) },
 		func(a, b pairCand) bool {
-			return a.p.First.Doc == b.p.First.Doc && a.p.First.Segment == b.p.First.Segment && a.p.Second.Segment == b.p.Second.Segment
+			return a.key.seq == b.key.seq && a.key.segA == b.key.segA && a.key.segB == b.key.segB
 		})
+	for i := range l.items {
+		l.items[i].first.keep(doc)
+		l.items[i].snd.keep(doc)
+	}
 }
 
 func (l *pairList) pairs() []QuotePair {
@@ -260,8 +265,8 @@ func (l *pairList) pairs() []QuotePair {
 		return nil
 	}
 	out := make([]QuotePair, len(l.items))
-	for i, x := range l.items {
-		out[i] = x.p
+	for i := range l.items {
+		out[i] = QuotePair{First: l.items[i].first.quote(), Second: l.items[i].snd.quote()}
 	}
 	return out
 }
@@ -276,7 +281,7 @@ type qualAcc struct {
 
 // addQualities links the quality codes of one own-voice segment to its
 // relation, place and facility codes.
-func (a *Accumulator) addQualities(caseID string, u *segUnit, codings []Coding, seq int) {
+func (a *Accumulator) addQualities(caseID, doc string, u *segUnit, codings []Coding, seq int) {
 	for pt, t := range u.codes {
 		if !isNetCat(a.cat(t)) {
 			continue
@@ -296,7 +301,7 @@ func (a *Accumulator) addQualities(caseID string, u *segUnit, codings []Coding, 
 				qa.negated++
 			}
 			qa.cases[caseID] = true
-			qa.quotes.add(newPairCand(&codings[u.best[pt]], u, &codings[u.best[pq]], u, seq))
+			qa.quotes.add(newPairCand(&codings[u.best[pt]], u, &codings[u.best[pq]], u, seq), doc)
 		}
 	}
 }
