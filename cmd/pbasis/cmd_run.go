@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -283,6 +284,20 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 			if err != nil {
 				return err
 			}
+			// The outputs take each document on goroutines of their own
+			// (fanout.go), in document order.
+			out := newFanout(
+				func(j docJob) error { acc.Add(j.doc, j.codings); return nil },
+				func(j docJob) error { emAcc.Add(j.doc, j.codings); return nil },
+				func(j docJob) error { return wb.AddDocument(j.doc, j.codings) },
+				func(j docJob) error { return qw.AddDocument(j.doc, j.codings) },
+				func(j docJob) error {
+					if err := sw.Write(j.doc); err != nil {
+						return err
+					}
+					return cw.Write(j.codings)
+				},
+			)
 			rerr := corpus.ReadAll(ctx, in.fs, files, sheet, copts, cfg.Jobs, prepare, func(it corpus.Item) error {
 				if it.Doc != nil {
 					bar.add(it.Doc.Reading.Words)
@@ -313,19 +328,14 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 				}
 				codings := rv.take(d, it.Work) // reviewed codings; records stale decisions
 				m.Counts.Codings += len(codings)
-				acc.Add(d, codings)
-				emAcc.Add(d, codings)
-				if err := wb.AddDocument(d, codings); err != nil {
-					return err
+				if !out.send(docJob{doc: d, codings: codings}) {
+					return errOutputFailed
 				}
-				if err := qw.AddDocument(d, codings); err != nil {
-					return err
-				}
-				if err := sw.Write(d); err != nil {
-					return err
-				}
-				return cw.Write(codings)
+				return nil
 			})
+			if werr := out.wait(); werr != nil {
+				return werr // an output failed: its error, not errOutputFailed
+			}
 			if rerr != nil {
 				return rerr
 			}
@@ -407,6 +417,10 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 	}
 	return nil
 }
+
+// errOutputFailed stops reading when an output stage has failed; the
+// stage's own error is what the run reports.
+var errOutputFailed = errors.New("an output failed")
 
 // unjoin splits an errors.Join error into its parts.
 func unjoin(err error) []error {
