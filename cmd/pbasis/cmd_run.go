@@ -68,6 +68,7 @@ Settings come from flags, then PBASIS_* environment variables (PBASIS_INPUT,
 PBASIS_CORPUS_SEGMENT_UNIT, ...), then config.yaml, then built-in defaults.` + exitStatusHelp,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
+			defer tuneGC()() // gc.go
 			if p, _ := c.Flags().GetString("cpuprofile"); p != "" {
 				f, err := os.Create(p)
 				if err != nil {
