@@ -355,19 +355,29 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 	}
 	m.Counts.Cases = len(cases)
 	rv.finish(m, g) // run.json's review: counts, stale and unused decisions
-	res := acc.Results()
-	res.Emergent = emAcc.Result(nil)
-	if err := qw.Close(res); err != nil {
-		return fmt.Errorf("write %s: %w", reports.QDPXFile, err)
-	}
-	if err := qf.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", reports.QDPXFile, err)
-	}
-	written, err := reports.WriteAll(cfg.Out, res, m, lang)
+	// The results, then the three writers that read them, each on its own
+	// goroutine; they only read res and m.
+	var res *analysis.Results
+	var emergent []analysis.Emergent
+	parallel(func() error { res = acc.Results(); return nil }, func() error { emergent = emAcc.Result(nil); return nil })
+	res.Emergent = emergent
+	var written []string
+	err = parallel(
+		func() error {
+			if err := qw.Close(res); err != nil {
+				return fmt.Errorf("write %s: %w", reports.QDPXFile, err)
+			}
+			if err := qf.Close(); err != nil {
+				return fmt.Errorf("write %s: %w", reports.QDPXFile, err)
+			}
+			return nil
+		},
+		func() (err error) { written, err = reports.WriteAll(cfg.Out, res, m, lang); return err },
+		func() error {
+			return reports.AtomicWrite(filepath.Join(cfg.Out, reports.XLSXFile), func(w io.Writer) error { return wb.Close(w, res, m) })
+		},
+	)
 	if err != nil {
-		return err
-	}
-	if err := reports.AtomicWrite(filepath.Join(cfg.Out, reports.XLSXFile), func(w io.Writer) error { return wb.Close(w, res, m) }); err != nil {
 		return err
 	}
 	m.Outputs = append([]string{"segments.csv", "codings.csv", reports.XLSXFile, reports.QDPXFile}, written...)

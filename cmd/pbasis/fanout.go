@@ -80,3 +80,24 @@ func (f *fanout) wait() error {
 	}
 	return nil
 }
+
+// parallel runs fns on goroutines of their own and returns the error of
+// the first of them (in argument order) that failed.
+func parallel(fns ...func() error) error {
+	errs := make([]error, len(fns))
+	var wg sync.WaitGroup
+	for i, fn := range fns {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = fn()
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
