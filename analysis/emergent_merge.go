@@ -1,0 +1,443 @@
+package analysis
+
+import (
+	"strings"
+
+	"github.com/pbasis/pbasis/corpus"
+)
+
+// The merged state of an EmergentAccumulator is kept compact, because it
+// grows with the vocabulary of every case:
+//
+//   - every folded word of the corpus is interned once (words, wordIdx); a
+//     term is a uint64 key of one or two word ids (wordKey, pairKey), so a
+//     phrase costs no string;
+//   - a written form that differs from its word's norm is interned once
+//     (surfs); a term's surface form is a uint64 key of one or two surface
+//     ids, 0 standing for the norm itself, so most terms keep no string;
+//   - per case, a term is a caseTerm of 16 bytes in a map keyed by its term
+//     key: its count, its only surface form (or multiSurf and a map in
+//     emCase.multi), and its first Examples segments (in emCase.ex);
+//   - a segment kept as an example is a segRec pointing into one string per
+//     document that holds the text, ID and time of its kept segments only.
+
+// noSeg marks an unused place in an example list.
+const noSeg = ^uint32(0)
+
+// multiSurf in caseTerm.surf says the term has more than one surface form
+// (see emCase.multi). No real surface key is all ones: that would take
+// 2^32-1 interned written forms.
+const multiSurf = ^uint64(0)
+
+// caseTerm is a term of a case.
+type caseTerm struct {
+	surf  uint64 // the surface key of all its occurrences, or multiSurf
+	count uint32 // occurrences in the case (a case of 4 billion words is out of reach)
+	ex    uint32 // its example list is emCase.ex[ex*E : ex*E+E], E = Examples
+}
+
+// termTotal is a term in the whole corpus.
+type termTotal struct {
+	count int // occurrences
+	df    int // cases using it
+}
+
+// caseMention is a mention (kind and norm) in a case.
+type caseMention struct {
+	count         int
+	surf, pattern map[string]int // written forms and cues, interned
+	ex            uint32         // as caseTerm.ex
+	name          bool           // a "bij …"/"met …" name, checked against the vocabulary in Result
+	words         []uint32       // word ids of a name
+}
+
+// emCase is what the accumulator keeps of a case.
+type emCase struct {
+	tokens   int
+	terms    map[uint64]caseTerm
+	multi    map[uint64]surfMap // surface keys of the terms with more than one form
+	mentions map[uint32]*caseMention
+	ex       []uint32 // example lists of Examples global segment numbers, noSeg when unused
+}
+
+func newEmCase() *emCase {
+	return &emCase{terms: map[uint64]caseTerm{}, multi: map[uint64]surfMap{}, mentions: map[uint32]*caseMention{}}
+}
+
+// newList returns the number of a new, empty example list of E places.
+func (ca *emCase) newList(E int) uint32 {
+	n := len(ca.ex) / E
+	for range E {
+		ca.ex = append(ca.ex, noSeg)
+	}
+	return uint32(n)
+}
+
+// segRec is a segment kept as an example. Its text, ID and time follow each
+// other in its document's blob from off on.
+type segRec struct {
+	n, line             int
+	doc                 uint32 // index in EmergentAccumulator.docs
+	off, text, id, time uint32 // offset and lengths in the blob
+	role, voice         uint32 // indexes in EmergentAccumulator.names
+}
+
+// docRec is a document with kept examples.
+type docRec struct {
+	id   string
+	blob string
+}
+
+// mentionKey identifies a mention: mentions are grouped by kind and norm.
+type mentionKey struct{ kind, norm string }
+
+// vocabWord is a folded word of the corpus.
+type vocabWord struct {
+	norm string
+	// lower: written without capitals somewhere in the corpus; proper:
+	// written as a name somewhere.
+	lower, proper bool
+}
+
+// AddObserved merges what Observe found in one document into the
+// accumulator. It is cheap next to Observe. Documents must be merged from
+// one goroutine; merged in the same order, Observe+AddObserved gives the
+// same result as Add. AddObserved(nil) does nothing. x must not be used
+// again.
+func (a *EmergentAccumulator) AddObserved(x *EmergentDoc) {
+	if x == nil {
+		return
+	}
+	ca := a.cases[x.caseKey]
+	if ca == nil {
+		ca = newEmCase()
+		a.cases[strings.Clone(x.caseKey)] = ca
+	}
+	ca.tokens += x.tokens
+
+	// Local ids to global ones.
+	wmap := a.wmap[:0]
+	for i := range x.words {
+		w := &x.words[i]
+		g, ok := a.wordIdx[w.norm]
+		if !ok {
+			g = uint32(len(a.words))
+			norm := strings.Clone(w.norm)
+			a.wordIdx[norm] = g
+			a.words = append(a.words, vocabWord{norm: norm})
+		}
+		v := &a.words[g]
+		v.lower = v.lower || w.lower
+		v.proper = v.proper || w.proper
+		wmap = append(wmap, g)
+	}
+	smap := a.smap[:0]
+	for _, s := range x.surfs {
+		g, ok := a.surfIdx[s]
+		if !ok {
+			g = uint32(len(a.surfs))
+			s = strings.Clone(s)
+			a.surfIdx[s] = g
+			a.surfs = append(a.surfs, s)
+		}
+		smap = append(smap, g)
+	}
+	gseg := a.gseg[:0]
+	for range x.segs {
+		gseg = append(gseg, noSeg)
+	}
+	a.wmap, a.smap, a.gseg = wmap, smap, gseg
+	m := merger{a: a, x: x, gseg: gseg, doc: -1}
+
+	E := a.opt.Examples
+	for ti := range x.terms {
+		lt := &x.terms[ti]
+		key := globalKey(lt.key, wmap)
+		pair := uint32(lt.key) != noWord
+		ce, seen := ca.terms[key]
+		if !seen {
+			ce.ex = ca.newList(E)
+		}
+		// Surface forms.
+		if lt.multi < 0 {
+			gs := globalSurface(lt.surf, pair, smap)
+			switch {
+			case !seen:
+				ce.surf = gs
+			case ce.surf == gs:
+			default:
+				ca.toMulti(key, &ce)[gs] += lt.count
+			}
+		} else {
+			sm := ca.toMulti(key, &ce)
+			for s, c := range x.multi[lt.multi] {
+				sm[globalSurface(s, pair, smap)] += c
+			}
+		}
+		ce.count += uint32(lt.count)
+		list := ca.ex[int(ce.ex)*E : int(ce.ex)*E+E]
+		for _, ls := range x.exs[ti*E : ti*E+E] {
+			if ls < 0 {
+				break
+			}
+			m.insert(list, ls)
+		}
+		ca.terms[key] = ce
+		tot := a.totals[key]
+		tot.count += lt.count
+		if !seen {
+			tot.df++
+		}
+		a.totals[key] = tot
+	}
+
+	for i := range x.mentions {
+		mm := &x.mentions[i]
+		id, ok := a.mentIdx[mentionKey{mm.kind, mm.norm}]
+		if !ok {
+			id = uint32(len(a.ments))
+			k := mentionKey{mm.kind, strings.Clone(mm.norm)}
+			a.mentIdx[k] = id
+			a.ments = append(a.ments, k)
+		}
+		cm := ca.mentions[id]
+		if cm == nil {
+			words := make([]uint32, len(mm.words))
+			for j, w := range mm.words {
+				words[j] = wmap[w]
+			}
+			cm = &caseMention{surf: map[string]int{}, pattern: map[string]int{}, ex: ca.newList(E), name: mm.name, words: words}
+			ca.mentions[id] = cm
+		}
+		cm.count++
+		cm.surf[a.intern(mm.text)]++
+		cm.pattern[a.intern(mm.pattern)]++
+		m.insert(ca.ex[int(cm.ex)*E:int(cm.ex)*E+E], mm.seg)
+	}
+	m.keepSegments()
+}
+
+// toMulti returns the surface counts of a term, making them when the term
+// had one form only.
+func (ca *emCase) toMulti(key uint64, ce *caseTerm) surfMap {
+	if ce.surf == multiSurf {
+		return ca.multi[key]
+	}
+	sm := surfMap{}
+	if ce.count > 0 {
+		sm[ce.surf] = int(ce.count)
+	}
+	ca.multi[key] = sm
+	ce.surf = multiSurf
+	return sm
+}
+
+// globalKey maps a term key of local word ids to global ones.
+func globalKey(k uint64, wmap []uint32) uint64 {
+	w1, w2 := uint32(k>>32), uint32(k)
+	if w2 == noWord {
+		return wordKey(wmap[w1])
+	}
+	return phraseKey(wmap[w1], wmap[w2])
+}
+
+// globalSurface maps a surface key of local surface ids to global ones.
+func globalSurface(s uint64, pair bool, smap []uint32) uint64 {
+	conv := func(id uint32) uint64 {
+		if id == 0 {
+			return 0
+		}
+		return uint64(smap[id-1])
+	}
+	if !pair {
+		return conv(uint32(s))
+	}
+	return conv(uint32(s>>32))<<32 | conv(uint32(s))
+}
+
+// intern returns s, or the equal string the accumulator already holds.
+func (a *EmergentAccumulator) intern(s string) string {
+	if t, ok := a.strs[s]; ok {
+		return t
+	}
+	s = strings.Clone(s)
+	a.strs[s] = s
+	return s
+}
+
+// nameID returns the index of a role or voice in a.names.
+func (a *EmergentAccumulator) nameID(s string) uint32 {
+	if id, ok := a.nameIdx[s]; ok {
+		return id
+	}
+	id := uint32(len(a.names))
+	s = strings.Clone(s)
+	a.nameIdx[s] = id
+	a.names = append(a.names, s)
+	return id
+}
+
+// merger merges the example lists of one document.
+type merger struct {
+	a    *EmergentAccumulator
+	x    *EmergentDoc
+	gseg []uint32 // global segment number of each local segment kept, or noSeg
+	doc  int      // index of the document in a.docs, -1 until a segment is kept
+}
+
+// cmpSeg compares kept segment g with segment number n of document doc in
+// document order: by document ID, then number.
+func (m *merger) cmpSeg(g uint32, doc string, n int) int {
+	r := &m.a.segs[g]
+	if int(r.doc) != m.doc {
+		if c := strings.Compare(m.a.docs[r.doc].id, doc); c != 0 {
+			return c
+		}
+	}
+	switch {
+	case r.n < n:
+		return -1
+	case r.n > n:
+		return 1
+	}
+	return 0
+}
+
+// insert puts local segment ls into an example list, which holds the first
+// len(list) distinct segments in document order (the first kept of equal
+// ones).
+func (m *merger) insert(list []uint32, ls int32) {
+	doc, n := m.x.id, m.x.segs[ls].n
+	if last := list[len(list)-1]; last != noSeg && m.cmpSeg(last, doc, n) <= 0 {
+		return
+	}
+	i := 0
+	for ; i < len(list) && list[i] != noSeg; i++ {
+		c := m.cmpSeg(list[i], doc, n)
+		if c == 0 {
+			return
+		}
+		if c > 0 {
+			break
+		}
+	}
+	copy(list[i+1:], list[i:len(list)-1])
+	list[i] = m.seg(ls)
+}
+
+// seg returns the global number of local segment ls, keeping it.
+func (m *merger) seg(ls int32) uint32 {
+	if g := m.gseg[ls]; g != noSeg {
+		return g
+	}
+	a := m.a
+	if m.doc < 0 {
+		m.doc = len(a.docs)
+		a.docs = append(a.docs, docRec{id: strings.Clone(m.x.id)})
+	}
+	s := &m.x.segs[ls]
+	g := uint32(len(a.segs))
+	a.segs = append(a.segs, segRec{n: s.n, line: s.line, doc: uint32(m.doc), role: a.nameID(s.role), voice: a.nameID(string(s.voice))})
+	m.gseg[ls] = g
+	return g
+}
+
+// keepSegments copies the kept segments' text, ID and time into one string
+// for the document.
+func (m *merger) keepSegments() {
+	if m.doc < 0 {
+		return
+	}
+	size := 0
+	for ls, g := range m.gseg {
+		if g != noSeg {
+			s := &m.x.segs[ls]
+			size += len(s.text) + len(s.id) + len(s.time)
+		}
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for ls, g := range m.gseg {
+		if g == noSeg {
+			continue
+		}
+		s := &m.x.segs[ls]
+		r := &m.a.segs[g]
+		r.off, r.text, r.id, r.time = uint32(b.Len()), uint32(len(s.text)), uint32(len(s.id)), uint32(len(s.time))
+		b.WriteString(s.text)
+		b.WriteString(s.id)
+		b.WriteString(s.time)
+	}
+	m.a.docs[m.doc].blob = b.String()
+}
+
+// exCache holds the Examples made by one Result, by kept segment: a
+// segment that is an example of many terms is copied once.
+type exCache map[uint32]Example
+
+// example returns kept segment g as an Example. Its strings are copied out
+// of the document's blob, so that a Result keeps only the segments it shows
+// alive, not every segment the accumulator kept.
+func (a *EmergentAccumulator) example(g uint32, exs exCache) Example {
+	if e, ok := exs[g]; ok {
+		return e
+	}
+	r := &a.segs[g]
+	d := &a.docs[r.doc]
+	o := r.off
+	b := strings.Clone(d.blob[o : o+r.text+r.id+r.time]) // text, ID, time
+	e := Example{
+		Doc: d.id, Segment: b[r.text : r.text+r.id], Line: r.line, Time: b[r.text+r.id:],
+		Role: a.names[r.role], Voice: corpus.Voice(a.names[r.voice]), Text: b[:r.text],
+	}
+	exs[g] = e
+	return e
+}
+
+// examples returns the examples of a list (nil when empty).
+func (a *EmergentAccumulator) examples(list []uint32, exs exCache) []Example {
+	var out []Example
+	for _, g := range list {
+		if g == noSeg {
+			break
+		}
+		out = append(out, a.example(g, exs))
+	}
+	return out
+}
+
+// cmpKept compares two kept segments in document order.
+func (a *EmergentAccumulator) cmpKept(g, h uint32) int {
+	r, s := &a.segs[g], &a.segs[h]
+	if r.doc != s.doc {
+		if c := strings.Compare(a.docs[r.doc].id, a.docs[s.doc].id); c != 0 {
+			return c
+		}
+	}
+	switch {
+	case r.n < s.n:
+		return -1
+	case r.n > s.n:
+		return 1
+	}
+	return 0
+}
+
+// mergeKept puts kept segment g into an example list (see merger.insert).
+func (a *EmergentAccumulator) mergeKept(list []uint32, g uint32) {
+	i := 0
+	for ; i < len(list) && list[i] != noSeg; i++ {
+		c := a.cmpKept(list[i], g)
+		if c == 0 {
+			return
+		}
+		if c > 0 {
+			break
+		}
+	}
+	if i == len(list) {
+		return
+	}
+	copy(list[i+1:], list[i:len(list)-1])
+	list[i] = g
+}
