@@ -198,11 +198,11 @@ func FindEmergent(docs []*corpus.Document, codings []Coding, ref map[string]int,
 type EmergentAccumulator struct {
 	// Read-only after NewEmergentAccumulator: Observe reads these from any
 	// goroutine.
-	opt     EmergentOptions
-	voices  map[corpus.Voice]bool
-	stop    map[string]struct{}
-	tabs    *mentionCueTables
-	scratch sync.Pool // *emScratch, Observe's working memory
+	opt      EmergentOptions
+	voices   map[corpus.Voice]bool
+	tabs     *mentionCueTables
+	scratch  sync.Pool // *emScratch, Observe's working memory
+	observed sync.Pool // *EmergentDoc, merged and free for Observe
 
 	// The merged state (see emergent_merge.go), changed by AddObserved only.
 	cases   map[string]*emCase
@@ -216,8 +216,9 @@ type EmergentAccumulator struct {
 	strs    map[string]string // interned mention texts and patterns
 	nameIdx map[string]uint32 // role or voice -> index in names
 	names   []string
-	segs    []segRec // segments kept as examples
+	segs    [][]segRec // segments kept as examples, in chunks (see seg)
 	docs    []docRec
+	lastDoc int // index in docs of the greatest document ID
 	// AddObserved's scratch.
 	wmap, smap, gseg []uint32
 }
@@ -229,8 +230,7 @@ func NewEmergentAccumulator(opt EmergentOptions) *EmergentAccumulator {
 	a := &EmergentAccumulator{
 		opt:     opt,
 		voices:  map[corpus.Voice]bool{},
-		stop:    Stopwords(),
-		tabs:    newMentionCueTables(),
+		tabs:    newMentionCueTables(Stopwords()),
 		cases:   map[string]*emCase{},
 		wordIdx: map[string]uint32{},
 		surfIdx: map[string]uint32{},
@@ -261,25 +261,6 @@ func (a *EmergentAccumulator) Add(doc *corpus.Document, codings []Coding) {
 func overlapsAny(spans []codedSpan, start, end int) bool {
 	for _, sp := range spans {
 		if sp.start < end && start < sp.end {
-			return true
-		}
-	}
-	return false
-}
-
-// keepWord reports whether a folded word may be a keyword: at least three
-// code points, a letter among them, no stopword.
-func (a *EmergentAccumulator) keepWord(norm string) bool {
-	if utf8.RuneCountInString(norm) < 3 || !hasLetterRune(norm) {
-		return false
-	}
-	_, stop := a.stop[norm]
-	return !stop
-}
-
-func hasLetterRune(s string) bool {
-	for _, r := range s {
-		if unicode.IsLetter(r) {
 			return true
 		}
 	}
@@ -668,8 +649,7 @@ func (a *EmergentAccumulator) mentionText(ma *caseMention) string {
 func (a *EmergentAccumulator) knownWords(words []uint32) bool {
 	for _, w := range words {
 		v := &a.words[w]
-		_, stop := a.stop[v.norm]
-		if !stop && !v.lower {
+		if a.tabs.words[v.norm]&cueStop == 0 && !v.lower {
 			return false
 		}
 	}

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"slices"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -106,7 +107,10 @@ func wordSet(words ...string) map[string]bool {
 // changed after newMentionCueTables, so Observe may read them from many
 // goroutines.
 type mentionCueTables struct {
-	kin, det, deDet, notName, nonEr, verbPre map[string]bool
+	// words holds the facts of the words in the tables and of the
+	// stopwords, so that a word is looked up once.
+	words   map[string]wordCue
+	verbPre map[string]bool
 	// suffixes are the person and place suffix forms; suffixIdx maps a
 	// written ending to its index, and suffixLens holds the lengths of the
 	// endings, longest first.
@@ -122,10 +126,23 @@ type suffixForm struct {
 	pattern string // the Mention.Pattern: "-" + base
 }
 
-func newMentionCueTables() *mentionCueTables {
-	tb := &mentionCueTables{
-		kin: kinVanWords(), det: mentionDeterminers(), deDet: deWordDeterminers(), notName: capitalisedNonNames(),
-		nonEr: nonPersonErWords(), verbPre: verbPrefixStems(), suffixIdx: map[string]int{},
+// newMentionCueTables returns the cue tables with the stopwords stop.
+func newMentionCueTables(stop map[string]struct{}) *mentionCueTables {
+	tb := &mentionCueTables{words: map[string]wordCue{}, verbPre: verbPrefixStems(), suffixIdx: map[string]int{}}
+	for w := range stop {
+		tb.words[w] |= cueStop
+	}
+	for _, set := range []struct {
+		words map[string]bool
+		cue   wordCue
+	}{
+		{kinVanWords(), cueKin}, {mentionDeterminers(), cueDet}, {deWordDeterminers(), cueDeDet},
+		{capitalisedNonNames(), cueNotName}, {nonPersonErWords(), cueNonEr},
+		{wordSet("van"), cueVan}, {wordSet("bij"), cueBij}, {wordSet("met"), cueMet}, {wordSet("thuis"), cueThuis},
+	} {
+		for w := range set.words {
+			tb.words[w] |= set.cue
+		}
 	}
 	add := func(kind string, forms map[string]string) {
 		for end, base := range forms {
@@ -141,6 +158,46 @@ func newMentionCueTables() *mentionCueTables {
 	slices.Sort(tb.suffixLens)
 	slices.Reverse(tb.suffixLens)
 	return tb
+}
+
+// wordCue is a set of facts about a folded word, looked up once per
+// document.
+type wordCue uint16
+
+const (
+	cueKeep    wordCue = 1 << iota // may be a keyword: three code points or more, a letter among them, no stopword
+	cueLetters                     // letters only
+	cueKin                         // kin or relation word ("moeder van …")
+	cueDet                         // determiner
+	cueDeDet                       // de-word determiner
+	cueNotName                     // capitalised, yet no name (days, months, …)
+	cueNonEr                       // a common -er word that is no person
+	cueVan
+	cueBij
+	cueMet
+	cueThuis
+	cueStop // a stopword
+)
+
+// cueOf returns the facts of a folded word.
+func (tb *mentionCueTables) cueOf(norm string) wordCue {
+	c := tb.words[norm]
+	letter, letters, n := false, true, 0
+	for _, r := range norm {
+		n++
+		if unicode.IsLetter(r) {
+			letter = true
+		} else {
+			letters = false
+		}
+	}
+	if letters {
+		c |= cueLetters
+	}
+	if n >= 3 && letter && c&cueStop == 0 {
+		c |= cueKeep
+	}
+	return c
 }
 
 // suffixKind returns the index in tb.suffixes of the longest person or

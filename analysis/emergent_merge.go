@@ -82,6 +82,25 @@ type segRec struct {
 	role, voice         uint32 // indexes in EmergentAccumulator.names
 }
 
+// segChunk is the number of segRecs in one chunk of
+// EmergentAccumulator.segs: chunks are never copied as the list grows.
+const segChunk = 1024
+
+// seg returns kept segment g.
+func (a *EmergentAccumulator) seg(g uint32) *segRec {
+	return &a.segs[g/segChunk][g%segChunk]
+}
+
+// newSeg keeps r and returns its number.
+func (a *EmergentAccumulator) newSeg(r segRec) uint32 {
+	if n := len(a.segs); n == 0 || len(a.segs[n-1]) == segChunk {
+		a.segs = append(a.segs, make([]segRec, 0, segChunk))
+	}
+	last := &a.segs[len(a.segs)-1]
+	*last = append(*last, r)
+	return uint32((len(a.segs)-1)*segChunk + len(*last) - 1)
+}
+
 // docRec is a document with kept examples.
 type docRec struct {
 	id   string
@@ -102,16 +121,16 @@ type vocabWord struct {
 // AddObserved merges what Observe found in one document into the
 // accumulator. It is cheap next to Observe. Documents must be merged from
 // one goroutine; merged in the same order, Observe+AddObserved gives the
-// same result as Add. AddObserved(nil) does nothing. x must not be used
-// again.
+// same result as Add. AddObserved(nil) does nothing. AddObserved takes x
+// over: x must not be used again (its memory is reused by Observe).
 func (a *EmergentAccumulator) AddObserved(x *EmergentDoc) {
 	if x == nil {
 		return
 	}
-	ca := a.cases[x.caseKey]
+	ca := a.cases[x.doc.Meta.Case]
 	if ca == nil {
 		ca = newEmCase()
-		a.cases[strings.Clone(x.caseKey)] = ca
+		a.cases[strings.Clone(x.doc.Meta.Case)] = ca
 	}
 	ca.tokens += x.tokens
 
@@ -143,11 +162,11 @@ func (a *EmergentAccumulator) AddObserved(x *EmergentDoc) {
 		smap = append(smap, g)
 	}
 	gseg := a.gseg[:0]
-	for range x.segs {
+	for range x.doc.Segments {
 		gseg = append(gseg, noSeg)
 	}
 	a.wmap, a.smap, a.gseg = wmap, smap, gseg
-	m := merger{a: a, x: x, gseg: gseg, doc: -1}
+	m := merger{a: a, x: x, gseg: gseg, doc: -1, after: len(a.docs) == 0 || x.doc.ID > a.docs[a.lastDoc].id}
 
 	E := a.opt.Examples
 	for ti := range x.terms {
@@ -215,6 +234,8 @@ func (a *EmergentAccumulator) AddObserved(x *EmergentDoc) {
 		m.insert(ca.ex[int(cm.ex)*E:int(cm.ex)*E+E], mm.seg)
 	}
 	m.keepSegments()
+	x.reset()
+	a.observed.Put(x)
 }
 
 // toMulti returns the surface counts of a term, making them when the term
@@ -283,13 +304,20 @@ type merger struct {
 	x    *EmergentDoc
 	gseg []uint32 // global segment number of each local segment kept, or noSeg
 	doc  int      // index of the document in a.docs, -1 until a segment is kept
+	// after: the document's ID sorts after that of every document with
+	// kept segments (documents usually come in ID order), so every kept
+	// segment of another document comes before its segments.
+	after bool
 }
 
 // cmpSeg compares kept segment g with segment number n of document doc in
 // document order: by document ID, then number.
 func (m *merger) cmpSeg(g uint32, doc string, n int) int {
-	r := &m.a.segs[g]
+	r := m.a.seg(g)
 	if int(r.doc) != m.doc {
+		if m.after {
+			return -1
+		}
 		if c := strings.Compare(m.a.docs[r.doc].id, doc); c != 0 {
 			return c
 		}
@@ -307,7 +335,7 @@ func (m *merger) cmpSeg(g uint32, doc string, n int) int {
 // len(list) distinct segments in document order (the first kept of equal
 // ones).
 func (m *merger) insert(list []uint32, ls int32) {
-	doc, n := m.x.id, m.x.segs[ls].n
+	doc, n := m.x.doc.ID, m.x.doc.Segments[ls].N
 	if last := list[len(list)-1]; last != noSeg && m.cmpSeg(last, doc, n) <= 0 {
 		return
 	}
@@ -333,11 +361,17 @@ func (m *merger) seg(ls int32) uint32 {
 	a := m.a
 	if m.doc < 0 {
 		m.doc = len(a.docs)
-		a.docs = append(a.docs, docRec{id: strings.Clone(m.x.id)})
+		a.docs = append(a.docs, docRec{id: strings.Clone(m.x.doc.ID)})
+		if m.after {
+			a.lastDoc = m.doc
+		}
 	}
-	s := &m.x.segs[ls]
-	g := uint32(len(a.segs))
-	a.segs = append(a.segs, segRec{n: s.n, line: s.line, doc: uint32(m.doc), role: a.nameID(s.role), voice: a.nameID(string(s.voice))})
+	s := &m.x.doc.Segments[ls]
+	var turn corpus.Turn
+	if s.Turn >= 0 && s.Turn < len(m.x.doc.Turns) {
+		turn = m.x.doc.Turns[s.Turn]
+	}
+	g := a.newSeg(segRec{n: s.N, line: s.Line, doc: uint32(m.doc), role: a.nameID(turn.Role), voice: a.nameID(string(turn.Voice))})
 	m.gseg[ls] = g
 	return g
 }
@@ -351,8 +385,8 @@ func (m *merger) keepSegments() {
 	size := 0
 	for ls, g := range m.gseg {
 		if g != noSeg {
-			s := &m.x.segs[ls]
-			size += len(s.text) + len(s.id) + len(s.time)
+			s := &m.x.doc.Segments[ls]
+			size += len(s.Text) + len(s.ID) + len(s.Time)
 		}
 	}
 	var b strings.Builder
@@ -361,54 +395,56 @@ func (m *merger) keepSegments() {
 		if g == noSeg {
 			continue
 		}
-		s := &m.x.segs[ls]
-		r := &m.a.segs[g]
-		r.off, r.text, r.id, r.time = uint32(b.Len()), uint32(len(s.text)), uint32(len(s.id)), uint32(len(s.time))
-		b.WriteString(s.text)
-		b.WriteString(s.id)
-		b.WriteString(s.time)
+		s := &m.x.doc.Segments[ls]
+		r := m.a.seg(g)
+		r.off, r.text, r.id, r.time = uint32(b.Len()), uint32(len(s.Text)), uint32(len(s.ID)), uint32(len(s.Time))
+		b.WriteString(s.Text)
+		b.WriteString(s.ID)
+		b.WriteString(s.Time)
 	}
 	m.a.docs[m.doc].blob = b.String()
 }
 
-// exCache holds the Examples made by one Result, by kept segment: a
-// segment that is an example of many terms is copied once.
-type exCache map[uint32]Example
+// exCache holds the copies made by one Result of kept segments' text, ID
+// and time: a segment that is an example of many terms is copied once.
+type exCache map[uint32]string
 
 // example returns kept segment g as an Example. Its strings are copied out
 // of the document's blob, so that a Result keeps only the segments it shows
 // alive, not every segment the accumulator kept.
 func (a *EmergentAccumulator) example(g uint32, exs exCache) Example {
-	if e, ok := exs[g]; ok {
-		return e
-	}
-	r := &a.segs[g]
+	r := a.seg(g)
 	d := &a.docs[r.doc]
-	o := r.off
-	b := strings.Clone(d.blob[o : o+r.text+r.id+r.time]) // text, ID, time
-	e := Example{
+	b, ok := exs[g]
+	if !ok {
+		b = strings.Clone(d.blob[r.off : r.off+r.text+r.id+r.time]) // text, ID, time
+		exs[g] = b
+	}
+	return Example{
 		Doc: d.id, Segment: b[r.text : r.text+r.id], Line: r.line, Time: b[r.text+r.id:],
 		Role: a.names[r.role], Voice: corpus.Voice(a.names[r.voice]), Text: b[:r.text],
 	}
-	exs[g] = e
-	return e
 }
 
 // examples returns the examples of a list (nil when empty).
 func (a *EmergentAccumulator) examples(list []uint32, exs exCache) []Example {
-	var out []Example
-	for _, g := range list {
-		if g == noSeg {
-			break
-		}
-		out = append(out, a.example(g, exs))
+	n := 0
+	for n < len(list) && list[n] != noSeg {
+		n++
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]Example, n)
+	for i, g := range list[:n] {
+		out[i] = a.example(g, exs)
 	}
 	return out
 }
 
 // cmpKept compares two kept segments in document order.
 func (a *EmergentAccumulator) cmpKept(g, h uint32) int {
-	r, s := &a.segs[g], &a.segs[h]
+	r, s := a.seg(g), a.seg(h)
 	if r.doc != s.doc {
 		if c := strings.Compare(a.docs[r.doc].id, a.docs[s.doc].id); c != 0 {
 			return c

@@ -13,15 +13,24 @@ import (
 // mentions, and the segments that may become examples. Its contents are
 // private; hand it to AddObserved of the accumulator that made it.
 type EmergentDoc struct {
-	id, caseKey string
-	tokens      int       // word tokens of the included segments
-	words       []emWord  // distinct folded words of the document, all voices; a local word id indexes it
-	surfs       []string  // written forms that differ from their word's norm; local surface id i+1
-	terms       []emTerm  // distinct uncovered words and phrases of the included segments
-	multi       []surfMap // surface counts of the terms written in more than one form (emTerm.multi)
-	exs         []int32   // example lists of terms: Examples local segment numbers per term, -1 when unused
-	mentions    []emMention
-	segs        []emSeg // the included segments, in document order
+	doc      *corpus.Document
+	tokens   int       // word tokens of the included segments
+	words    []emWord  // distinct folded words of the document, all voices; a local word id indexes it
+	surfs    []string  // written forms that differ from their word's norm; local surface id i+1
+	terms    []emTerm  // distinct uncovered words and phrases of the included segments
+	multi    []surfMap // surface counts of the terms written in more than one form (emTerm.multi)
+	exs      []int32   // example lists of terms: Examples indexes in doc.Segments per term, -1 when unused
+	mentions []emMention
+}
+
+// reset empties x for reuse, dropping every reference into its document.
+func (x *EmergentDoc) reset() {
+	x.doc, x.tokens = nil, 0
+	clear(x.words)
+	clear(x.surfs)
+	clear(x.multi)
+	clear(x.mentions)
+	x.words, x.surfs, x.terms, x.multi, x.exs, x.mentions = x.words[:0], x.surfs[:0], x.terms[:0], x.multi[:0], x.exs[:0], x.mentions[:0]
 }
 
 // surfMap counts surface forms by surface key (see emTerm.surf).
@@ -36,24 +45,6 @@ type emWord struct {
 	cue           wordCue // what the word is for the cues and keywords
 	suf           int8    // index of its person/place suffix in the cue tables; -1 none, -2 not looked up yet
 }
-
-// wordCue is a set of facts about a folded word, looked up once per
-// document.
-type wordCue uint16
-
-const (
-	cueKeep    wordCue = 1 << iota // may be a keyword (keepWord)
-	cueLetters                     // letters only
-	cueKin                         // kin or relation word ("moeder van …")
-	cueDet                         // determiner
-	cueDeDet                       // de-word determiner
-	cueNotName                     // capitalised, yet no name (days, months, …)
-	cueNonEr                       // a common -er word that is no person
-	cueVan
-	cueBij
-	cueMet
-	cueThuis
-)
 
 // Term keys: a word is its word id in the high half and noWord in the low
 // half; a phrase is its two word ids. Surface keys follow the same layout
@@ -76,14 +67,7 @@ type emMention struct {
 	kind, pattern, text, norm string
 	name                      bool
 	words                     []int32 // local word ids of a name
-	seg                       int32   // local segment number
-}
-
-// emSeg is an included segment of the document, as a possible example.
-type emSeg struct {
-	n, line              int
-	id, time, role, text string
-	voice                corpus.Voice
+	seg                       int32   // index of its segment in the document
 }
 
 // emScratch is the reusable working memory of Observe.
@@ -95,16 +79,21 @@ type emScratch struct {
 	used             []bool
 	wordIdx, surfIdx map[string]int32
 	termIdx          map[uint64]int32
-	bySeg            map[string][]codedSpan
-	loose            []codedSpan
-	found            []emMention
+	// The codings' spans: those of segment ID id are spans[k] for k from
+	// head[id] on, following next until -1; loose ones have no segment.
+	head  map[string]int32
+	spans []codedSpan
+	next  []int32
+	loose []codedSpan
+	found []emMention
 }
 
 // Observe reads one document and returns what it found, for AddObserved.
 // It only reads the accumulator's options and word tables, so any number of
 // goroutines may call it at once, also while another goroutine calls
-// AddObserved or Result. codings and the rest are as for Add. Observe(nil,
-// …) returns nil.
+// AddObserved or Result. codings and the rest are as for Add. The result
+// refers to doc, which must not change until it is merged. Observe(nil, …)
+// returns nil.
 func (a *EmergentAccumulator) Observe(doc *corpus.Document, codings []Coding) *EmergentDoc {
 	if doc == nil {
 		return nil
@@ -113,7 +102,7 @@ func (a *EmergentAccumulator) Observe(doc *corpus.Document, codings []Coding) *E
 	if sc == nil {
 		sc = &emScratch{
 			wordIdx: map[string]int32{}, surfIdx: map[string]int32{}, termIdx: map[uint64]int32{},
-			bySeg: map[string][]codedSpan{},
+			head: map[string]int32{},
 		}
 	}
 	defer func() {
@@ -121,26 +110,37 @@ func (a *EmergentAccumulator) Observe(doc *corpus.Document, codings []Coding) *E
 		clear(sc.wordIdx)
 		clear(sc.surfIdx)
 		clear(sc.termIdx)
-		clear(sc.bySeg)
+		clear(sc.head)
 		clear(sc.toks)
 		clear(sc.found)
 		a.scratch.Put(sc)
 	}()
-	for _, c := range codings {
+	sc.spans, sc.next, sc.loose = sc.spans[:0], sc.next[:0], sc.loose[:0]
+	for i := range codings {
+		c := &codings[i]
 		if c.Doc != doc.ID || c.End <= c.Start {
 			continue
 		}
 		if c.Segment == "" {
 			sc.loose = append(sc.loose, codedSpan{c.Start, c.End})
-		} else {
-			sc.bySeg[c.Segment] = append(sc.bySeg[c.Segment], codedSpan{c.Start, c.End})
+			continue
 		}
+		k, ok := sc.head[c.Segment]
+		if !ok {
+			k = -1
+		}
+		sc.head[c.Segment] = int32(len(sc.spans))
+		sc.spans = append(sc.spans, codedSpan{c.Start, c.End})
+		sc.next = append(sc.next, k)
 	}
-	loose := sc.loose
-	sc.loose = sc.loose[:0]
-	x := &EmergentDoc{id: doc.ID, caseKey: doc.Meta.Case}
+	x, _ := a.observed.Get().(*EmergentDoc)
+	if x == nil {
+		x = &EmergentDoc{}
+	}
+	x.doc = doc
 	E := a.opt.Examples
-	for _, s := range doc.Segments {
+	for si := range doc.Segments {
+		s := &doc.Segments[si]
 		var turn corpus.Turn
 		if s.Turn >= 0 && s.Turn < len(doc.Turns) {
 			turn = doc.Turns[s.Turn]
@@ -169,17 +169,18 @@ func (a *EmergentAccumulator) Observe(doc *corpus.Document, codings []Coding) *E
 			continue
 		}
 		x.tokens += len(toks)
-		ls := int32(len(x.segs))
-		x.segs = append(x.segs, emSeg{n: s.N, line: s.Line, id: s.ID, time: s.Time, role: turn.Role, voice: turn.Voice, text: s.Text})
+		ls := int32(si)
 		n := len(toks)
 		covered := grow(sc.covered, n)
 		cand := grow(sc.cand, n)
 		sk := sc.sk[:0]
-		spans := sc.bySeg[s.ID]
+		first, ok := sc.head[s.ID]
+		if !ok {
+			first = -1
+		}
 		for i := range toks {
 			t := &toks[i]
-			covered[i] = overlapsAny(spans, s.Span.Start+t.Start, s.Span.Start+t.End) ||
-				overlapsAny(loose, s.Span.Start+t.Start, s.Span.Start+t.End)
+			covered[i] = sc.coded(first, s.Span.Start+t.Start, s.Span.Start+t.End)
 			cand[i] = !covered[i] && x.words[ids[i]].cue&cueKeep != 0 && !(t.proper && nameShaped(s.Text[t.bs:t.be]))
 			var k uint32
 			if cand[i] {
@@ -206,6 +207,17 @@ func (a *EmergentAccumulator) Observe(doc *corpus.Document, codings []Coding) *E
 	return x
 }
 
+// coded reports whether a coding overlaps [start, end): one of the
+// segment's, whose list starts at spans[k], or a loose one.
+func (sc *emScratch) coded(k int32, start, end int) bool {
+	for ; k >= 0; k = sc.next[k] {
+		if sp := sc.spans[k]; sp.start < end && start < sp.end {
+			return true
+		}
+	}
+	return overlapsAny(sc.loose, start, end)
+}
+
 // grow returns b resliced to length n, reallocated when too small.
 func grow(b []bool, n int) []bool {
 	if cap(b) < n {
@@ -221,7 +233,7 @@ func (a *EmergentAccumulator) localWord(x *EmergentDoc, sc *emScratch, norm stri
 	}
 	id := int32(len(x.words))
 	sc.wordIdx[norm] = id
-	x.words = append(x.words, emWord{norm: norm, cue: a.tabs.cueOf(norm, a.keepWord(norm)), suf: -2})
+	x.words = append(x.words, emWord{norm: norm, cue: a.tabs.cueOf(norm), suf: -2})
 	return id
 }
 
@@ -237,7 +249,8 @@ func (a *EmergentAccumulator) localSurface(x *EmergentDoc, sc *emScratch, w stri
 }
 
 // addTerm counts one occurrence of the term key with surface key surf in
-// the included segment ls, keeping its first E segments (by number).
+// the included segment ls (an index in the document's segments), keeping
+// its first E segments (by number).
 func (x *EmergentDoc) addTerm(sc *emScratch, E int, key, surf uint64, ls int32) {
 	ti, ok := sc.termIdx[key]
 	if !ok {
@@ -262,14 +275,15 @@ func (x *EmergentDoc) addTerm(sc *emScratch, E int, key, surf uint64, ls int32) 
 	x.insertLocalExample(x.exs[int(ti)*E:int(ti)*E+E], ls)
 }
 
-// insertLocalExample puts segment ls into a list of local segment numbers
-// sorted by segment number, keeping the first len(list) distinct numbers
+// insertLocalExample puts segment ls into a list of indexes in the
+// document's segments, sorted by segment number, keeping the first len(list) distinct numbers
 // (the first segment of a number).
 func (x *EmergentDoc) insertLocalExample(list []int32, ls int32) {
-	n := x.segs[ls].n
+	segs := x.doc.Segments
+	n := segs[ls].N
 	i := 0
 	for ; i < len(list) && list[i] >= 0; i++ {
-		m := x.segs[list[i]].n
+		m := segs[list[i]].N
 		if m == n {
 			return
 		}
@@ -284,38 +298,6 @@ func (x *EmergentDoc) insertLocalExample(list []int32, ls int32) {
 	list[i] = ls
 }
 
-// cueOf returns the cue facts of a folded word.
-func (tb *mentionCueTables) cueOf(norm string, keep bool) wordCue {
-	var c wordCue
-	if keep {
-		c |= cueKeep
-	}
-	if allLetters(norm) {
-		c |= cueLetters
-	}
-	set := func(m map[string]bool, f wordCue) {
-		if m[norm] {
-			c |= f
-		}
-	}
-	set(tb.kin, cueKin)
-	set(tb.det, cueDet)
-	set(tb.deDet, cueDeDet)
-	set(tb.notName, cueNotName)
-	set(tb.nonEr, cueNonEr)
-	switch norm {
-	case "van":
-		c |= cueVan
-	case "bij":
-		c |= cueBij
-	case "met":
-		c |= cueMet
-	case "thuis":
-		c |= cueThuis
-	}
-	return c
-}
-
 // suffixOf returns the index in tb.suffixes of the person or place suffix
 // of local word id (see suffixKind), or -1, looking it up once.
 func (a *EmergentAccumulator) suffixOf(x *EmergentDoc, id int32) int {
@@ -327,7 +309,8 @@ func (a *EmergentAccumulator) suffixOf(x *EmergentDoc, id int32) int {
 }
 
 // findMentions appends the uncovered person and place mentions of one
-// included segment (local number ls, tokens sc.toks) to out, in text order.
+// included segment (number ls in the document, tokens sc.toks) to out, in
+// text order.
 func (a *EmergentAccumulator) findMentions(x *EmergentDoc, sc *emScratch, text string, ls int32, out []emMention) []emMention {
 	tb := a.tabs
 	toks, ids, covered := sc.toks, sc.ids, sc.covered
@@ -463,13 +446,4 @@ func afterDeDeterminer(x *EmergentDoc, toks []tok, ids []int32, i int) bool {
 func firstRuneOf(s string) rune {
 	r, _ := utf8.DecodeRuneInString(s)
 	return r
-}
-
-func allLetters(s string) bool {
-	for _, r := range s {
-		if !unicode.IsLetter(r) {
-			return false
-		}
-	}
-	return true
 }
