@@ -213,10 +213,12 @@ type EmergentAccumulator struct {
 	totals  map[uint64]termTotal
 	mentIdx map[mentionKey]uint32 // mention -> index in ments
 	ments   []mentionKey
-	strs    map[string]string // interned mention texts and patterns
-	nameIdx map[string]uint32 // role or voice -> index in names
-	names   []string
-	segs    [][]segRec // segments kept as examples, in chunks (see seg)
+	strs    map[string]string   // interned mention texts and patterns
+	turnIdx map[turnKind]uint32 // role and voice -> index in turns
+	turns   []turnKind
+	bigNums map[uint32][2]int // segment number and line of kept segments whose numbers need more than 32 bits
+	tokens  int               // word tokens counted, at most maxTokens
+	segs    [][]segRec        // segments kept as examples, in chunks (see seg)
 	docs    []docRec
 	lastDoc int // index in docs of the greatest document ID
 	// AddObserved's scratch.
@@ -238,7 +240,8 @@ func NewEmergentAccumulator(opt EmergentOptions) *EmergentAccumulator {
 		totals:  map[uint64]termTotal{},
 		mentIdx: map[mentionKey]uint32{},
 		strs:    map[string]string{},
-		nameIdx: map[string]uint32{},
+		turnIdx: map[turnKind]uint32{},
+		bigNums: map[uint32][2]int{},
 	}
 	for _, v := range opt.Voices {
 		a.voices[v] = true
@@ -356,23 +359,25 @@ func (a *EmergentAccumulator) Result(ref map[string]int) []Emergent {
 			}
 		}
 		for key, t := range a.totals {
-			if t.count < a.opt.MinCount || uint32(key) != noWord || a.isName(key) {
+			count := int(t.count)
+			if count < a.opt.MinCount || uint32(key) != noWord || a.isName(key) {
 				continue
 			}
 			b := refCounts[a.words[key>>32].norm]
-			if !overusedIn(t.count, b, allTokens, refTotal) {
+			if !overusedIn(count, b, allTokens, refTotal) {
 				continue
 			}
-			cands = append(cands, kwCand{key: key, count: t.count, other: b, ll: G2(t.count, b, allTokens, refTotal)})
+			cands = append(cands, kwCand{key: key, count: count, other: b, ll: G2(count, b, allTokens, refTotal)})
 		}
 	} else {
 		corpusLevel.Measure = MeasureSpread
 		for key, t := range a.totals {
-			if t.count < a.opt.MinCount || a.isName(key) {
+			count := int(t.count)
+			if count < a.opt.MinCount || a.isName(key) {
 				continue
 			}
-			score := float64(t.count) * math.Log(1+float64(nCases)/float64(t.df))
-			cands = append(cands, kwCand{key: key, count: t.count, ll: score})
+			score := float64(count) * math.Log(1+float64(nCases)/float64(t.df))
+			cands = append(cands, kwCand{key: key, count: count, ll: score})
 		}
 	}
 	for _, c := range a.topTerms(cands) {
@@ -396,7 +401,7 @@ func (a *EmergentAccumulator) Result(ref map[string]int) []Emergent {
 				continue
 			}
 			count := int(ce.count)
-			b := a.totals[key].count - count
+			b := int(a.totals[key].count) - count
 			var ll float64
 			if n2 > 0 {
 				if !overusedIn(count, b, n1, n2) {
@@ -406,12 +411,28 @@ func (a *EmergentAccumulator) Result(ref map[string]int) []Emergent {
 			}
 			cands = append(cands, kwCand{key: key, count: count, other: b, ll: ll})
 		}
+		if a.opt.MinCount <= 1 {
+			for key := range ca.once {
+				if a.isName(key) {
+					continue
+				}
+				b := int(a.totals[key].count) - 1
+				var ll float64
+				if n2 > 0 {
+					if !overusedIn(1, b, n1, n2) {
+						continue
+					}
+					ll = G2(1, b, n1, n2)
+				}
+				cands = append(cands, kwCand{key: key, count: 1, other: b, ll: ll})
+			}
+		}
 		for _, c := range a.topTerms(cands) {
-			ce := ca.terms[c.key]
+			ce, list, _ := ca.lookup(c.key, E)
 			surf := a.surfaces(ca, c.key, ce, nil)
 			e.Keywords = append(e.Keywords, Term{
 				Text: a.display(mostFrequentSurface(surf)), Norm: a.norm(c.key), Count: c.count, OtherCount: c.other, LL: c.ll,
-				Examples: a.examples(ca.ex[int(ce.ex)*E:int(ce.ex)*E+E], exs),
+				Examples: a.examples(list, exs),
 			})
 		}
 		out = append(out, e)
@@ -430,12 +451,12 @@ func (a *EmergentAccumulator) corpusTerm(c kwCand, keys []string, exs exCache) T
 	}
 	for _, k := range keys {
 		ca := a.cases[k]
-		ce, ok := ca.terms[c.key]
+		ce, l, ok := ca.lookup(c.key, E)
 		if !ok {
 			continue
 		}
 		a.surfaces(ca, c.key, ce, surf)
-		for _, g := range ca.ex[int(ce.ex)*E : int(ce.ex)*E+E] {
+		for _, g := range l {
 			if g == noSeg {
 				break
 			}

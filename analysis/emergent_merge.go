@@ -1,6 +1,10 @@
 package analysis
 
 import (
+	"cmp"
+	"fmt"
+	"math"
+	"strconv"
 	"strings"
 
 	"github.com/pbasis/pbasis/corpus"
@@ -32,15 +36,19 @@ const multiSurf = ^uint64(0)
 // caseTerm is a term of a case.
 type caseTerm struct {
 	surf  uint64 // the surface key of all its occurrences, or multiSurf
-	count uint32 // occurrences in the case (a case of 4 billion words is out of reach)
+	count uint32 // occurrences in the case (see maxTokens)
 	ex    uint32 // its example list is emCase.ex[ex*E : ex*E+E], E = Examples
 }
 
 // termTotal is a term in the whole corpus.
 type termTotal struct {
-	count int // occurrences
-	df    int // cases using it
+	count uint32 // occurrences (see maxTokens)
+	df    uint32 // cases using it
 }
+
+// maxTokens is the most word tokens an accumulator counts: the counts of
+// terms are kept in 32 bits.
+const maxTokens = 1<<32 - 1
 
 // caseMention is a mention (kind and norm) in a case.
 type caseMention struct {
@@ -53,7 +61,12 @@ type caseMention struct {
 
 // emCase is what the accumulator keeps of a case.
 type emCase struct {
-	tokens   int
+	tokens int
+	// A term seen once in the case, written as its norm, is in once, with
+	// the kept segment it was seen in; every other term is in terms. Most
+	// terms of a case are such hapaxes (phrases above all), and once keeps
+	// them in 16 bytes.
+	once     map[uint64]uint32
 	terms    map[uint64]caseTerm
 	multi    map[uint64]surfMap // surface keys of the terms with more than one form
 	mentions map[uint32]*caseMention
@@ -61,7 +74,18 @@ type emCase struct {
 }
 
 func newEmCase() *emCase {
-	return &emCase{terms: map[uint64]caseTerm{}, multi: map[uint64]surfMap{}, mentions: map[uint32]*caseMention{}}
+	return &emCase{once: map[uint64]uint32{}, terms: map[uint64]caseTerm{}, multi: map[uint64]surfMap{}, mentions: map[uint32]*caseMention{}}
+}
+
+// lookup returns a term of the case, with its example list.
+func (ca *emCase) lookup(key uint64, E int) (caseTerm, []uint32, bool) {
+	if ce, ok := ca.terms[key]; ok {
+		return ce, ca.ex[int(ce.ex)*E : int(ce.ex)*E+E], true
+	}
+	if g, ok := ca.once[key]; ok {
+		return caseTerm{count: 1}, []uint32{g}, true
+	}
+	return caseTerm{}, nil, false
 }
 
 // newList returns the number of a new, empty example list of E places.
@@ -74,12 +98,50 @@ func (ca *emCase) newList(E int) uint32 {
 }
 
 // segRec is a segment kept as an example. Its text, ID and time follow each
-// other in its document's blob from off on.
+// other in its document's blob from off on; an ID that is the document's ID,
+// "#" and the number (as corpus makes them) is not kept (id is stdID).
 type segRec struct {
-	n, line             int
+	n, line             int32  // bigNum: see EmergentAccumulator.bigNums
 	doc                 uint32 // index in EmergentAccumulator.docs
 	off, text, id, time uint32 // offset and lengths in the blob
-	role, voice         uint32 // indexes in EmergentAccumulator.names
+	turn                uint32 // role and voice: index in EmergentAccumulator.turns
+}
+
+// stdID in segRec.id: the segment's ID is "<doc ID>#<n>".
+const stdID = ^uint32(0)
+
+// bigNum in segRec.n or line: the number does not fit in 32 bits and is in
+// EmergentAccumulator.bigNums.
+const bigNum = math.MinInt32
+
+// turnKind is the role and voice of a turn.
+type turnKind struct {
+	role  string
+	voice corpus.Voice
+}
+
+// segNum returns the segment number and line of kept segment g.
+func (a *EmergentAccumulator) segNum(g uint32) (n, line int) {
+	r := a.seg(g)
+	n, line = int(r.n), int(r.line)
+	if r.n == bigNum || r.line == bigNum {
+		big := a.bigNums[g]
+		if r.n == bigNum {
+			n = big[0]
+		}
+		if r.line == bigNum {
+			line = big[1]
+		}
+	}
+	return n, line
+}
+
+// small returns v as an int32, or bigNum when it does not fit.
+func small(v int) int32 {
+	if v <= math.MinInt32 || v > math.MaxInt32 {
+		return bigNum
+	}
+	return int32(v)
 }
 
 // segChunk is the number of segRecs in one chunk of
@@ -133,6 +195,10 @@ func (a *EmergentAccumulator) AddObserved(x *EmergentDoc) {
 		a.cases[strings.Clone(x.doc.Meta.Case)] = ca
 	}
 	ca.tokens += x.tokens
+	a.tokens += x.tokens
+	if a.tokens > maxTokens {
+		panic(fmt.Sprintf("analysis: EmergentAccumulator counts at most %d word tokens", maxTokens))
+	}
 
 	// Local ids to global ones.
 	wmap := a.wmap[:0]
@@ -175,11 +241,32 @@ func (a *EmergentAccumulator) AddObserved(x *EmergentDoc) {
 		pair := uint32(lt.key) != noWord
 		ce, seen := ca.terms[key]
 		if !seen {
+			if g, ok := ca.once[key]; ok {
+				delete(ca.once, key)
+				ce = caseTerm{count: 1, ex: ca.newList(E)}
+				ca.ex[int(ce.ex)*E] = g
+				seen = true
+			}
+		}
+		tot := a.totals[key]
+		tot.count += uint32(lt.count)
+		if !seen {
+			tot.df++
+		}
+		a.totals[key] = tot
+		gs := uint64(0)
+		if lt.multi < 0 {
+			gs = globalSurface(lt.surf, pair, smap)
+		}
+		if !seen && lt.count == 1 && lt.multi < 0 && gs == 0 {
+			ca.once[key] = m.seg(x.exs[ti*E])
+			continue
+		}
+		if !seen {
 			ce.ex = ca.newList(E)
 		}
 		// Surface forms.
 		if lt.multi < 0 {
-			gs := globalSurface(lt.surf, pair, smap)
 			switch {
 			case !seen:
 				ce.surf = gs
@@ -202,12 +289,6 @@ func (a *EmergentAccumulator) AddObserved(x *EmergentDoc) {
 			m.insert(list, ls)
 		}
 		ca.terms[key] = ce
-		tot := a.totals[key]
-		tot.count += lt.count
-		if !seen {
-			tot.df++
-		}
-		a.totals[key] = tot
 	}
 
 	for i := range x.mentions {
@@ -286,15 +367,16 @@ func (a *EmergentAccumulator) intern(s string) string {
 	return s
 }
 
-// nameID returns the index of a role or voice in a.names.
-func (a *EmergentAccumulator) nameID(s string) uint32 {
-	if id, ok := a.nameIdx[s]; ok {
+// turnID returns the index of a turn's role and voice in a.turns.
+func (a *EmergentAccumulator) turnID(t *corpus.Turn) uint32 {
+	k := turnKind{t.Role, t.Voice}
+	if id, ok := a.turnIdx[k]; ok {
 		return id
 	}
-	id := uint32(len(a.names))
-	s = strings.Clone(s)
-	a.nameIdx[s] = id
-	a.names = append(a.names, s)
+	id := uint32(len(a.turns))
+	k = turnKind{strings.Clone(t.Role), corpus.Voice(strings.Clone(string(t.Voice)))}
+	a.turnIdx[k] = id
+	a.turns = append(a.turns, k)
 	return id
 }
 
@@ -308,6 +390,7 @@ type merger struct {
 	// kept segments (documents usually come in ID order), so every kept
 	// segment of another document comes before its segments.
 	after bool
+	num   []byte // scratch for stdID
 }
 
 // cmpSeg compares kept segment g with segment number n of document doc in
@@ -322,13 +405,8 @@ func (m *merger) cmpSeg(g uint32, doc string, n int) int {
 			return c
 		}
 	}
-	switch {
-	case r.n < n:
-		return -1
-	case r.n > n:
-		return 1
-	}
-	return 0
+	rn, _ := m.a.segNum(g)
+	return cmp.Compare(rn, n)
 }
 
 // insert puts local segment ls into an example list, which holds the first
@@ -371,7 +449,10 @@ func (m *merger) seg(ls int32) uint32 {
 	if s.Turn >= 0 && s.Turn < len(m.x.doc.Turns) {
 		turn = m.x.doc.Turns[s.Turn]
 	}
-	g := a.newSeg(segRec{n: s.N, line: s.Line, doc: uint32(m.doc), role: a.nameID(turn.Role), voice: a.nameID(string(turn.Voice))})
+	g := a.newSeg(segRec{n: small(s.N), line: small(s.Line), doc: uint32(m.doc), turn: a.turnID(&turn)})
+	if r := a.seg(g); r.n == bigNum || r.line == bigNum {
+		a.bigNums[g] = [2]int{s.N, s.Line}
+	}
 	m.gseg[ls] = g
 	return g
 }
@@ -386,7 +467,10 @@ func (m *merger) keepSegments() {
 	for ls, g := range m.gseg {
 		if g != noSeg {
 			s := &m.x.doc.Segments[ls]
-			size += len(s.Text) + len(s.ID) + len(s.Time)
+			size += len(s.Text) + len(s.Time)
+			if !m.stdID(s) {
+				size += len(s.ID)
+			}
 		}
 	}
 	var b strings.Builder
@@ -399,31 +483,52 @@ func (m *merger) keepSegments() {
 		r := m.a.seg(g)
 		r.off, r.text, r.id, r.time = uint32(b.Len()), uint32(len(s.Text)), uint32(len(s.ID)), uint32(len(s.Time))
 		b.WriteString(s.Text)
-		b.WriteString(s.ID)
+		if m.stdID(s) {
+			r.id = stdID
+		} else {
+			b.WriteString(s.ID)
+		}
 		b.WriteString(s.Time)
 	}
 	m.a.docs[m.doc].blob = b.String()
 }
 
-// exCache holds the copies made by one Result of kept segments' text, ID
-// and time: a segment that is an example of many terms is copied once.
-type exCache map[uint32]string
+// stdID reports whether a segment's ID is "<doc ID>#<n>".
+func (m *merger) stdID(s *corpus.Segment) bool {
+	doc := m.x.doc.ID
+	if len(s.ID) <= len(doc) || s.ID[:len(doc)] != doc || s.ID[len(doc)] != '#' {
+		return false
+	}
+	m.num = strconv.AppendInt(m.num[:0], int64(s.N), 10)
+	return s.ID[len(doc)+1:] == string(m.num)
+}
+
+// exCache holds the Examples made by one Result, by kept segment: a
+// segment that is an example of many terms is copied once.
+type exCache map[uint32]Example
 
 // example returns kept segment g as an Example. Its strings are copied out
 // of the document's blob, so that a Result keeps only the segments it shows
 // alive, not every segment the accumulator kept.
 func (a *EmergentAccumulator) example(g uint32, exs exCache) Example {
+	if e, ok := exs[g]; ok {
+		return e
+	}
 	r := a.seg(g)
 	d := &a.docs[r.doc]
-	b, ok := exs[g]
-	if !ok {
+	n, line := a.segNum(g)
+	var b, id string
+	if r.id == stdID {
+		b = strings.Clone(d.blob[r.off : r.off+r.text+r.time]) // text, time
+		id = d.id + "#" + strconv.Itoa(n)
+	} else {
 		b = strings.Clone(d.blob[r.off : r.off+r.text+r.id+r.time]) // text, ID, time
-		exs[g] = b
+		id, b = b[r.text:r.text+r.id], b[:r.text]+b[r.text+r.id:]
 	}
-	return Example{
-		Doc: d.id, Segment: b[r.text : r.text+r.id], Line: r.line, Time: b[r.text+r.id:],
-		Role: a.names[r.role], Voice: corpus.Voice(a.names[r.voice]), Text: b[:r.text],
-	}
+	t := &a.turns[r.turn]
+	e := Example{Doc: d.id, Segment: id, Line: line, Time: b[r.text:], Role: t.role, Voice: t.voice, Text: b[:r.text]}
+	exs[g] = e
+	return e
 }
 
 // examples returns the examples of a list (nil when empty).
@@ -450,13 +555,9 @@ func (a *EmergentAccumulator) cmpKept(g, h uint32) int {
 			return c
 		}
 	}
-	switch {
-	case r.n < s.n:
-		return -1
-	case r.n > s.n:
-		return 1
-	}
-	return 0
+	rn, _ := a.segNum(g)
+	sn, _ := a.segNum(h)
+	return cmp.Compare(rn, sn)
 }
 
 // mergeKept puts kept segment g into an example list (see merger.insert).
