@@ -2,7 +2,9 @@ package analysis_test
 
 import (
 	"os"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/pbasis/pbasis/analysis"
 	"github.com/pbasis/pbasis/corpus"
@@ -46,11 +48,16 @@ func BenchmarkEmergent(b *testing.B) {
 		docs = append(docs, d)
 		codings = append(codings, analysis.CodeDocument(cb, d))
 	}
-	words := func(b *testing.B) {
+	// report adds words per second and CPU nanoseconds per iteration (user
+	// and system time of the process since cpu0: steadier than wall-clock
+	// time on a loaded machine).
+	report := func(b *testing.B, cpu0 time.Duration) {
 		b.ReportMetric(float64(st.Words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
+		b.ReportMetric(float64(processCPU()-cpu0)/float64(b.N), "cpu-ns/op")
 	}
 	b.Run("Add", func(b *testing.B) {
 		b.ReportAllocs()
+		cpu0 := processCPU()
 		for b.Loop() {
 			acc := analysis.NewEmergentAccumulator(analysis.EmergentOptions{})
 			for i, d := range docs {
@@ -60,11 +67,12 @@ func BenchmarkEmergent(b *testing.B) {
 				b.Fatalf("%d results for %d cases", len(res), st.Cases)
 			}
 		}
-		words(b)
+		report(b, cpu0)
 	})
 	b.Run("Observe", func(b *testing.B) {
 		b.ReportAllocs()
 		acc := analysis.NewEmergentAccumulator(analysis.EmergentOptions{})
+		cpu0 := processCPU()
 		for b.Loop() {
 			for i, d := range docs {
 				if acc.Observe(d, codings[i]) == nil {
@@ -72,17 +80,21 @@ func BenchmarkEmergent(b *testing.B) {
 				}
 			}
 		}
-		words(b)
+		report(b, cpu0)
 	})
 	b.Run("AddObserved", func(b *testing.B) {
 		b.ReportAllocs()
 		xs := make([]*analysis.EmergentDoc, len(docs))
+		var offClock time.Duration // CPU time spent observing
+		cpu0 := processCPU()
 		for b.Loop() {
 			b.StopTimer()
+			c := processCPU()
 			acc := analysis.NewEmergentAccumulator(analysis.EmergentOptions{})
 			for i, d := range docs {
 				xs[i] = acc.Observe(d, codings[i])
 			}
+			offClock += processCPU() - c
 			b.StartTimer()
 			for _, x := range xs {
 				acc.AddObserved(x)
@@ -91,6 +103,15 @@ func BenchmarkEmergent(b *testing.B) {
 				b.Fatalf("%d results for %d cases", len(res), st.Cases)
 			}
 		}
-		words(b)
+		report(b, cpu0+offClock)
 	})
+}
+
+// processCPU returns the user and system CPU time of the process.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
