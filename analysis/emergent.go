@@ -194,7 +194,9 @@ func FindEmergent(docs []*corpus.Document, codings []Coding, ref map[string]int,
 // counting, finding mentions) and may run on many goroutines at once;
 // AddObserved merges its result and must be called from one goroutine, in
 // the order the documents are to be added. Add does both. Result may be
-// called at any time from the goroutine that merges.
+// called at any time from the goroutine that merges. An accumulator counts
+// at most 2^32-1 word tokens (of the included segments); merging more
+// panics.
 type EmergentAccumulator struct {
 	// Read-only after NewEmergentAccumulator: Observe reads these from any
 	// goroutine.

@@ -14,16 +14,19 @@ import (
 // grows with the vocabulary of every case:
 //
 //   - every folded word of the corpus is interned once (words, wordIdx); a
-//     term is a uint64 key of one or two word ids (wordKey, pairKey), so a
+//     term is a uint64 key of one or two word ids (wordKey, phraseKey), so a
 //     phrase costs no string;
 //   - a written form that differs from its word's norm is interned once
 //     (surfs); a term's surface form is a uint64 key of one or two surface
 //     ids, 0 standing for the norm itself, so most terms keep no string;
-//   - per case, a term is a caseTerm of 16 bytes in a map keyed by its term
-//     key: its count, its only surface form (or multiSurf and a map in
-//     emCase.multi), and its first Examples segments (in emCase.ex);
-//   - a segment kept as an example is a segRec pointing into one string per
-//     document that holds the text, ID and time of its kept segments only.
+//   - per case, a term seen once and written as its norm (most terms) is
+//     the number of its segment in emCase.once; any other term is a
+//     caseTerm of 16 bytes in emCase.terms: its count, its only surface form
+//     (or multiSurf and a map in emCase.multi), and the number of its list
+//     of first Examples segments (in emCase.ex);
+//   - a segment kept as an example is a segRec of 32 bytes pointing into
+//     one string per document that holds the text (and ID and time, unless
+//     standard or empty) of its kept segments only.
 
 // noSeg marks an unused place in an example list.
 const noSeg = ^uint32(0)

@@ -111,8 +111,8 @@ func (a *EmergentAccumulator) Observe(doc *corpus.Document, codings []Coding) *E
 		clear(sc.surfIdx)
 		clear(sc.termIdx)
 		clear(sc.head)
-		clear(sc.toks)
-		clear(sc.found)
+		clear(sc.toks[:cap(sc.toks)])
+		clear(sc.found[:cap(sc.found)])
 		a.scratch.Put(sc)
 	}()
 	sc.spans, sc.next, sc.loose = sc.spans[:0], sc.next[:0], sc.loose[:0]
@@ -158,7 +158,7 @@ func (a *EmergentAccumulator) Observe(doc *corpus.Document, codings []Coding) *E
 			}
 			w := s.Text[t.bs:t.be]
 			switch {
-			case w == t.Norm || !hasUpperRune(w): // a clean token has no capitals
+			case !hasUpperRune(w):
 				wd.lower = true
 			case t.proper && nameShaped(w):
 				wd.proper = true
@@ -276,8 +276,8 @@ func (x *EmergentDoc) addTerm(sc *emScratch, E int, key, surf uint64, ls int32) 
 }
 
 // insertLocalExample puts segment ls into a list of indexes in the
-// document's segments, sorted by segment number, keeping the first len(list) distinct numbers
-// (the first segment of a number).
+// document's segments, sorted by segment number, keeping the first
+// len(list) distinct numbers (the first segment of a number).
 func (x *EmergentDoc) insertLocalExample(list []int32, ls int32) {
 	segs := x.doc.Segments
 	n := segs[ls].N
