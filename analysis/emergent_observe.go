@@ -153,7 +153,11 @@ func (a *EmergentAccumulator) Observe(doc *corpus.Document, codings []Coding) *E
 			id := a.localWord(x, sc, t.Norm)
 			ids = append(ids, id)
 			wd := &x.words[id]
-			if wd.lower && wd.proper {
+			if wd.lower {
+				// Only proper can change: a name-shaped word has a capital.
+				if !wd.proper && t.proper && nameShaped(s.Text[t.bs:t.be]) {
+					wd.proper = true
+				}
 				continue
 			}
 			w := s.Text[t.bs:t.be]
