@@ -431,9 +431,14 @@ func (a *EmergentAccumulator) Result(ref map[string]int) []Emergent {
 		}
 		for _, c := range a.topTerms(cands) {
 			ce, list, _ := ca.lookup(c.key, E)
-			surf := a.surfaces(ca, c.key, ce, nil)
+			var surf string
+			if ce.surf != multiSurf {
+				surf = a.surface(c.key, ce.surf) // the only form
+			} else {
+				surf = mostFrequentSurface(a.surfaces(ca, c.key, ce, nil))
+			}
 			e.Keywords = append(e.Keywords, Term{
-				Text: a.display(mostFrequentSurface(surf)), Norm: a.norm(c.key), Count: c.count, OtherCount: c.other, LL: c.ll,
+				Text: a.display(surf), Norm: a.norm(c.key), Count: c.count, OtherCount: c.other, LL: c.ll,
 				Examples: a.examples(list, exs),
 			})
 		}
