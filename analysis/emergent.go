@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -188,155 +189,42 @@ func FindEmergent(docs []*corpus.Document, codings []Coding, ref map[string]int,
 // EmergentAccumulator collects emergent material one document at a time, so
 // a corpus can be streamed: its memory grows with the vocabulary and the
 // number of cases, not with the number of documents (examples are capped).
-// It is not safe for concurrent use; Add documents from one goroutine.
+//
+// A document is read in two steps: Observe does the work (tokenising,
+// counting, finding mentions) and may run on many goroutines at once;
+// AddObserved merges its result and must be called from one goroutine, in
+// the order the documents are to be added. Add does both. Result may be
+// called at any time from the goroutine that merges. An accumulator counts
+// at most 2^32-1 word tokens (of the included segments); merging more
+// panics.
 type EmergentAccumulator struct {
-	opt    EmergentOptions
-	voices map[corpus.Voice]bool
-	stop   map[string]struct{}
-	cases  map[string]*caseCounts
-	lower  map[string]struct{} // folded words seen written without capitals
-	proper map[string]struct{} // folded words seen as a name (capitalised inside a sentence)
-	buf    []tok
-	tabs   *mentionCueTables
-}
+	// Read-only after NewEmergentAccumulator: Observe reads these from any
+	// goroutine.
+	opt      EmergentOptions
+	voices   map[corpus.Voice]bool
+	tabs     *mentionCueTables
+	scratch  sync.Pool // *emScratch, Observe's working memory
+	observed sync.Pool // *EmergentDoc, merged and free for Observe
 
-// exRef is a kept example with its segment number, for document order.
-// Every term and mention of a segment that keeps the segment as an example
-// shares one copy of it (see exSource).
-type exRef struct {
-	ex *Example
-	n  int
-}
-
-// exSource is a segment as a possible example. Its strings point into the
-// document's text; ref copies them the first time the segment is kept, so
-// that kept examples do not keep whole documents alive and a segment kept
-// for many terms is copied once.
-type exSource struct {
-	ex   Example
-	n    int
-	kept *Example
-}
-
-func (s *exSource) ref() exRef {
-	if s.kept == nil {
-		c := s.ex
-		c.Doc, c.Segment, c.Time, c.Role, c.Text = strings.Clone(c.Doc), strings.Clone(c.Segment),
-			strings.Clone(c.Time), strings.Clone(c.Role), strings.Clone(c.Text)
-		s.kept = &c
-	}
-	return exRef{ex: s.kept, n: s.n}
-}
-
-func exampleBefore(doc string, n int, b exRef) bool {
-	if doc != b.ex.Doc {
-		return doc < b.ex.Doc
-	}
-	return n < b.n
-}
-
-// examplePos returns where the example of segment n of doc goes in the
-// sorted list holding the first max examples in document order, or false
-// when it is not kept (too late, or that segment is already there).
-func examplePos(list []exRef, doc string, n, max int) (int, bool) {
-	if len(list) >= max && !exampleBefore(doc, n, list[len(list)-1]) {
-		return 0, false
-	}
-	// Lower bound: the first kept example not before (doc, n).
-	i, j := 0, len(list)
-	for i < j {
-		h := int(uint(i+j) >> 1)
-		if x := list[h]; x.ex.Doc < doc || x.ex.Doc == doc && x.n < n {
-			i = h + 1
-		} else {
-			j = h
-		}
-	}
-	if i < len(list) && list[i].ex.Doc == doc && list[i].n == n {
-		return 0, false
-	}
-	return i, true
-}
-
-// addExample inserts the segment src into the sorted list, keeping the
-// first max in document order and one example per segment.
-func addExample(list []exRef, src *exSource, max int) []exRef {
-	i, ok := examplePos(list, src.ex.Doc, src.n, max)
-	if !ok {
-		return list
-	}
-	return insertExample(list, i, src.ref(), max)
-}
-
-// mergeExample is addExample for an example already kept.
-func mergeExample(list []exRef, e exRef, max int) []exRef {
-	i, ok := examplePos(list, e.ex.Doc, e.n, max)
-	if !ok {
-		return list
-	}
-	return insertExample(list, i, e, max)
-}
-
-func insertExample(list []exRef, i int, e exRef, max int) []exRef {
-	list = slices.Insert(list, i, e)
-	if len(list) > max {
-		list = list[:max]
-	}
-	return list
-}
-
-type termCount struct {
-	count int
-	// one and oneN count the only surface form seen so far; surf, made
-	// when a second form comes, counts them all (most terms of a case have
-	// one form, and a map per term is the accumulator's biggest cost).
-	one  string
-	oneN int
-	surf map[string]int
-	ex   []exRef
-}
-
-// addSurface counts one occurrence of the surface form s.
-func (t *termCount) addSurface(s string) {
-	if t.surf == nil {
-		switch {
-		case t.oneN == 0:
-			t.one, t.oneN = strings.Clone(s), 1
-			return
-		case t.one == s:
-			t.oneN++
-			return
-		}
-		t.surf = map[string]int{t.one: t.oneN}
-		t.one, t.oneN = "", 0
-	}
-	addCount(t.surf, s)
-}
-
-// surfaces returns the counts of the surface forms (nil when none).
-func (t *termCount) surfaces() map[string]int {
-	if t.surf == nil && t.oneN > 0 {
-		return map[string]int{t.one: t.oneN}
-	}
-	return t.surf
-}
-
-type mentionCount struct {
-	kind, norm string
-	count      int
-	surf       map[string]int
-	pattern    map[string]int
-	ex         []exRef
-	// name is true for "bij …"/"met …" names, checked against the
-	// vocabulary when the result is made.
-	name  bool
-	words []string // folded words of a name
-}
-
-type caseCounts struct {
-	tokens   int
-	terms    map[string]*termCount
-	mentions map[string]*mentionCount
+	// The merged state (see emergent_merge.go), changed by AddObserved only.
+	cases   map[string]*emCase
+	wordIdx map[string]uint32 // folded word -> index in words
+	words   []vocabWord
+	surfIdx map[string]uint32 // written form -> index in surfs
+	surfs   []string          // written forms that differ from their norm; surfs[0] is unused
+	totals  map[uint64]termTotal
+	mentIdx map[mentionKey]uint32 // mention -> index in ments
+	ments   []mentionKey
+	strs    map[string]string   // interned mention texts and patterns
+	turnIdx map[turnKind]uint32 // role and voice -> index in turns
+	turns   []turnKind
+	bigNums map[uint32][2]int // segment number and line of kept segments whose numbers need more than 32 bits
+	tokens  int               // word tokens counted, at most maxTokens
+	segs    [][]segRec        // segments kept as examples, in chunks (see seg)
+	docs    []docRec
+	lastDoc int // index in docs of the greatest document ID
+	// AddObserved's scratch.
+	wmap, smap, gseg []uint32
 }
 
 // NewEmergentAccumulator returns an empty accumulator with opt (defaults
@@ -344,13 +232,18 @@ type caseCounts struct {
 func NewEmergentAccumulator(opt EmergentOptions) *EmergentAccumulator {
 	opt = opt.withDefaults()
 	a := &EmergentAccumulator{
-		opt:    opt,
-		voices: map[corpus.Voice]bool{},
-		stop:   Stopwords(),
-		cases:  map[string]*caseCounts{},
-		lower:  map[string]struct{}{},
-		proper: map[string]struct{}{},
-		tabs:   newMentionCueTables(),
+		opt:     opt,
+		voices:  map[corpus.Voice]bool{},
+		tabs:    newMentionCueTables(Stopwords()),
+		cases:   map[string]*emCase{},
+		wordIdx: map[string]uint32{},
+		surfIdx: map[string]uint32{},
+		surfs:   []string{""},
+		totals:  map[uint64]termTotal{},
+		mentIdx: map[mentionKey]uint32{},
+		strs:    map[string]string{},
+		turnIdx: map[turnKind]uint32{},
+		bigNums: map[uint32][2]int{},
 	}
 	for _, v := range opt.Voices {
 		a.voices[v] = true
@@ -365,118 +258,14 @@ type codedSpan struct{ start, end int }
 // is not doc.ID, are ignored); a token that any of them overlaps is covered.
 // Segments whose turn's voice is not among the options' voices are not
 // counted, but their words still tell which words the corpus writes in lower
-// case (for names).
+// case (for names). Add(doc, codings) is AddObserved(Observe(doc, codings)).
 func (a *EmergentAccumulator) Add(doc *corpus.Document, codings []Coding) {
-	if doc == nil {
-		return
-	}
-	bySeg := map[string][]codedSpan{}
-	var loose []codedSpan // codings without a segment ID: checked everywhere
-	for _, c := range codings {
-		if c.Doc != doc.ID || c.End <= c.Start {
-			continue
-		}
-		if c.Segment == "" {
-			loose = append(loose, codedSpan{c.Start, c.End})
-		} else {
-			bySeg[c.Segment] = append(bySeg[c.Segment], codedSpan{c.Start, c.End})
-		}
-	}
-	ca := a.cases[doc.Meta.Case]
-	if ca == nil {
-		ca = &caseCounts{terms: map[string]*termCount{}, mentions: map[string]*mentionCount{}}
-		a.cases[doc.Meta.Case] = ca
-	}
-	var covered, cand []bool
-	for _, s := range doc.Segments {
-		var turn corpus.Turn
-		if s.Turn >= 0 && s.Turn < len(doc.Turns) {
-			turn = doc.Turns[s.Turn]
-		}
-		a.buf = tokenize(s.Text, a.buf[:0])
-		toks := a.buf
-		for i := range toks {
-			t := &toks[i]
-			w := s.Text[t.bs:t.be]
-			switch {
-			case !hasUpperRune(w):
-				addWord(a.lower, t.Norm)
-			case t.proper && nameShaped(w):
-				addWord(a.proper, t.Norm)
-			}
-		}
-		if !a.voices[turn.Voice] {
-			continue
-		}
-		ca.tokens += len(toks)
-		covered = slices.Grow(covered[:0], len(toks))[:len(toks)]
-		cand = slices.Grow(cand[:0], len(toks))[:len(toks)]
-		spans := bySeg[s.ID]
-		for i := range toks {
-			t := &toks[i]
-			covered[i] = overlapsAny(spans, s.Span.Start+t.Start, s.Span.Start+t.End) ||
-				overlapsAny(loose, s.Span.Start+t.Start, s.Span.Start+t.End)
-			cand[i] = !covered[i] && a.keepWord(t.Norm) && !(t.proper && nameShaped(s.Text[t.bs:t.be]))
-		}
-		ex := &exSource{n: s.N, ex: Example{
-			Doc: doc.ID, Segment: s.ID, Line: s.Line, Time: s.Time,
-			Role: turn.Role, Voice: turn.Voice, Text: s.Text,
-		}}
-		for i := range toks {
-			if !cand[i] {
-				continue
-			}
-			t := &toks[i]
-			a.addTerm(ca, t.Norm, s.Text[t.bs:t.be], ex)
-			if i > 0 && cand[i-1] && !t.brk {
-				p := &toks[i-1]
-				a.addTerm(ca, p.Norm+" "+t.Norm, s.Text[p.bs:p.be]+" "+s.Text[t.bs:t.be], ex)
-			}
-		}
-		for _, m := range a.findMentions(s.Text, toks, covered) {
-			a.addMention(ca, m, ex)
-		}
-	}
-}
-
-// addWord adds w to set, copying it so that the set does not keep the
-// document's text alive.
-func addWord(set map[string]struct{}, w string) {
-	if _, ok := set[w]; !ok {
-		set[strings.Clone(w)] = struct{}{}
-	}
-}
-
-// addCount adds one to m[key], copying a new key (see addWord).
-func addCount(m map[string]int, key string) {
-	if _, ok := m[key]; !ok {
-		key = strings.Clone(key)
-	}
-	m[key]++
+	a.AddObserved(a.Observe(doc, codings))
 }
 
 func overlapsAny(spans []codedSpan, start, end int) bool {
 	for _, sp := range spans {
 		if sp.start < end && start < sp.end {
-			return true
-		}
-	}
-	return false
-}
-
-// keepWord reports whether a folded word may be a keyword: at least three
-// code points, a letter among them, no stopword.
-func (a *EmergentAccumulator) keepWord(norm string) bool {
-	if utf8.RuneCountInString(norm) < 3 || !hasLetterRune(norm) {
-		return false
-	}
-	_, stop := a.stop[norm]
-	return !stop
-}
-
-func hasLetterRune(s string) bool {
-	for _, r := range s {
-		if unicode.IsLetter(r) {
 			return true
 		}
 	}
@@ -508,316 +297,11 @@ func nameShaped(w string) bool {
 	return false
 }
 
-func (a *EmergentAccumulator) addTerm(ca *caseCounts, norm, surface string, ex *exSource) {
-	ta := ca.terms[norm]
-	if ta == nil {
-		ta = &termCount{}
-		ca.terms[strings.Clone(norm)] = ta
-	}
-	ta.count++
-	ta.addSurface(surface)
-	ta.ex = addExample(ta.ex, ex, a.opt.Examples)
-}
-
-// foundMention is one mention found in a segment.
-type foundMention struct {
-	kind, pattern, text, norm string
-	name                      bool
-	words                     []string
-}
-
-func (a *EmergentAccumulator) addMention(ca *caseCounts, m foundMention, ex *exSource) {
-	key := m.kind + "\x00" + m.norm
-	ma := ca.mentions[key]
-	if ma == nil {
-		words := make([]string, len(m.words))
-		for i, w := range m.words {
-			words[i] = strings.Clone(w)
-		}
-		ma = &mentionCount{kind: m.kind, norm: strings.Clone(m.norm), surf: map[string]int{}, pattern: map[string]int{}, name: m.name, words: words}
-		ca.mentions[key] = ma
-	}
-	ma.count++
-	addCount(ma.surf, m.text)
-	addCount(ma.pattern, m.pattern)
-	ma.ex = addExample(ma.ex, ex, a.opt.Examples)
-}
-
-// Word tables for the mention cues. They are functions returning fresh sets
-// so that no package state can be changed.
-
-// kinVanWords are relation words that take "van X" ("de moeder van Samira").
-func kinVanWords() map[string]bool {
-	return wordSet("moeder", "vader", "ouders", "moeders", "vaders", "zus", "zusje", "zussen", "broer",
-		"broertje", "broers", "oma", "opa", "tante", "oom", "neef", "neefje", "nicht", "nichtje",
-		"vriend", "vriendin", "vriendje", "vriendinnetje", "vrienden", "vriendinnen", "vriendjes",
-		"man", "vrouw", "zoon", "dochter", "familie", "baas", "collega", "buurvrouw", "buurman",
-		"buren", "juf", "meester", "trainer", "coach", "oppas")
-}
-
-// mentionDeterminers are the words that may stand before a noun (and before a kin word).
-func mentionDeterminers() map[string]bool {
-	return wordSet("de", "het", "een", "mijn", "m'n", "zijn", "z'n", "haar", "onze", "ons", "hun",
-		"jouw", "je", "die", "deze", "dat", "dit")
-}
-
-// deWordDeterminers may stand before a de-word person noun in -er/-ster.
-func deWordDeterminers() map[string]bool {
-	return wordSet("de", "een", "die", "deze", "mijn", "m'n", "zijn", "z'n", "haar", "onze", "hun",
-		"jouw", "je", "elke", "iedere", "andere", "sommige", "alle", "veel", "twee", "drie", "geen",
-		"paar", "welke")
-}
-
-// capitalisedNonNames are capitalised words that are no person or place names.
-func capitalisedNonNames() map[string]bool {
-	return wordSet("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
-		"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-		"oktober", "november", "december", "kerst", "kerstmis", "pasen", "pinksteren", "ramadan",
-		"suikerfeest", "offerfeest", "sinterklaas", "koningsdag", "oud", "nieuw", "god", "allah",
-		"nederland", "nederlands", "engels", "turks", "arabisch", "marokkaans", "pools", "frans", "duits")
-}
-
-// nonPersonErWords are common words in -er(s) that name no person.
-func nonPersonErWords() map[string]bool {
-	return wordSet("moeder", "vader", "broer", "dochter", "zuster", "ouder", "ouders", "kinder", "zomer",
-		"winter", "water", "kamer", "nummer", "computer", "meter", "kilometer", "liter", "letter",
-		"cijfer", "papier", "plezier", "manier", "dier", "bier", "emmer", "hamer", "koffer", "kader",
-		"lever", "oever", "september", "oktober", "november", "december", "vinger", "schouder",
-		"monster", "venster", "zwanger", "lekker", "wakker", "zeker", "super", "suiker", "peper",
-		"boter", "theater", "center", "eter", "poeder", "kelder", "zolder", "kanker", "avonturier",
-		"ander", "anders", "verder", "weer", "meer", "keer", "hier", "over", "later", "beter", "eerder",
-		"vroeger", "achter", "onder", "zonder", "wonder", "jaar", "tijger", "wekker", "folder", "pleister",
-		"poster", "sticker", "flyer", "scooter", "cluster", "register", "semester", "filter", "ijzer",
-		"moeders", "vaders", "broers", "dochters", "zusters")
-}
-
-// personSuffixForms and placeSuffixForms map each written ending of a person
-// or place suffix to the suffix it is a form of (plurals, diminutives).
-func personSuffixForms() map[string]string {
-	return map[string]string{
-		"werker": "werker", "werkers": "werker", "werkster": "werker", "werksters": "werker",
-		"coach": "coach", "coaches": "coach", "coachen": "coach",
-		"juf": "juf", "juffen": "juf", "juffrouw": "juf",
-		"meester": "meester", "meesters": "meester",
-		"vrouw": "vrouw", "vrouwen": "vrouw", "vrouwtje": "vrouw",
-		"man": "man", "mannen": "man", "mannetje": "man",
-		"moeder": "moeder", "moeders": "moeder",
-		"vader": "vader", "vaders": "vader",
-		"ster": "ster", "sters": "ster",
-		"er": "er", "ers": "er",
-	}
-}
-
-func placeSuffixForms() map[string]string {
-	m := map[string]string{}
-	add := func(base string, forms ...string) {
-		m[base] = base
-		for _, f := range forms {
-			m[f] = base
-		}
-	}
-	add("plein", "pleinen", "pleintje", "pleintjes")
-	add("veld", "velden", "veldje", "veldjes")
-	add("park", "parken", "parkje", "parkjes")
-	add("straat", "straten", "straatje", "straatjes")
-	add("huis", "huizen", "huisje", "huisjes")
-	add("centrum", "centra", "centrums")
-	add("hal", "hallen", "halletje")
-	add("bad", "baden", "badje")
-	add("tuin", "tuinen", "tuintje", "tuintjes")
-	add("school", "scholen", "schooltje")
-	return m
-}
-
-// verbPrefixStems are no nouns: "verhuis" is no house.
-func verbPrefixStems() map[string]bool { return wordSet("ver", "ont", "her", "be", "ge", "er") }
-
-func wordSet(words ...string) map[string]bool {
-	m := make(map[string]bool, len(words))
-	for _, w := range words {
-		m[w] = true
-	}
-	return m
-}
-
-// mentionCueTables holds the cue tables of an accumulator.
-type mentionCueTables struct {
-	kin, det, deDet, notName, nonEr, verbPre map[string]bool
-	person, place                            map[string]string
-}
-
-func newMentionCueTables() *mentionCueTables {
-	return &mentionCueTables{
-		kin: kinVanWords(), det: mentionDeterminers(), deDet: deWordDeterminers(), notName: capitalisedNonNames(),
-		nonEr: nonPersonErWords(), verbPre: verbPrefixStems(), person: personSuffixForms(), place: placeSuffixForms(),
-	}
-}
-
-// findMentions returns the uncovered person and place mentions of one
-// segment, in text order.
-func (a *EmergentAccumulator) findMentions(text string, toks []tok, covered []bool) []foundMention {
-	tb := a.tabs
-	var out []foundMention
-	used := make([]bool, len(toks))
-	surf := func(i, j int) string { return text[toks[i].bs:toks[j-1].be] }
-	free := func(i, j int) bool {
-		for k := i; k < j; k++ {
-			if covered[k] || used[k] {
-				return false
-			}
-		}
-		return true
-	}
-	// isName: token i is a capitalised word inside a sentence.
-	isName := func(i int) bool {
-		return toks[i].proper && unicode.IsUpper(firstRuneOf(text[toks[i].bs:toks[i].be])) && !tb.notName[toks[i].Norm]
-	}
-	// nameRun returns the end of a run of up to three name tokens at i.
-	nameRun := func(i int) int {
-		j := i
-		for j < len(toks) && j-i < 3 && isName(j) && (j == i || !toks[j].brk) {
-			j++
-		}
-		return j
-	}
-	mark := func(i, j int) {
-		for k := i; k < j; k++ {
-			used[k] = true
-		}
-	}
-	for i := 0; i < len(toks); i++ {
-		n := toks[i].Norm
-		// "<kin> van X"
-		if tb.kin[n] && i+2 < len(toks) && toks[i+1].Norm == "van" && !toks[i+1].brk && !toks[i+2].brk {
-			j := nameRun(i + 2)
-			if j == i+2 && i+3 < len(toks) && tb.det[toks[i+2].Norm] && !toks[i+3].brk && a.keepWord(toks[i+3].Norm) {
-				j = i + 4
-			}
-			if j > i+2 && free(i, j) {
-				pat := n + " van …"
-				if i > 0 && tb.det[toks[i-1].Norm] && !toks[i].brk {
-					pat = toks[i-1].Norm + " " + pat
-				}
-				s := surf(i, j)
-				out = append(out, foundMention{kind: MentionPerson, pattern: pat, text: s, norm: Fold(s)})
-				mark(i, j)
-				i = j - 1
-				continue
-			}
-		}
-		if n == "bij" || n == "met" {
-			// "bij X thuis"
-			if n == "bij" {
-				for j := i + 2; j <= i+4 && j < len(toks); j++ {
-					if toks[j].brk {
-						break
-					}
-					if toks[j].Norm != "thuis" {
-						continue
-					}
-					content := false
-					for k := i + 1; k < j; k++ {
-						if a.keepWord(toks[k].Norm) || isName(k) {
-							content = true
-						}
-					}
-					if content && free(i, j+1) {
-						s := surf(i, j+1)
-						out = append(out, foundMention{kind: MentionPlace, pattern: "bij … thuis", text: s, norm: Fold(s)})
-						mark(i, j+1)
-					}
-					break
-				}
-				if used[i] {
-					continue
-				}
-			}
-			// "bij X" / "met X"
-			if i+1 < len(toks) && !toks[i+1].brk {
-				j := nameRun(i + 1)
-				if j > i+1 && free(i+1, j) {
-					s := surf(i+1, j)
-					words := make([]string, 0, j-i-1)
-					for k := i + 1; k < j; k++ {
-						words = append(words, toks[k].Norm)
-					}
-					out = append(out, foundMention{kind: MentionName, pattern: n + " …", text: s, norm: Fold(s), name: true, words: words})
-					mark(i+1, j)
-					i = j - 1
-					continue
-				}
-			}
-		}
-		// Compounds with a person or place suffix.
-		if covered[i] || used[i] || toks[i].proper || !a.keepWord(n) || !allLetters(n) {
-			continue
-		}
-		if kind, suf, ok := tb.suffixKind(n); ok {
-			if suf == "er" || suf == "ster" {
-				// Words in -ier (kwartier, papier, plezier) are seldom persons.
-				if tb.nonEr[n] || strings.HasSuffix(strings.TrimSuffix(n, "s"), "ier") || !tb.afterDeDeterminer(toks, i) {
-					continue
-				}
-			}
-			// A past participle (gesneuveld, geveld) is no field.
-			if kind == MentionPlace && strings.HasPrefix(n, "ge") && (suf == "veld" || suf == "bad") {
-				continue
-			}
-			out = append(out, foundMention{kind: kind, pattern: "-" + suf, text: text[toks[i].bs:toks[i].be], norm: n})
-			used[i] = true
-		}
-	}
-	return out
-}
-
-func firstRuneOf(s string) rune {
-	r, _ := utf8.DecodeRuneInString(s)
-	return r
-}
-
-func allLetters(s string) bool {
-	for _, r := range s {
-		if !unicode.IsLetter(r) {
-			return false
-		}
-	}
-	return true
-}
-
-// suffixKind returns the kind and base suffix of the longest person or place
-// suffix of a folded word, when at least three letters that are no verb
-// prefix stand before it. A word whose longest suffix leaves too short a
-// stem is no mention (moeder is no "-er" noun).
-func (tb *mentionCueTables) suffixKind(n string) (kind, base string, ok bool) {
-	best, bestLen := "", 0
-	for end, b := range tb.person {
-		if len(end) > bestLen && strings.HasSuffix(n, end) {
-			best, bestLen, kind = b, len(end), MentionPerson
-		}
-	}
-	for end, b := range tb.place {
-		if len(end) > bestLen && strings.HasSuffix(n, end) {
-			best, bestLen, kind = b, len(end), MentionPlace
-		}
-	}
-	if bestLen == 0 {
-		return "", "", false
-	}
-	stem := n[:len(n)-bestLen]
-	if utf8.RuneCountInString(stem) < 3 || tb.verbPre[stem] {
-		return "", "", false
-	}
-	return kind, best, true
-}
-
-// afterDeDeterminer reports whether token i follows a de-word determiner,
-// directly or after one adjective in -e.
-func (tb *mentionCueTables) afterDeDeterminer(toks []tok, i int) bool {
-	if i >= 1 && !toks[i].brk && tb.deDet[toks[i-1].Norm] {
-		return true
-	}
-	return i >= 2 && !toks[i].brk && !toks[i-1].brk && strings.HasSuffix(toks[i-1].Norm, "e") &&
-		tb.deDet[toks[i-2].Norm] && !tb.deDet[toks[i-1].Norm]
+// kwCand is a keyword candidate: a term key with its counts and score.
+type kwCand struct {
+	key          uint64
+	count, other int
+	ll           float64
 }
 
 // Result returns the emergent material of everything added so far (see
@@ -828,40 +312,22 @@ func (a *EmergentAccumulator) Result(ref map[string]int) []Emergent {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
+	E := a.opt.Examples
 
-	// The corpus as a whole: merged counts, tokens, document frequency.
-	all := &caseCounts{terms: map[string]*termCount{}, mentions: map[string]*mentionCount{}}
-	df := map[string]int{}
-	nCases := 0
+	// The corpus as a whole: tokens, cases, merged mentions.
+	nCases, allTokens := 0, 0
+	all := newEmCase()
 	for _, k := range keys {
 		ca := a.cases[k]
 		if ca.tokens > 0 {
 			nCases++
 		}
-		all.tokens += ca.tokens
-		for norm, ta := range ca.terms {
-			df[norm]++
-			m := all.terms[norm]
+		allTokens += ca.tokens
+		for id, ma := range ca.mentions {
+			m := all.mentions[id]
 			if m == nil {
-				m = &termCount{surf: map[string]int{}}
-				all.terms[norm] = m
-			}
-			m.count += ta.count
-			if ta.surf == nil && ta.oneN > 0 {
-				m.surf[ta.one] += ta.oneN
-			}
-			for s, c := range ta.surf {
-				m.surf[s] += c
-			}
-			for _, e := range ta.ex {
-				m.ex = mergeExample(m.ex, e, a.opt.Examples)
-			}
-		}
-		for key, ma := range ca.mentions {
-			m := all.mentions[key]
-			if m == nil {
-				m = &mentionCount{kind: ma.kind, norm: ma.norm, surf: map[string]int{}, pattern: map[string]int{}, name: ma.name, words: ma.words}
-				all.mentions[key] = m
+				m = &caseMention{surf: map[string]int{}, pattern: map[string]int{}, ex: all.newList(E), name: ma.name, words: ma.words}
+				all.mentions[id] = m
 			}
 			m.count += ma.count
 			for s, c := range ma.surf {
@@ -870,14 +336,20 @@ func (a *EmergentAccumulator) Result(ref map[string]int) []Emergent {
 			for s, c := range ma.pattern {
 				m.pattern[s] += c
 			}
-			for _, e := range ma.ex {
-				m.ex = mergeExample(m.ex, e, a.opt.Examples)
+			list := all.ex[int(m.ex)*E : int(m.ex)*E+E]
+			for _, g := range ca.ex[int(ma.ex)*E : int(ma.ex)*E+E] {
+				if g == noSeg {
+					break
+				}
+				a.mergeKept(list, g)
 			}
 		}
 	}
 
 	out := make([]Emergent, 0, len(keys)+1)
-	corpusLevel := Emergent{Tokens: all.tokens, Uncoded: a.mentions(all)}
+	exs := exCache{}
+	corpusLevel := Emergent{Tokens: allTokens, Uncoded: a.mentions(all, exs)}
+	var cands []kwCand
 	if len(ref) > 0 {
 		corpusLevel.Measure = MeasureG2Reference
 		refCounts := map[string]int{}
@@ -888,27 +360,31 @@ func (a *EmergentAccumulator) Result(ref map[string]int) []Emergent {
 				refTotal += c
 			}
 		}
-		for norm, ta := range all.terms {
-			if ta.count < a.opt.MinCount || strings.Contains(norm, " ") || a.isName(norm) {
+		for key, t := range a.totals {
+			count := int(t.count)
+			if count < a.opt.MinCount || uint32(key) != noWord || a.isName(key) {
 				continue
 			}
-			b := refCounts[norm]
-			if !overusedIn(ta.count, b, all.tokens, refTotal) {
+			b := refCounts[a.words[key>>32].norm]
+			if !overusedIn(count, b, allTokens, refTotal) {
 				continue
 			}
-			corpusLevel.Keywords = append(corpusLevel.Keywords, a.term(norm, ta, b, G2(ta.count, b, all.tokens, refTotal)))
+			cands = append(cands, kwCand{key: key, count: count, other: b, ll: G2(count, b, allTokens, refTotal)})
 		}
 	} else {
 		corpusLevel.Measure = MeasureSpread
-		for norm, ta := range all.terms {
-			if ta.count < a.opt.MinCount || a.isName(norm) {
+		for key, t := range a.totals {
+			count := int(t.count)
+			if count < a.opt.MinCount || a.isName(key) {
 				continue
 			}
-			score := float64(ta.count) * math.Log(1+float64(nCases)/float64(df[norm]))
-			corpusLevel.Keywords = append(corpusLevel.Keywords, a.term(norm, ta, 0, score))
+			score := float64(count) * math.Log(1+float64(nCases)/float64(t.df))
+			cands = append(cands, kwCand{key: key, count: count, ll: score})
 		}
 	}
-	corpusLevel.Keywords = a.topTerms(corpusLevel.Keywords)
+	for _, c := range a.topTerms(cands) {
+		corpusLevel.Keywords = append(corpusLevel.Keywords, a.corpusTerm(c, keys, exs))
+	}
 	out = append(out, corpusLevel)
 
 	for _, k := range keys {
@@ -916,42 +392,136 @@ func (a *EmergentAccumulator) Result(ref map[string]int) []Emergent {
 			continue
 		}
 		ca := a.cases[k]
-		e := Emergent{Case: k, Measure: MeasureG2Rest, Tokens: ca.tokens, Uncoded: a.mentions(ca)}
-		n1, n2 := ca.tokens, all.tokens-ca.tokens
+		e := Emergent{Case: k, Measure: MeasureG2Rest, Tokens: ca.tokens, Uncoded: a.mentions(ca, exs)}
+		n1, n2 := ca.tokens, allTokens-ca.tokens
 		if n2 == 0 {
 			e.Measure = MeasureCount
 		}
-		for norm, ta := range ca.terms {
-			if ta.count < a.opt.MinCount || a.isName(norm) {
+		cands = cands[:0]
+		for key, ce := range ca.terms {
+			if int(ce.count) < a.opt.MinCount || a.isName(key) {
 				continue
 			}
-			b := all.terms[norm].count - ta.count
+			count := int(ce.count)
+			b := int(a.totals[key].count) - count
 			var ll float64
 			if n2 > 0 {
-				if !overusedIn(ta.count, b, n1, n2) {
+				if !overusedIn(count, b, n1, n2) {
 					continue
 				}
-				ll = G2(ta.count, b, n1, n2)
+				ll = G2(count, b, n1, n2)
 			}
-			e.Keywords = append(e.Keywords, a.term(norm, ta, b, ll))
+			cands = append(cands, kwCand{key: key, count: count, other: b, ll: ll})
 		}
-		e.Keywords = a.topTerms(e.Keywords)
+		if a.opt.MinCount <= 1 {
+			for key := range ca.once {
+				if a.isName(key) {
+					continue
+				}
+				b := int(a.totals[key].count) - 1
+				var ll float64
+				if n2 > 0 {
+					if !overusedIn(1, b, n1, n2) {
+						continue
+					}
+					ll = G2(1, b, n1, n2)
+				}
+				cands = append(cands, kwCand{key: key, count: 1, other: b, ll: ll})
+			}
+		}
+		for _, c := range a.topTerms(cands) {
+			ce, list, _ := ca.lookup(c.key, E)
+			var surf string
+			if ce.surf != multiSurf {
+				surf = a.surface(c.key, ce.surf) // the only form
+			} else {
+				surf = mostFrequentSurface(a.surfaces(ca, c.key, ce, nil))
+			}
+			e.Keywords = append(e.Keywords, Term{
+				Text: a.display(surf), Norm: a.norm(c.key), Count: c.count, OtherCount: c.other, LL: c.ll,
+				Examples: a.examples(list, exs),
+			})
+		}
 		out = append(out, e)
 	}
 	return out
 }
 
-// isName reports whether a keyword (word or phrase) contains a word that the
-// corpus writes only as a name.
-func (a *EmergentAccumulator) isName(norm string) bool {
-	for _, w := range strings.Split(norm, " ") {
-		if _, p := a.proper[w]; p {
-			if _, l := a.lower[w]; !l {
-				return true
+// corpusTerm makes the corpus-level Term of a candidate: its surface forms
+// and examples are merged from every case.
+func (a *EmergentAccumulator) corpusTerm(c kwCand, keys []string, exs exCache) Term {
+	E := a.opt.Examples
+	surf := map[string]int{}
+	list := make([]uint32, E)
+	for i := range list {
+		list[i] = noSeg
+	}
+	for _, k := range keys {
+		ca := a.cases[k]
+		ce, l, ok := ca.lookup(c.key, E)
+		if !ok {
+			continue
+		}
+		a.surfaces(ca, c.key, ce, surf)
+		for _, g := range l {
+			if g == noSeg {
+				break
 			}
+			a.mergeKept(list, g)
 		}
 	}
-	return false
+	return Term{
+		Text: a.display(mostFrequentSurface(surf)), Norm: a.norm(c.key), Count: c.count, OtherCount: c.other, LL: c.ll,
+		Examples: a.examples(list, exs),
+	}
+}
+
+// surfaces adds the surface forms of a case's term to m (made when nil) and
+// returns m.
+func (a *EmergentAccumulator) surfaces(ca *emCase, key uint64, ce caseTerm, m map[string]int) map[string]int {
+	if m == nil {
+		m = map[string]int{}
+	}
+	if ce.surf != multiSurf {
+		m[a.surface(key, ce.surf)] += int(ce.count)
+		return m
+	}
+	for s, c := range ca.multi[key] {
+		m[a.surface(key, s)] += c
+	}
+	return m
+}
+
+// norm returns the folded form of a term key.
+func (a *EmergentAccumulator) norm(key uint64) string {
+	w1, w2 := uint32(key>>32), uint32(key)
+	if w2 == noWord {
+		return a.words[w1].norm
+	}
+	return a.words[w1].norm + " " + a.words[w2].norm
+}
+
+// surface returns the written form of surface key s of term key.
+func (a *EmergentAccumulator) surface(key, s uint64) string {
+	one := func(w, s uint32) string {
+		if s == 0 {
+			return a.words[w].norm
+		}
+		return a.surfs[s]
+	}
+	w1, w2 := uint32(key>>32), uint32(key)
+	if w2 == noWord {
+		return one(w1, uint32(s))
+	}
+	return one(w1, uint32(s>>32)) + " " + one(w2, uint32(s))
+}
+
+// isName reports whether a term (word or phrase) contains a word that the
+// corpus writes only as a name.
+func (a *EmergentAccumulator) isName(key uint64) bool {
+	name := func(w uint32) bool { return a.words[w].proper && !a.words[w].lower }
+	w1, w2 := uint32(key>>32), uint32(key)
+	return name(w1) || w2 != noWord && name(w2)
 }
 
 // overusedIn reports whether a/n1 > b/n2.
@@ -990,10 +560,6 @@ func G2(a, b, n1, n2 int) float64 {
 	return 2 * g
 }
 
-func (a *EmergentAccumulator) term(norm string, ta *termCount, other int, ll float64) Term {
-	return Term{Text: a.display(mostFrequentSurface(ta.surfaces())), Norm: norm, Count: ta.count, OtherCount: other, LL: ll, Examples: exampleList(ta.ex)}
-}
-
 // display lower-cases the capital of a surface form's first word when it is
 // only there because the word starts a sentence ("Vorig jaar" -> "vorig
 // jaar"): the word is written like a name and the corpus also writes it in
@@ -1003,40 +569,79 @@ func (a *EmergentAccumulator) display(s string) string {
 	if !nameShaped(first) {
 		return s
 	}
-	if _, low := a.lower[Fold(first)]; !low {
+	if g, ok := a.wordIdx[Fold(first)]; !ok || !a.words[g].lower {
 		return s
 	}
 	r, size := utf8.DecodeRuneInString(s)
 	return string(unicode.ToLower(r)) + s[size:]
 }
 
-func (a *EmergentAccumulator) topTerms(ts []Term) []Term {
-	slices.SortFunc(ts, func(x, y Term) int {
-		if c := cmp.Compare(y.LL, x.LL); c != 0 {
+// topTerms sorts keyword candidates by LL descending, then count descending,
+// then norm, and returns the first Top.
+func (a *EmergentAccumulator) topTerms(cs []kwCand) []kwCand {
+	slices.SortFunc(cs, func(x, y kwCand) int {
+		if c := cmp.Compare(y.ll, x.ll); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(y.Count, x.Count); c != 0 {
+		if c := cmp.Compare(y.count, x.count); c != 0 {
 			return c
 		}
-		return strings.Compare(x.Norm, y.Norm)
+		return a.cmpNorm(x.key, y.key)
 	})
-	if len(ts) > a.opt.Top {
-		ts = ts[:a.opt.Top:a.opt.Top]
+	if len(cs) > a.opt.Top {
+		cs = cs[:a.opt.Top]
 	}
-	return ts
+	return cs
+}
+
+// cmpNorm compares the norms of two term keys as strings, without making
+// them.
+func (a *EmergentAccumulator) cmpNorm(k1, k2 uint64) int {
+	parts := func(k uint64) [3]string {
+		w1, w2 := uint32(k>>32), uint32(k)
+		if w2 == noWord {
+			return [3]string{a.words[w1].norm}
+		}
+		return [3]string{a.words[w1].norm, " ", a.words[w2].norm}
+	}
+	return cmpJoined(parts(k1), parts(k2))
+}
+
+// cmpJoined compares the concatenations of x and y.
+func cmpJoined(x, y [3]string) int {
+	i, j := 0, 0
+	var xs, ys string
+	for {
+		for xs == "" && i < len(x) {
+			xs, i = x[i], i+1
+		}
+		for ys == "" && j < len(y) {
+			ys, j = y[j], j+1
+		}
+		if xs == "" || ys == "" {
+			return cmp.Compare(len(xs), len(ys))
+		}
+		n := min(len(xs), len(ys))
+		if c := strings.Compare(xs[:n], ys[:n]); c != 0 {
+			return c
+		}
+		xs, ys = xs[n:], ys[n:]
+	}
 }
 
 // mentions returns the sorted, capped mentions of one bucket; names the
 // corpus also writes in lower case (ordinary words) are dropped.
-func (a *EmergentAccumulator) mentions(ca *caseCounts) []Mention {
+func (a *EmergentAccumulator) mentions(ca *emCase, exs exCache) []Mention {
+	E := a.opt.Examples
 	var out []Mention
-	for _, ma := range ca.mentions {
+	for id, ma := range ca.mentions {
 		if ma.name && a.knownWords(ma.words) {
 			continue
 		}
+		k := a.ments[id]
 		out = append(out, Mention{
-			Text: a.mentionText(ma), Norm: ma.norm, Kind: ma.kind, Pattern: mostFrequentKey(ma.pattern),
-			Count: ma.count, Examples: exampleList(ma.ex),
+			Text: a.mentionText(ma), Norm: k.norm, Kind: k.kind, Pattern: mostFrequentKey(ma.pattern),
+			Count: ma.count, Examples: a.examples(ca.ex[int(ma.ex)*E:int(ma.ex)*E+E], exs),
 		})
 	}
 	slices.SortFunc(out, func(x, y Mention) int {
@@ -1059,7 +664,7 @@ func (a *EmergentAccumulator) mentions(ca *caseCounts) []Mention {
 
 // mentionText is the display form of a mention; the capital of a
 // sentence-initial kin word is lowered like a keyword's, never a name's.
-func (a *EmergentAccumulator) mentionText(ma *mentionCount) string {
+func (a *EmergentAccumulator) mentionText(ma *caseMention) string {
 	s := mostFrequentSurface(ma.surf)
 	if ma.name {
 		return s
@@ -1069,11 +674,10 @@ func (a *EmergentAccumulator) mentionText(ma *mentionCount) string {
 
 // knownWords reports whether every word of a name is a stopword or written
 // in lower case somewhere in the corpus: then it is no name.
-func (a *EmergentAccumulator) knownWords(words []string) bool {
+func (a *EmergentAccumulator) knownWords(words []uint32) bool {
 	for _, w := range words {
-		_, stop := a.stop[w]
-		_, low := a.lower[w]
-		if !stop && !low {
+		v := &a.words[w]
+		if a.tabs.words[v.norm]&cueStop == 0 && !v.lower {
 			return false
 		}
 	}
@@ -1109,17 +713,6 @@ func mostFrequentKey(m map[string]int) string {
 		}
 	}
 	return best
-}
-
-func exampleList(list []exRef) []Example {
-	if len(list) == 0 {
-		return nil
-	}
-	out := make([]Example, len(list))
-	for i, e := range list {
-		out[i] = *e.ex
-	}
-	return out
 }
 
 // ParseFrequencyList reads a word frequency list, one "word count" pair per

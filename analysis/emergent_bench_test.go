@@ -1,0 +1,117 @@
+package analysis_test
+
+import (
+	"os"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/pbasis/pbasis/analysis"
+	"github.com/pbasis/pbasis/corpus"
+	"github.com/pbasis/pbasis/internal/gen"
+)
+
+// BenchmarkEmergent measures the emergent-terms accumulator on a generated
+// 200k-word corpus, coded with the default codebook. Each iteration reads
+// the whole corpus into a new accumulator and makes the Result:
+//
+//   - Add: Add of every document, serially (as FindEmergent);
+//   - Observe: Observe only, the part that may run on many goroutines;
+//   - AddObserved: the serial merge only (documents observed off the clock).
+func BenchmarkEmergent(b *testing.B) {
+	dir := b.TempDir()
+	st, err := gen.Write(dir, gen.Options{Words: 200_000, Seed: 11})
+	if err != nil {
+		b.Fatal(err)
+	}
+	fsys := os.DirFS(dir)
+	o := corpus.DefaultOptions()
+	files, _, err := corpus.List(fsys, o.Limits)
+	if err != nil {
+		b.Fatal(err)
+	}
+	sheet, err := corpus.ReadSheet(fsys, o.Limits)
+	if err != nil {
+		b.Fatal(err)
+	}
+	cb, err := analysis.LoadDefault()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var docs []*corpus.Document
+	var codings [][]analysis.Coding
+	for _, f := range files {
+		d, err := corpus.ReadFile(fsys, f, sheet, o)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, d)
+		codings = append(codings, analysis.CodeDocument(cb, d))
+	}
+	// report adds words per second and CPU nanoseconds per iteration (user
+	// and system time of the process since cpu0: steadier than wall-clock
+	// time on a loaded machine).
+	report := func(b *testing.B, cpu0 time.Duration) {
+		b.ReportMetric(float64(st.Words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
+		b.ReportMetric(float64(processCPU()-cpu0)/float64(b.N), "cpu-ns/op")
+	}
+	b.Run("Add", func(b *testing.B) {
+		b.ReportAllocs()
+		cpu0 := processCPU()
+		for b.Loop() {
+			acc := analysis.NewEmergentAccumulator(analysis.EmergentOptions{})
+			for i, d := range docs {
+				acc.Add(d, codings[i])
+			}
+			if res := acc.Result(nil); len(res) != st.Cases+1 {
+				b.Fatalf("%d results for %d cases", len(res), st.Cases)
+			}
+		}
+		report(b, cpu0)
+	})
+	b.Run("Observe", func(b *testing.B) {
+		b.ReportAllocs()
+		acc := analysis.NewEmergentAccumulator(analysis.EmergentOptions{})
+		cpu0 := processCPU()
+		for b.Loop() {
+			for i, d := range docs {
+				if acc.Observe(d, codings[i]) == nil {
+					b.Fatal("nothing observed")
+				}
+			}
+		}
+		report(b, cpu0)
+	})
+	b.Run("AddObserved", func(b *testing.B) {
+		b.ReportAllocs()
+		xs := make([]*analysis.EmergentDoc, len(docs))
+		var offClock time.Duration // CPU time spent observing
+		cpu0 := processCPU()
+		for b.Loop() {
+			b.StopTimer()
+			c := processCPU()
+			acc := analysis.NewEmergentAccumulator(analysis.EmergentOptions{})
+			for i, d := range docs {
+				xs[i] = acc.Observe(d, codings[i])
+			}
+			offClock += processCPU() - c
+			b.StartTimer()
+			for _, x := range xs {
+				acc.AddObserved(x)
+			}
+			if res := acc.Result(nil); len(res) != st.Cases+1 {
+				b.Fatalf("%d results for %d cases", len(res), st.Cases)
+			}
+		}
+		report(b, cpu0+offClock)
+	})
+}
+
+// processCPU returns the user and system CPU time of the process.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}

@@ -1,0 +1,453 @@
+package analysis
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/pbasis/pbasis/corpus"
+)
+
+// EmergentDoc is what EmergentAccumulator.Observe found in one document:
+// its words, the counts, surface forms and first segments of its terms, its
+// mentions, and the segments that may become examples. Its contents are
+// private; hand it to AddObserved of the accumulator that made it.
+type EmergentDoc struct {
+	doc      *corpus.Document
+	tokens   int       // word tokens of the included segments
+	words    []emWord  // distinct folded words of the document, all voices; a local word id indexes it
+	surfs    []string  // written forms that differ from their word's norm; local surface id i+1
+	terms    []emTerm  // distinct uncovered words and phrases of the included segments
+	multi    []surfMap // surface counts of the terms written in more than one form (emTerm.multi)
+	exs      []int32   // example lists of terms: Examples indexes in doc.Segments per term, -1 when unused
+	mentions []emMention
+}
+
+// reset empties x for reuse, dropping every reference into its document.
+func (x *EmergentDoc) reset() {
+	x.doc, x.tokens = nil, 0
+	clear(x.words)
+	clear(x.surfs)
+	clear(x.multi)
+	clear(x.mentions)
+	x.words, x.surfs, x.terms, x.multi, x.exs, x.mentions = x.words[:0], x.surfs[:0], x.terms[:0], x.multi[:0], x.exs[:0], x.mentions[:0]
+}
+
+// surfMap counts surface forms by surface key (see emTerm.surf).
+type surfMap map[uint64]int
+
+// emWord is a distinct folded word of one document.
+type emWord struct {
+	norm string
+	// lower: written without capitals somewhere; proper: written as a
+	// name (capitalised inside a sentence, name-shaped).
+	lower, proper bool
+	cue           wordCue // what the word is for the cues and keywords
+	suf           int8    // index of its person/place suffix in the cue tables; -1 none, -2 not looked up yet
+}
+
+// Term keys: a word is its word id in the high half and noWord in the low
+// half; a phrase is its two word ids. Surface keys follow the same layout
+// with surface ids, 0 standing for the word's norm itself.
+const noWord = 0xFFFFFFFF
+
+func wordKey(w uint32) uint64        { return uint64(w)<<32 | noWord }
+func phraseKey(w1, w2 uint32) uint64 { return uint64(w1)<<32 | uint64(w2) }
+
+// emTerm is a distinct term of one document.
+type emTerm struct {
+	key   uint64 // local word ids
+	surf  uint64 // local surface key of its first occurrence
+	count int
+	multi int32 // index in EmergentDoc.multi, -1 while one form only
+}
+
+// emMention is one mention found in a segment (see Mention).
+type emMention struct {
+	kind, pattern, text, norm string
+	name                      bool
+	words                     []int32 // local word ids of a name
+	seg                       int32   // index of its segment in the document
+}
+
+// emScratch is the reusable working memory of Observe.
+type emScratch struct {
+	toks             []tok
+	ids              []int32  // local word id of each token
+	sk               []uint32 // local surface key of each token
+	covered, cand    []bool
+	used             []bool
+	wordIdx, surfIdx map[string]int32
+	termIdx          map[uint64]int32
+	// The codings' spans: those of segment ID id are spans[k] for k from
+	// head[id] on, following next until -1; loose ones have no segment.
+	head  map[string]int32
+	spans []codedSpan
+	next  []int32
+	loose []codedSpan
+	found []emMention
+}
+
+// Observe reads one document and returns what it found, for AddObserved.
+// It only reads the accumulator's options and word tables, so any number of
+// goroutines may call it at once, also while another goroutine calls
+// AddObserved or Result. codings and the rest are as for Add. The result
+// refers to doc, which must not change until it is merged. Observe(nil, …)
+// returns nil.
+func (a *EmergentAccumulator) Observe(doc *corpus.Document, codings []Coding) *EmergentDoc {
+	if doc == nil {
+		return nil
+	}
+	sc, _ := a.scratch.Get().(*emScratch)
+	if sc == nil {
+		sc = &emScratch{
+			wordIdx: map[string]int32{}, surfIdx: map[string]int32{}, termIdx: map[uint64]int32{},
+			head: map[string]int32{},
+		}
+	}
+	defer func() {
+		// Drop every reference into the document before the scratch is reused.
+		clear(sc.wordIdx)
+		clear(sc.surfIdx)
+		clear(sc.termIdx)
+		clear(sc.head)
+		clear(sc.toks[:cap(sc.toks)])
+		clear(sc.found[:cap(sc.found)])
+		a.scratch.Put(sc)
+	}()
+	sc.spans, sc.next, sc.loose = sc.spans[:0], sc.next[:0], sc.loose[:0]
+	for i := range codings {
+		c := &codings[i]
+		if c.Doc != doc.ID || c.End <= c.Start {
+			continue
+		}
+		if c.Segment == "" {
+			sc.loose = append(sc.loose, codedSpan{c.Start, c.End})
+			continue
+		}
+		k, ok := sc.head[c.Segment]
+		if !ok {
+			k = -1
+		}
+		sc.head[c.Segment] = int32(len(sc.spans))
+		sc.spans = append(sc.spans, codedSpan{c.Start, c.End})
+		sc.next = append(sc.next, k)
+	}
+	x, _ := a.observed.Get().(*EmergentDoc)
+	if x == nil {
+		x = &EmergentDoc{}
+	}
+	x.doc = doc
+	E := a.opt.Examples
+	for si := range doc.Segments {
+		s := &doc.Segments[si]
+		var turn corpus.Turn
+		if s.Turn >= 0 && s.Turn < len(doc.Turns) {
+			turn = doc.Turns[s.Turn]
+		}
+		sc.toks = tokenize(s.Text, sc.toks[:0])
+		toks := sc.toks
+		ids := sc.ids[:0]
+		for i := range toks {
+			t := &toks[i]
+			id := a.localWord(x, sc, t.Norm)
+			ids = append(ids, id)
+			wd := &x.words[id]
+			if wd.lower {
+				// Only proper can change: a name-shaped word has a capital.
+				if !wd.proper && t.proper && nameShaped(s.Text[t.bs:t.be]) {
+					wd.proper = true
+				}
+				continue
+			}
+			w := s.Text[t.bs:t.be]
+			switch {
+			case !hasUpperRune(w):
+				wd.lower = true
+			case t.proper && nameShaped(w):
+				wd.proper = true
+			}
+		}
+		sc.ids = ids
+		if !a.voices[turn.Voice] {
+			continue
+		}
+		x.tokens += len(toks)
+		ls := int32(si)
+		n := len(toks)
+		covered := grow(sc.covered, n)
+		cand := grow(sc.cand, n)
+		sk := sc.sk[:0]
+		first, ok := sc.head[s.ID]
+		if !ok {
+			first = -1
+		}
+		for i := range toks {
+			t := &toks[i]
+			covered[i] = sc.coded(first, s.Span.Start+t.Start, s.Span.Start+t.End)
+			cand[i] = !covered[i] && x.words[ids[i]].cue&cueKeep != 0 && !(t.proper && nameShaped(s.Text[t.bs:t.be]))
+			var k uint32
+			if cand[i] {
+				if w := s.Text[t.bs:t.be]; w != t.Norm {
+					k = a.localSurface(x, sc, w)
+				}
+			}
+			sk = append(sk, k)
+		}
+		sc.covered, sc.cand, sc.sk = covered, cand, sk
+		for i := range toks {
+			if !cand[i] {
+				continue
+			}
+			id := uint32(ids[i])
+			x.addTerm(sc, E, wordKey(id), uint64(sk[i]), ls)
+			if i > 0 && cand[i-1] && !toks[i].brk {
+				x.addTerm(sc, E, phraseKey(uint32(ids[i-1]), id), uint64(sk[i-1])<<32|uint64(sk[i]), ls)
+			}
+		}
+		sc.found = a.findMentions(x, sc, s.Text, ls, sc.found[:0])
+		x.mentions = append(x.mentions, sc.found...)
+	}
+	return x
+}
+
+// coded reports whether a coding overlaps [start, end): one of the
+// segment's, whose list starts at spans[k], or a loose one.
+func (sc *emScratch) coded(k int32, start, end int) bool {
+	for ; k >= 0; k = sc.next[k] {
+		if sp := sc.spans[k]; sp.start < end && start < sp.end {
+			return true
+		}
+	}
+	return overlapsAny(sc.loose, start, end)
+}
+
+// grow returns b resliced to length n, reallocated when too small.
+func grow(b []bool, n int) []bool {
+	if cap(b) < n {
+		return make([]bool, n, n+n/2)
+	}
+	return b[:n]
+}
+
+// localWord returns the local id of the folded word norm, adding it.
+func (a *EmergentAccumulator) localWord(x *EmergentDoc, sc *emScratch, norm string) int32 {
+	if id, ok := sc.wordIdx[norm]; ok {
+		return id
+	}
+	id := int32(len(x.words))
+	sc.wordIdx[norm] = id
+	x.words = append(x.words, emWord{norm: norm, cue: a.tabs.cueOf(norm), suf: -2})
+	return id
+}
+
+// localSurface returns the local surface id (from 1) of the written form w.
+func (a *EmergentAccumulator) localSurface(x *EmergentDoc, sc *emScratch, w string) uint32 {
+	if id, ok := sc.surfIdx[w]; ok {
+		return uint32(id)
+	}
+	x.surfs = append(x.surfs, w)
+	id := int32(len(x.surfs))
+	sc.surfIdx[w] = id
+	return uint32(id)
+}
+
+// addTerm counts one occurrence of the term key with surface key surf in
+// the included segment ls (an index in the document's segments), keeping
+// its first E segments (by number).
+func (x *EmergentDoc) addTerm(sc *emScratch, E int, key, surf uint64, ls int32) {
+	ti, ok := sc.termIdx[key]
+	if !ok {
+		ti = int32(len(x.terms))
+		sc.termIdx[key] = ti
+		x.terms = append(x.terms, emTerm{key: key, surf: surf, count: 1, multi: -1})
+		x.exs = append(x.exs, ls)
+		for range E - 1 {
+			x.exs = append(x.exs, -1)
+		}
+		return
+	}
+	t := &x.terms[ti]
+	t.count++
+	switch {
+	case t.multi >= 0:
+		x.multi[t.multi][surf]++
+	case t.surf != surf:
+		t.multi = int32(len(x.multi))
+		x.multi = append(x.multi, surfMap{t.surf: t.count - 1, surf: 1})
+	}
+	x.insertLocalExample(x.exs[int(ti)*E:int(ti)*E+E], ls)
+}
+
+// insertLocalExample puts segment ls into a list of indexes in the
+// document's segments, sorted by segment number, keeping the first
+// len(list) distinct numbers (the first segment of a number).
+func (x *EmergentDoc) insertLocalExample(list []int32, ls int32) {
+	segs := x.doc.Segments
+	n := segs[ls].N
+	i := 0
+	for ; i < len(list) && list[i] >= 0; i++ {
+		m := segs[list[i]].N
+		if m == n {
+			return
+		}
+		if m > n {
+			break
+		}
+	}
+	if i == len(list) {
+		return
+	}
+	copy(list[i+1:], list[i:len(list)-1])
+	list[i] = ls
+}
+
+// suffixOf returns the index in tb.suffixes of the person or place suffix
+// of local word id (see suffixKind), or -1, looking it up once.
+func (a *EmergentAccumulator) suffixOf(x *EmergentDoc, id int32) int {
+	w := &x.words[id]
+	if w.suf == -2 {
+		w.suf = int8(a.tabs.suffixKind(w.norm))
+	}
+	return int(w.suf)
+}
+
+// findMentions appends the uncovered person and place mentions of one
+// included segment (number ls in the document, tokens sc.toks) to out, in
+// text order.
+func (a *EmergentAccumulator) findMentions(x *EmergentDoc, sc *emScratch, text string, ls int32, out []emMention) []emMention {
+	tb := a.tabs
+	toks, ids, covered := sc.toks, sc.ids, sc.covered
+	sc.used = grow(sc.used, len(toks))
+	used := sc.used
+	clear(used)
+	cue := func(i int) wordCue { return x.words[ids[i]].cue }
+	surf := func(i, j int) string { return text[toks[i].bs:toks[j-1].be] }
+	free := func(i, j int) bool {
+		for k := i; k < j; k++ {
+			if covered[k] || used[k] {
+				return false
+			}
+		}
+		return true
+	}
+	// isName: token i is a capitalised word inside a sentence.
+	isName := func(i int) bool {
+		return toks[i].proper && unicode.IsUpper(firstRuneOf(text[toks[i].bs:toks[i].be])) && cue(i)&cueNotName == 0
+	}
+	// nameRun returns the end of a run of up to three name tokens at i.
+	nameRun := func(i int) int {
+		j := i
+		for j < len(toks) && j-i < 3 && isName(j) && (j == i || !toks[j].brk) {
+			j++
+		}
+		return j
+	}
+	mark := func(i, j int) {
+		for k := i; k < j; k++ {
+			used[k] = true
+		}
+	}
+	for i := 0; i < len(toks); i++ {
+		c := cue(i)
+		// "<kin> van X"
+		if c&cueKin != 0 && i+2 < len(toks) && cue(i+1)&cueVan != 0 && !toks[i+1].brk && !toks[i+2].brk {
+			j := nameRun(i + 2)
+			if j == i+2 && i+3 < len(toks) && cue(i+2)&cueDet != 0 && !toks[i+3].brk && cue(i+3)&cueKeep != 0 {
+				j = i + 4
+			}
+			if j > i+2 && free(i, j) {
+				pat := toks[i].Norm + " van …"
+				if i > 0 && cue(i-1)&cueDet != 0 && !toks[i].brk {
+					pat = toks[i-1].Norm + " " + pat
+				}
+				s := surf(i, j)
+				out = append(out, emMention{kind: MentionPerson, pattern: pat, text: s, norm: Fold(s), seg: ls})
+				mark(i, j)
+				i = j - 1
+				continue
+			}
+		}
+		if c&(cueBij|cueMet) != 0 {
+			// "bij X thuis"
+			if c&cueBij != 0 {
+				for j := i + 2; j <= i+4 && j < len(toks); j++ {
+					if toks[j].brk {
+						break
+					}
+					if cue(j)&cueThuis == 0 {
+						continue
+					}
+					content := false
+					for k := i + 1; k < j; k++ {
+						if cue(k)&cueKeep != 0 || isName(k) {
+							content = true
+						}
+					}
+					if content && free(i, j+1) {
+						s := surf(i, j+1)
+						out = append(out, emMention{kind: MentionPlace, pattern: "bij … thuis", text: s, norm: Fold(s), seg: ls})
+						mark(i, j+1)
+					}
+					break
+				}
+				if used[i] {
+					continue
+				}
+			}
+			// "bij X" / "met X"
+			if i+1 < len(toks) && !toks[i+1].brk {
+				j := nameRun(i + 1)
+				if j > i+1 && free(i+1, j) {
+					s := surf(i+1, j)
+					pat := "met …"
+					if c&cueBij != 0 {
+						pat = "bij …"
+					}
+					out = append(out, emMention{kind: MentionName, pattern: pat, text: s, norm: Fold(s), name: true,
+						words: append([]int32(nil), ids[i+1:j]...), seg: ls})
+					mark(i+1, j)
+					i = j - 1
+					continue
+				}
+			}
+		}
+		// Compounds with a person or place suffix.
+		if covered[i] || used[i] || toks[i].proper || c&cueKeep == 0 || c&cueLetters == 0 {
+			continue
+		}
+		if k := a.suffixOf(x, ids[i]); k >= 0 {
+			sf := &tb.suffixes[k]
+			n := toks[i].Norm
+			if sf.base == "er" || sf.base == "ster" {
+				// Words in -ier (kwartier, papier, plezier) are seldom persons.
+				if c&cueNonEr != 0 || strings.HasSuffix(strings.TrimSuffix(n, "s"), "ier") || !afterDeDeterminer(x, toks, ids, i) {
+					continue
+				}
+			}
+			// A past participle (gesneuveld, geveld) is no field.
+			if sf.kind == MentionPlace && strings.HasPrefix(n, "ge") && (sf.base == "veld" || sf.base == "bad") {
+				continue
+			}
+			out = append(out, emMention{kind: sf.kind, pattern: sf.pattern, text: text[toks[i].bs:toks[i].be], norm: n, seg: ls})
+			used[i] = true
+		}
+	}
+	return out
+}
+
+// afterDeDeterminer reports whether token i follows a de-word determiner,
+// directly or after one adjective in -e.
+func afterDeDeterminer(x *EmergentDoc, toks []tok, ids []int32, i int) bool {
+	deDet := func(k int) bool { return x.words[ids[k]].cue&cueDeDet != 0 }
+	if i >= 1 && !toks[i].brk && deDet(i-1) {
+		return true
+	}
+	return i >= 2 && !toks[i].brk && !toks[i-1].brk && strings.HasSuffix(toks[i-1].Norm, "e") &&
+		deDet(i-2) && !deDet(i-1)
+}
+
+func firstRuneOf(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
