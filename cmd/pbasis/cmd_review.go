@@ -382,6 +382,15 @@ func (r *runReview) prepare(cb *analysis.Codebook, d *corpus.Document) any {
 	return reviewedWork{codings: out, stale: stale, counts: counts}
 }
 
+// codingsOf returns the codings of a prepared document without recording
+// anything; safe for concurrent use.
+func (r *runReview) codingsOf(work any) []analysis.Coding {
+	if r == nil {
+		return work.([]analysis.Coding)
+	}
+	return work.(reviewedWork).codings
+}
+
 // take returns the codings of a prepared document and records its stale
 // decisions and counts.
 func (r *runReview) take(d *corpus.Document, work any) []analysis.Coding {

@@ -253,7 +253,6 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 	cases := map[string]bool{}
 	segPath := filepath.Join(cfg.Out, "segments.csv")
 	codPath := filepath.Join(cfg.Out, "codings.csv")
-	prepare := func(d *corpus.Document) any { return rv.prepare(cb, d) } // CodeDocument, then review decisions
 	acc := analysis.NewAccumulator(cb.Spec(), analysis.ResultsOptions{Lang: cfg.Lang})
 	lang, _ := reports.ParseLang(cfg.Lang)
 	wb, err := reports.NewWorkbook(lang, cb.Spec())
@@ -262,6 +261,12 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 	}
 	defer wb.Discard() // removes its temporary files if the run fails before Close
 	emAcc := analysis.NewEmergentAccumulator(analysis.EmergentOptions{})
+	// prepare runs on the reading workers: coding, review decisions, and
+	// the per-document work of the outputs that can be done apart.
+	prepare := func(d *corpus.Document) any {
+		w := rv.prepare(cb, d) // CodeDocument, then review decisions
+		return preparedDoc{work: w, emergent: emAcc.Observe(d, rv.codingsOf(w))}
+	}
 	// project.qdpx streams its sources as documents come; the staging folder
 	// makes the file atomic with the rest of the output.
 	qf, err := os.Create(filepath.Join(cfg.Out, reports.QDPXFile))
@@ -289,7 +294,7 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 			// (fanout.go), in document order.
 			out := newFanout(
 				func(j docJob) error { acc.Add(j.doc, j.codings); return nil },
-				func(j docJob) error { emAcc.Add(j.doc, j.codings); return nil },
+				func(j docJob) error { emAcc.AddObserved(j.emergent); return nil },
 				func(j docJob) error { return wb.AddDocument(j.doc, j.codings) },
 				func(j docJob) error { return qw.AddDocument(j.doc, j.codings) },
 				func(j docJob) error {
@@ -327,9 +332,10 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 				for _, s := range d.Segments {
 					m.Counts.ByVoice[string(d.Turns[s.Turn].Voice)]++
 				}
-				codings := rv.take(d, it.Work) // reviewed codings; records stale decisions
+				pd := it.Work.(preparedDoc)
+				codings := rv.take(d, pd.work) // reviewed codings; records stale decisions
 				m.Counts.Codings += len(codings)
-				if !out.send(docJob{doc: d, codings: codings}) {
+				if !out.send(docJob{doc: d, codings: codings, emergent: pd.emergent}) {
 					return errOutputFailed
 				}
 				return nil

@@ -8,10 +8,19 @@ import (
 	"github.com/pbasis/pbasis/corpus"
 )
 
+// preparedDoc is what the reading workers make of a document besides
+// reading it: work is the runReview's (codings and review), the rest are
+// the outputs' per-document parts.
+type preparedDoc struct {
+	work     any
+	emergent *analysis.EmergentDoc
+}
+
 // docJob is one read and coded document on its way to the outputs.
 type docJob struct {
-	doc     *corpus.Document
-	codings []analysis.Coding
+	doc      *corpus.Document
+	codings  []analysis.Coding
+	emergent *analysis.EmergentDoc // from EmergentAccumulator.Observe
 }
 
 // fanout runs output stages concurrently: every stage gets every document,
