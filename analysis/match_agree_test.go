@@ -1,0 +1,112 @@
+package analysis
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// agreeTexts returns sentences to compare the matcher with the reference
+// on: the benchmark corpus once over, the examples and counterexamples of
+// the codebook, and each of these again with a deterministic share of its
+// words mangled the ways transcripts write them (capitals inside the
+// sentence, in-word hyphens, diacritics, typographic apostrophes, the ĳ
+// ligature), so that the slow paths for names and hyphenated words run too.
+func agreeTexts(tb testing.TB, cb *Codebook) []string {
+	tb.Helper()
+	sents, _ := benchSentences(tb, 1)
+	for i := range cb.codes {
+		for _, s := range append(append([]string(nil), cb.codes[i].spec.Examples...), cb.codes[i].spec.Counterexamples...) {
+			_, s = ParseExample(s)
+			sents = append(sents, s)
+		}
+	}
+	rng := rand.New(rand.NewPCG(7, 11))
+	n := len(sents)
+	for _, s := range sents[:n] {
+		words := strings.Split(s, " ")
+		for j, w := range words {
+			if w == "" {
+				continue
+			}
+			switch rng.IntN(12) {
+			case 0:
+				words[j] = strings.ToUpper(w[:1]) + w[1:]
+			case 1:
+				if k := len(w) / 2; k > 0 && utf8.RuneStart(w[k]) {
+					words[j] = w[:k] + "-" + w[k:]
+				}
+			case 2:
+				words[j] = strings.NewReplacer("e", "ë", "a", "á", "'", "’", "ij", "ĳ").Replace(w)
+			case 3:
+				words[j] = strings.ToUpper(w)
+			}
+		}
+		sents = append(sents, strings.Join(words, " "))
+	}
+	return sents
+}
+
+// TestMatchAgreesWithReference checks that Match finds exactly what the
+// matcher before the speed work found (match_ref_test.go), segment by
+// segment, for each speaker role, with and without a window around the
+// segment, on the default codebook and the test codebook.
+func TestMatchAgreesWithReference(t *testing.T) {
+	books := map[string]*Codebook{"mini": loadTestCodebook(t, "mini.yaml")}
+	if cb, err := LoadDefault(); err == nil {
+		books["default"] = cb
+	} else {
+		t.Fatal(err)
+	}
+	for name, cb := range books {
+		sents := agreeTexts(t, cb)
+		if testing.Short() {
+			sents = sents[:len(sents)/8]
+		}
+		diffs := 0
+		for i, s := range sents {
+			ctxs := []Context{{}, {Role: "parent"}, {Role: "professional"}}
+			if i%3 == 0 {
+				// A turn around the segment, and one without it.
+				win := sents[(i+len(sents)-1)%len(sents)] + " " + s + " " + sents[(i+1)%len(sents)]
+				ctxs = append(ctxs, Context{Role: "parent", Window: win},
+					Context{Role: "child", Window: sents[(i+2)%len(sents)]})
+			}
+			for _, ctx := range ctxs {
+				got, want := cb.Match(s, ctx), cb.refMatch(s, ctx)
+				if d := cmp.Diff(want, got); d != "" {
+					if diffs++; diffs <= 10 {
+						t.Errorf("%s: Match(%q, %+v) differs from the reference (-want +got):\n%s", name, s, ctx, d)
+					}
+				}
+			}
+		}
+		if diffs > 0 {
+			t.Errorf("%s: %d differences in %d sentences", name, diffs, len(sents))
+		}
+	}
+}
+
+// FuzzMatchAgreesWithReference: for any text, role and window, Match
+// returns what the reference matcher returns.
+func FuzzMatchAgreesWithReference(f *testing.F) {
+	cb, err := LoadDefault()
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, s := range []string{"De buren kennen we niet.", "WhatsApp-groep", "oma's-", "ĳs crèche", "\xff\xfe juf",
+		"- - -", "andere ouders", "Mijn moeder past op de kinderen van de flat.", "Het Zuiderpark is op (.)"} {
+		f.Add(s, "parent", s+" en de coach")
+	}
+	f.Fuzz(func(t *testing.T, text, role, window string) {
+		for _, ctx := range []Context{{Role: role}, {Role: role, Window: window}} {
+			got, want := cb.Match(text, ctx), cb.refMatch(text, ctx)
+			if d := cmp.Diff(want, got); d != "" {
+				t.Fatalf("Match(%q, %+v) differs from the reference (-want +got):\n%s", text, ctx, d)
+			}
+		}
+	})
+}
