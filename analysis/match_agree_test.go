@@ -24,6 +24,21 @@ func agreeTexts(tb testing.TB, cb *Codebook) []string {
 			sents = append(sents, s)
 		}
 	}
+	// Every phrase with its last word as the head of a compound, written
+	// plain, as a name and hyphenated, inside a sentence and at its start.
+	for _, p := range cb.lex.pats {
+		if len(p.words) < 2 {
+			continue
+		}
+		var words []string
+		for _, w := range p.words[:len(p.words)-1] {
+			words = append(words, w.base)
+		}
+		front, last := strings.Join(words, " "), p.words[len(p.words)-1].base
+		for _, mod := range []string{"zuider", "Zuider", "Zuider-", "buurt", "x"} {
+			sents = append(sents, "Wij zeggen "+front+" "+mod+last+" soms.", front+" "+mod+last)
+		}
+	}
 	rng := rand.New(rand.NewPCG(7, 11))
 	n := len(sents)
 	for _, s := range sents[:n] {

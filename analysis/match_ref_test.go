@@ -402,19 +402,27 @@ func (ni *refNearIndex) any(ids []int32, t0, t1 int32, w int) bool {
 	return false
 }
 
+// ASCII byte classes for refTokenize.
+const (
+	refClsOther = iota
+	refClsLower // a-z, 0-9
+	refClsUpper // A-Z
+	refClsJoin  // - '
+)
+
 // refASCIIClass returns the class table for bytes below 0x80.
 func refASCIIClass() [128]uint8 {
 	var t [128]uint8
 	for c := 'a'; c <= 'z'; c++ {
-		t[c] = clsLower
+		t[c] = refClsLower
 	}
 	for c := '0'; c <= '9'; c++ {
-		t[c] = clsLower
+		t[c] = refClsLower
 	}
 	for c := 'A'; c <= 'Z'; c++ {
-		t[c] = clsUpper
+		t[c] = refClsUpper
 	}
-	t['-'], t['\''] = clsJoin, clsJoin
+	t['-'], t['\''] = refClsJoin, refClsJoin
 	return t
 }
 
@@ -456,16 +464,16 @@ func refTokenize(text string, buf []tok) []tok {
 			b = text[i]
 			if b < utf8.RuneSelf {
 				switch cls[b] {
-				case clsLower:
+				case refClsLower:
 					i++
 					cp++
 					continue
-				case clsUpper:
+				case refClsUpper:
 					clean = false
 					i++
 					cp++
 					continue
-				case clsOther:
+				case refClsOther:
 					r, size = rune(b), 1
 					goto end
 				}
