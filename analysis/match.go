@@ -725,25 +725,39 @@ type scratch struct {
 //   - each match is marked Negated when a negation cue governs it (see
 //     negation.go).
 func (c *Codebook) Match(text string, ctx Context) []Match {
-	sc, _ := c.pool.Get().(*scratch)
-	if sc == nil {
-		sc = &scratch{
-			stems: stemmer{shared: c.stems, local: make(map[string]string, 1024)},
-			memo:  newWordMemo(c.lex, c.cues),
-		}
+	sc := c.getScratch()
+	defer c.putScratch(sc)
+	return c.match(text, ctx, sc, nil)
+}
+
+// getScratch takes a scratch from the pool (or makes one); give it back
+// with putScratch.
+func (c *Codebook) getScratch() *scratch {
+	if sc, _ := c.pool.Get().(*scratch); sc != nil {
+		return sc
 	}
-	defer func() {
-		sc.toks = sc.toks[:0]
-		sc.cands = sc.cands[:0]
-		c.pool.Put(sc)
-	}()
+	return &scratch{
+		stems: stemmer{shared: c.stems, local: make(map[string]string, 1024)},
+		memo:  newWordMemo(c.lex, c.cues, memoMax),
+	}
+}
+
+func (c *Codebook) putScratch(sc *scratch) {
+	sc.toks = sc.toks[:0]
+	sc.cands = sc.cands[:0]
+	c.pool.Put(sc)
+}
+
+// match is Match with a scratch: it appends the matches of text to out
+// (which may be nil) and returns it; with none, it returns out unchanged.
+func (c *Codebook) match(text string, ctx Context, sc *scratch, out []Match) []Match {
 	sc.memo.reset()
 	sc.toks = tokenizeMemo(text, sc.toks[:0], sc.memo)
 	toks := sc.toks
 	cands := c.lex.scan(toks, &sc.stems, sc.memo, sc.cands[:0])
 	sc.cands = cands
 	if len(cands) == 0 {
-		return nil
+		return out
 	}
 	var near *nearIndex
 	defer func() {
@@ -779,7 +793,7 @@ func (c *Codebook) Match(text string, ctx Context) []Match {
 		}
 	}
 	if kept == 0 {
-		return nil
+		return out
 	}
 	// Exclude vetoes.
 	for i := range cands {
@@ -813,7 +827,7 @@ func (c *Codebook) Match(text string, ctx Context) []Match {
 		}
 	}
 	if len(live) == 0 {
-		return nil
+		return out
 	}
 	pats := c.lex.pats
 	spanLen := func(cd *cand) int { return toks[cd.t1-1].End - toks[cd.t0].Start }
@@ -850,7 +864,10 @@ func (c *Codebook) Match(text string, ctx Context) []Match {
 			acc = append(acc, cd)
 		}
 	}
-	out := make([]Match, 0, len(acc))
+	if out == nil {
+		out = make([]Match, 0, len(acc))
+	}
+	n0 := len(out)
 	var neg negScanner
 	// owner[j] is 1 + the index in acc of the match covering token j.
 	owner := slices.Grow(sc.owner[:0], len(toks))[:len(toks)]
@@ -882,7 +899,7 @@ func (c *Codebook) Match(text string, ctx Context) []Match {
 		}
 		out = append(out, m)
 	}
-	slices.SortFunc(out, func(a, b Match) int {
+	slices.SortFunc(out[n0:], func(a, b Match) int {
 		if a.Start != b.Start {
 			return a.Start - b.Start
 		}
@@ -968,7 +985,7 @@ func (c *Codebook) nearWindow(window string, sc *scratch) *nearWindow {
 	// kept: a later reset of the memo would make them stale.
 	wt := tokenizeMemo(window, win.toks[:0], sc.memo)
 	win.toks = wt[:0]
-	win.text = window
+	win.text = strings.Clone(window) // do not keep the document alive in the pool
 	win.bs = win.bs[:0]
 	for i := range wt {
 		win.bs = append(win.bs, wt[i].bs)

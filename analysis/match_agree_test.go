@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 // agreeTexts returns sentences to compare the matcher with the reference
@@ -124,4 +125,36 @@ func FuzzMatchAgreesWithReference(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestMatchSmallMemo matches with a word memo that is emptied every few
+// words, and with the same scratch for segments of different texts, and
+// checks the results against the reference: a reset must not leave stale
+// entries behind.
+func TestMatchSmallMemo(t *testing.T) {
+	cb, err := LoadDefault()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sents := agreeTexts(t, cb)
+	if testing.Short() {
+		sents = sents[:len(sents)/8]
+	}
+	for _, max := range []int{1, 7, 100} {
+		sc := &scratch{stems: stemmer{shared: cb.stems, local: map[string]string{}}, memo: newWordMemo(cb.lex, cb.cues, max)}
+		var got []Match
+		for i, s := range sents {
+			ctx := Context{Role: "parent"}
+			if i%2 == 0 {
+				ctx.Window = sents[(i+len(sents)-1)%len(sents)] + " " + s
+			}
+			got = cb.match(s, ctx, sc, got[:0])
+			if want := cb.refMatch(s, ctx); !cmp.Equal(want, got, cmpopts.EquateEmpty()) {
+				t.Fatalf("memo of %d words: Match(%q) = %v, want %v", max, s, got, want)
+			}
+			if len(sc.memo.infos) > max+len(sc.toks)+len(tokenize(ctx.Window, nil)) {
+				t.Fatalf("memo of %d words holds %d after %q", max, len(sc.memo.infos), s)
+			}
+		}
+	}
 }

@@ -21,6 +21,7 @@ const memoMax = 1 << 14
 // scratch); it is not safe for concurrent use.
 type wordMemo struct {
 	lex, cues *lexicon
+	max       int // words kept (memoMax but in tests)
 	// idx maps a folded word to 1 + its index in infos; a name (see
 	// tok.proper) is keyed with a leading properMark.
 	idx   wordIndex
@@ -87,18 +88,20 @@ type memoSuf struct {
 	fid int32
 }
 
-func newWordMemo(lex, cues *lexicon) *wordMemo {
-	return &wordMemo{lex: lex, cues: cues}
+// newWordMemo returns an empty memo for the lexicons of a Codebook that
+// keeps up to max words (see reset).
+func newWordMemo(lex, cues *lexicon, max int) *wordMemo {
+	return &wordMemo{lex: lex, cues: cues, max: max}
 }
 
 // memoizable reports whether the lexicons' findings on t depend on its
 // folded form and whether it is a name alone.
 func memoizable(t *tok) bool { return t.hy == 0 }
 
-// reset empties the memo when it has reached memoMax words. Token wi
+// reset empties the memo when it has reached its max words. Token wi
 // values made before a reset are stale: call it between segments only.
 func (m *wordMemo) reset() {
-	if len(m.infos) < memoMax {
+	if len(m.infos) < m.max {
 		return
 	}
 	m.idx.reset()
