@@ -171,6 +171,18 @@ type lexicon struct {
 	// of the words that can match by stem.
 	fidMask  []uint64
 	stemMask [1024]uint64
+	dictKey  [1024]uint64 // bitset over formHash of the dict keys
+}
+
+// dictID returns s's id in dict, or -1.
+func (l *lexicon) dictID(s string) int32 {
+	if len(s) == 0 || !hasBit(&l.dictKey, formHash(s)) {
+		return -1
+	}
+	if id, ok := l.dict[s]; ok {
+		return id
+	}
+	return -1
 }
 
 // wordBit is the bit of a phrase word in masks: words with the same base
@@ -314,6 +326,7 @@ func (l *lexicon) fid(s string) int32 {
 		id = int32(len(l.dict))
 		l.dict[s] = id
 		l.fidMask = append(l.fidMask, 0)
+		setBit(&l.dictKey, formHash(s))
 	}
 	return id
 }
@@ -437,8 +450,7 @@ func (l *lexicon) wordMatches(t *tok, w *wordPat, exact, compound bool, stems *s
 	if m != nil && memoizable(t) {
 		wi = m.info(t, stems)
 	}
-	// A memo entry is used as is until the end: m.info may not be called
-	// again (it may move m.infos).
+	// wi points into m.infos: nothing below adds words to the memo.
 	if len(w.stem) >= 3 && len(norm) >= 3 && len(w.base) >= 3 && norm[:3] == w.base[:3] {
 		var st string
 		if wi != nil {
@@ -461,8 +473,8 @@ func (l *lexicon) wordMatches(t *tok, w *wordPat, exact, compound bool, stems *s
 		if !compound || wi.proper {
 			return false
 		}
-		for _, s := range m.suffixes(wi) {
-			if s.fid == w.baseFid || w.hasForm(s.fid) {
+		for _, id := range m.suffixes(wi) {
+			if id == w.baseFid || w.hasForm(id) {
 				return true
 			}
 		}
@@ -499,8 +511,9 @@ func (l *lexicon) wordMatches(t *tok, w *wordPat, exact, compound bool, stems *s
 // scan appends to out every candidate of the lexicon in toks. With a memo
 // (m != nil, l one of its lexicons), memoizable tokens are looked up in it
 // once (see wordMemo); the others, and every token when m is nil, are
-// looked up form by form (scanTok). Both find the same candidates in the
-// same order.
+// looked up form by form (scanTok). Both find the same candidates; for a
+// memoized token, those of its phrases come after the others (Match does
+// not depend on the order).
 func (l *lexicon) scan(toks []tok, stems *stemmer, m *wordMemo, out []cand) []cand {
 	// Phrases continue through the memo for lex only: its dict and the
 	// memo's suffixes are lex's.

@@ -3,19 +3,21 @@ package analysis
 import "unicode/utf8"
 
 // memoMax bounds the words a wordMemo keeps: Match empties a memo that has
-// reached it before it starts on a segment. A word costs about 100 bytes.
+// reached it before it starts on a segment. A word costs about 200 bytes
+// (with its share of the index and the stem caches), so a full memo takes
+// about 3 MB; there is one per pooled scratch (about one per worker).
 const memoMax = 1 << 14
 
 // wordMemo remembers, per distinct folded word, what a Codebook's lexicons
 // find on that word alone, so that a frequent word is looked up with one
 // map access instead of a map access per form, head length and stem.
 //
-// Only tokens with no in-word hyphen that are no name (memoizable) go
-// through the memo: for them the lexicon's findings depend on the folded
-// form alone. What depends on the neighbours (a phrase's next words, a
-// "(.)" term's clause end, whether a stem match is needed) is decided per
-// occurrence, from the remembered entries, in the order the lexicon's scan
-// would find them.
+// Only tokens with no in-word hyphen (memoizable) go through the memo: for
+// them the lexicon's findings depend on the folded form and on whether the
+// token is a name (tok.proper), which is part of the key. What depends on
+// the neighbours (a phrase's next words, a "(.)" term's clause end,
+// whether a stem match is needed) is decided per occurrence, from the
+// remembered entries.
 //
 // A wordMemo belongs to one goroutine at a time (it lives in a pooled
 // scratch); it is not safe for concurrent use.
@@ -28,8 +30,8 @@ type wordMemo struct {
 	infos []wordInfo
 	lexe  []entRange // lex entries per word, by index in infos
 	ents  []memoEnt
-	sufs  []memoSuf
-	buf   []byte // folding buffer
+	sufs  []int32 // see suffixes
+	buf   []byte  // folding buffer
 }
 
 // properMark starts the memo key of a name: no folded word starts with it.
@@ -80,12 +82,6 @@ type memoEnt struct {
 	kind uint8
 	how  uint8 // for entSingle
 	fill bool  // the pattern's fill, for entPhrase; whether one has it, for entPhrases
-}
-
-// memoSuf is a suffix norm[p:] of a word that is in lex.dict and may be
-// a compound's head there (see lexicon.wordMatches).
-type memoSuf struct {
-	fid int32
 }
 
 // newWordMemo returns an empty memo for the lexicons of a Codebook that
@@ -157,10 +153,7 @@ func (m *wordMemo) add(key string, proper bool, stems *stemmer) int32 {
 	if proper {
 		norm = key[1:]
 	}
-	wi := &wordInfo{key: key, norm: norm, fid: -1, proper: proper}
-	if id, ok := m.lex.dict[norm]; ok {
-		wi.fid = id
-	}
+	wi := &wordInfo{key: key, norm: norm, fid: m.lex.dictID(norm), proper: proper}
 	var r entRange
 	m.ents, r = m.find(m.lex, wi, stems, m.ents)
 	m.lexe = append(m.lexe, r)
@@ -189,7 +182,8 @@ func (m *wordMemo) entries(l *lexicon, t *tok, stems *stemmer) entRange {
 
 // find appends what l finds on the word of wi alone to out and returns
 // where: see entRange. The entries that need no other token come in the
-// order of lexicon.scanTok: forms, heads, stem, prefixes.
+// order of lexicon.scanTok (forms, heads, stem, prefixes); the phrases in
+// the order of byForm.
 func (m *wordMemo) find(l *lexicon, wi *wordInfo, stems *stemmer, out []memoEnt) ([]memoEnt, entRange) {
 	norm := wi.norm
 	var r entRange
@@ -252,7 +246,7 @@ func (m *wordMemo) stem(wi *wordInfo, stems *stemmer) string {
 // of the word of wi at which lexicon.wordMatches would accept a compound
 // of a memoizable token: at least minMod code points of plausible left
 // part and a valid onset.
-func (m *wordMemo) suffixes(wi *wordInfo) []memoSuf {
+func (m *wordMemo) suffixes(wi *wordInfo) []int32 {
 	if !wi.hasSufs {
 		l, norm := m.lex, wi.norm
 		wi.s0 = int32(len(m.sufs))
@@ -260,9 +254,9 @@ func (m *wordMemo) suffixes(wi *wordInfo) []memoSuf {
 			if !utf8.RuneStart(norm[p]) {
 				continue
 			}
-			if id, ok := l.dict[norm[p:]]; ok && utf8.RuneCountInString(norm[:p]) >= l.minMod &&
+			if id := l.dictID(norm[p:]); id >= 0 && utf8.RuneCountInString(norm[:p]) >= l.minMod &&
 				plausibleModifier(norm[:p]) && validOnset(norm[p:]) {
-				m.sufs = append(m.sufs, memoSuf{fid: id})
+				m.sufs = append(m.sufs, id)
 			}
 		}
 		wi.s1 = int32(len(m.sufs))
@@ -287,8 +281,8 @@ func (m *wordMemo) mask(wi *wordInfo) uint64 {
 			k |= l.stemMask[pre3Key(norm)]
 		}
 		if !wi.proper {
-			for _, s := range m.suffixes(wi) {
-				k |= l.fidMask[s.fid]
+			for _, id := range m.suffixes(wi) {
+				k |= l.fidMask[id]
 			}
 		}
 		wi.mask, wi.hasMask = k, true

@@ -102,8 +102,6 @@ func tokenizeMemo(text string, buf []tok, m *wordMemo) []tok {
 	i, cp := 0, 0
 	brk, sent := true, true
 	n := len(text)
-	// A token takes at least two bytes but the last: make room for all.
-	buf = slices.Grow(buf, n/2+1)
 	for i < n {
 		// Between words.
 		c := byteClass[text[i]]
@@ -177,6 +175,9 @@ func tokenizeMemo(text string, buf []tok, m *wordMemo) []tok {
 			}
 		}
 		cp += i - start
+		if len(buf) == cap(buf) {
+			buf = slices.Grow(buf, len(buf)/2+(n-i)/8+4)
+		}
 		buf = buf[:len(buf)+1]
 		t := &buf[len(buf)-1]
 		t.Start, t.End, t.bs, t.be = startCP, cp, start, i
