@@ -677,7 +677,7 @@ func (l *lexicon) matchRest(toks []tok, i int, p *pattern, stems *stemmer, m *wo
 			if j >= len(toks) || toks[j].brk {
 				return 0, false
 			}
-			if l.wordMatches(&toks[j], &p.words[k], p.exact, last && !p.whole, stems, m) {
+			if l.mayMatch(&toks[j], &p.words[k], stems, m) && l.wordMatches(&toks[j], &p.words[k], p.exact, last && !p.whole, stems, m) {
 				break
 			}
 			if fill == 0 || !filler(toks[j].Norm) {
@@ -688,6 +688,21 @@ func (l *lexicon) matchRest(toks []tok, i int, p *pattern, stems *stemmer, m *wo
 		}
 	}
 	return j + 1, true
+}
+
+// mayMatch is a quick test before wordMatches: false when the memo's mask
+// of token t rules out word w (see wordMemo.mask). m may be nil (then it
+// is true).
+func (l *lexicon) mayMatch(t *tok, w *wordPat, stems *stemmer, m *wordMemo) bool {
+	if m == nil || !memoizable(t) {
+		return true
+	}
+	if t.wi != 0 {
+		if wi := &m.infos[t.wi-1]; wi.hasMask {
+			return wi.mask&wordBit(w) != 0
+		}
+	}
+	return m.mask(m.info(t, stems))&wordBit(w) != 0
 }
 
 // filler reports whether w is an adverb or particle that spoken Dutch puts
