@@ -158,3 +158,37 @@ func TestMatchSmallMemo(t *testing.T) {
 		}
 	}
 }
+
+// TestMatchConcurrentAgrees matches the same sentences from several
+// goroutines at once (each with pooled scratches and word memos) and
+// checks every result against the reference; run it with -race.
+func TestMatchConcurrentAgrees(t *testing.T) {
+	cb, err := LoadDefault()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sents := agreeTexts(t, cb)
+	sents = sents[:len(sents)/10]
+	want := make([][]Match, len(sents))
+	for i, s := range sents {
+		want[i] = cb.refMatch(s, Context{Role: "parent", Window: s})
+	}
+	errs := make(chan string, 4)
+	for g := 0; g < 4; g++ {
+		go func() {
+			for k := range sents {
+				i := (k*7 + g*len(sents)/4) % len(sents)
+				if got := cb.Match(sents[i], Context{Role: "parent", Window: sents[i]}); !cmp.Equal(want[i], got) {
+					errs <- sents[i]
+					return
+				}
+			}
+			errs <- ""
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		if s := <-errs; s != "" {
+			t.Errorf("concurrent Match(%q) differs from the reference", s)
+		}
+	}
+}
