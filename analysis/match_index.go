@@ -5,10 +5,11 @@ import "math/bits"
 // wordIndex maps memo keys (folded words) to 1 + their index in a
 // wordMemo's infos. It is an open-addressing hash table that keeps the
 // first 16 bytes of each key in its slot: most words are found by reading
-// one slot, with no pointer to follow and no call into the runtime, which
-// makes it several times faster than a map[string]int32 for the matcher's
-// one lookup per token. Keys longer than 16 bytes are confirmed against
-// the memo's copy of the key.
+// one slot, with no pointer to follow, and the tokenizer hands it the
+// packed key of a clean word read straight from the text. That takes about
+// half the instructions of a map[string]int32 access for the matcher's one
+// lookup per token. Keys longer than 16 bytes are confirmed against the
+// memo's copy of the key.
 type wordIndex struct {
 	slots []wordSlot // a power of two long, or nil
 	used  int
