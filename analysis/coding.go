@@ -1,6 +1,8 @@
 package analysis
 
 import (
+	"unicode/utf8"
+
 	"github.com/pbasis/pbasis/corpus"
 )
 
@@ -42,14 +44,14 @@ type Coding struct {
 // deterministic for the same input and codebook.
 func CodeDocument(cb *Codebook, doc *corpus.Document) []Coding {
 	var out []Coding
-	runes := []rune(doc.Text)
-	turnText := make([]string, len(doc.Turns))
-	for i, t := range doc.Turns {
-		turnText[i] = string(runes[t.Body.Start:t.Body.End])
-	}
+	turnText := turnTexts(doc)
+	sc := cb.getScratch()
+	defer cb.putScratch(sc)
+	var ms []Match
 	for _, s := range doc.Segments {
-		t := doc.Turns[s.Turn]
-		for _, m := range cb.Match(s.Text, Context{Role: t.Role, Window: turnText[s.Turn]}) {
+		t := &doc.Turns[s.Turn]
+		ms = cb.match(s.Text, Context{Role: t.Role, Window: turnText[s.Turn]}, sc, ms[:0])
+		for _, m := range ms {
 			out = append(out, Coding{
 				Doc: doc.ID, Case: doc.Meta.Case, Speaker: t.Speaker, Role: t.Role, Voice: t.Voice,
 				Segment: s.ID, SegN: s.N,
@@ -59,6 +61,46 @@ func CodeDocument(cb *Codebook, doc *corpus.Document) []Coding {
 				Line: s.Line, Time: s.Time, Text: s.Text,
 			})
 		}
+	}
+	return out
+}
+
+// turnTexts returns the body text of each turn of doc: doc.Text between
+// the Body offsets, which count code points. The texts share doc.Text's
+// memory when it is valid UTF-8.
+func turnTexts(doc *corpus.Document) []string {
+	out := make([]string, len(doc.Turns))
+	text := doc.Text
+	if !utf8.ValidString(text) {
+		// Invalid bytes become U+FFFD, as they always did.
+		runes := []rune(text)
+		for i, t := range doc.Turns {
+			out[i] = string(runes[t.Body.Start:t.Body.End])
+		}
+		return out
+	}
+	ascii := utf8.RuneCountInString(text) == len(text)
+	cp, b := 0, 0 // code point cp starts at byte b
+	at := func(r int) int {
+		if ascii || r < 0 {
+			return r
+		}
+		if r < cp {
+			cp, b = 0, 0
+		}
+		for cp < r && b < len(text) {
+			_, size := utf8.DecodeRuneInString(text[b:])
+			b += size
+			cp++
+		}
+		if cp < r {
+			return len(text) + r - cp // out of range: slicing panics, as it did
+		}
+		return b
+	}
+	for i, t := range doc.Turns {
+		start := at(t.Body.Start)
+		out[i] = text[start:at(t.Body.End)]
 	}
 	return out
 }

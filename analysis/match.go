@@ -60,6 +60,16 @@ type wordPat struct {
 	forms map[string]struct{} // inflected forms (not base); nil for exact
 	// minLen and maxLen bound the byte length of base and forms.
 	minLen, maxLen int
+	// baseFid and formFids (sorted) are the ids of base and forms in the
+	// lexicon's dict; set for the words after the first of a phrase.
+	baseFid  int32
+	formFids []int32
+}
+
+// hasForm reports whether fid is the id of one of w's forms.
+func (w *wordPat) hasForm(fid int32) bool {
+	_, ok := slices.BinarySearch(w.formFids, fid)
+	return ok
 }
 
 // pattern is one term, exclude word or cue word, compiled.
@@ -151,12 +161,45 @@ type lexicon struct {
 	formKey [1024]uint64
 	maxHead int            // longest head in bytes
 	seen    map[string]int // dedupe helper during add (pattern index per key)
+	// dict numbers the bases and forms of the words after the first of
+	// phrases, so that a memoized token compares with them by id.
+	dict map[string]int32
+	// fidMask and stemMask give a memoized token a cheap test for "may
+	// match word w of a phrase" (see wordMemo.mask): each such word has a
+	// bit (wordBit); fidMask[id] holds the bits of the words that have the
+	// dict entry id as base or form, and stemMask[pre3Key(base)] the bits
+	// of the words that can match by stem.
+	fidMask  []uint64
+	stemMask [1024]uint64
+	dictKey  [1024]uint64 // bitset over formHash of the dict keys
+}
+
+// dictID returns s's id in dict, or -1.
+func (l *lexicon) dictID(s string) int32 {
+	if len(s) == 0 || !hasBit(&l.dictKey, formHash(s)) {
+		return -1
+	}
+	if id, ok := l.dict[s]; ok {
+		return id
+	}
+	return -1
+}
+
+// wordBit is the bit of a phrase word in masks: words with the same base
+// share it.
+func wordBit(w *wordPat) uint64 { return 1 << (w.baseFid & 63) }
+
+// pre3Key hashes the first three bytes of s (at least three long) into
+// 10 bits.
+func pre3Key(s string) int {
+	return int((uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16) * 0x9E3779B1 >> 22)
 }
 
 func newLexicon(minMod int, prefix bool) *lexicon {
 	return &lexicon{
 		byForm: map[string][]hit{}, byHead: map[string][]int32{},
 		byStem: map[string][]int32{}, byPrefix: map[string][]int32{},
+		dict:   map[string]int32{},
 		minMod: minMod, prefix: prefix,
 	}
 }
@@ -225,6 +268,22 @@ func (l *lexicon) add(p pattern, stems *stemmer) int32 {
 			p.next = ^uint32(0) // the last word may be a compound's head: any first byte
 		}
 		p.fill = p.kind == patTerm && len(p.words) >= 3 && !p.exact && p.c1 == 0 && !p.final
+		for k := range p.words[1:] {
+			w := &p.words[k+1]
+			w.baseFid = l.fid(w.base)
+			for f := range w.forms {
+				w.formFids = append(w.formFids, l.fid(f))
+			}
+			slices.Sort(w.formFids)
+			bit := wordBit(w)
+			l.fidMask[w.baseFid] |= bit
+			for _, f := range w.formFids {
+				l.fidMask[f] |= bit
+			}
+			if len(w.stem) >= 3 && len(w.base) >= 3 {
+				l.stemMask[pre3Key(w.base)] |= bit
+			}
+		}
 	}
 	id := int32(len(l.pats))
 	l.pats = append(l.pats, p)
@@ -256,6 +315,18 @@ func (l *lexicon) add(p pattern, stems *stemmer) int32 {
 		for f := range w0.forms {
 			l.addHead(f, id)
 		}
+	}
+	return id
+}
+
+// fid returns s's id in dict, adding it when new.
+func (l *lexicon) fid(s string) int32 {
+	id, ok := l.dict[s]
+	if !ok {
+		id = int32(len(l.dict))
+		l.dict[s] = id
+		l.fidMask = append(l.fidMask, 0)
+		setBit(&l.dictKey, formHash(s))
 	}
 	return id
 }
@@ -365,8 +436,9 @@ func isHyphenAt(hy uint64, p int) bool {
 }
 
 // wordMatches reports whether token t matches word w of a phrase; compound
-// lets the token have w as its head.
-func (l *lexicon) wordMatches(t *tok, w *wordPat, exact, compound bool, stems *stemmer) bool {
+// lets the token have w as its head. With a memo, a memoizable token is
+// compared by its memo entry (see wordMemo); m may be nil.
+func (l *lexicon) wordMatches(t *tok, w *wordPat, exact, compound bool, stems *stemmer, m *wordMemo) bool {
 	norm := t.Norm
 	if norm == w.base {
 		return true
@@ -374,10 +446,38 @@ func (l *lexicon) wordMatches(t *tok, w *wordPat, exact, compound bool, stems *s
 	if exact || len(norm) == 0 {
 		return false
 	}
-	if len(w.stem) >= 3 && len(norm) >= 3 && len(w.base) >= 3 && norm[:3] == w.base[:3] && stems.stem(norm) == w.stem {
-		return true
+	var wi *wordInfo
+	if m != nil && memoizable(t) {
+		wi = m.info(t, stems)
+	}
+	// wi points into m.infos: nothing below adds words to the memo.
+	if len(w.stem) >= 3 && len(norm) >= 3 && len(w.base) >= 3 && norm[:3] == w.base[:3] {
+		var st string
+		if wi != nil {
+			st = m.stem(wi, stems)
+		} else {
+			st = stems.stem(norm)
+		}
+		if st == w.stem {
+			return true
+		}
 	}
 	if !hasBit(&l.phraseTail, tail2(norm)) {
+		return false
+	}
+	if wi != nil {
+		// dict holds every form of w: the id says whether norm is one.
+		if wi.fid >= 0 && w.hasForm(wi.fid) {
+			return true
+		}
+		if !compound || wi.proper {
+			return false
+		}
+		for _, id := range m.suffixes(wi) {
+			if id == w.baseFid || w.hasForm(id) {
+				return true
+			}
+		}
 		return false
 	}
 	if _, ok := w.forms[norm]; ok {
@@ -408,64 +508,153 @@ func (l *lexicon) wordMatches(t *tok, w *wordPat, exact, compound bool, stems *s
 	return false
 }
 
-// scan appends to out every candidate of the lexicon in toks.
-func (l *lexicon) scan(toks []tok, stems *stemmer, out []cand) []cand {
+// scan appends to out every candidate of the lexicon in toks. With a memo
+// (m != nil, l one of its lexicons), memoizable tokens are looked up in it
+// once (see wordMemo); the others, and every token when m is nil, are
+// looked up form by form (scanTok). Both find the same candidates; for a
+// memoized token, those of its phrases come after the others (Match does
+// not depend on the order).
+func (l *lexicon) scan(toks []tok, stems *stemmer, m *wordMemo, out []cand) []cand {
+	// Phrases continue through the memo for lex only: its dict and the
+	// memo's suffixes are lex's.
+	pm := m
+	if m != nil && l != m.lex {
+		pm = nil
+	}
 	for i := range toks {
 		t := &toks[i]
-		norm := t.Norm
+		if m == nil || !memoizable(t) {
+			out = l.scanTok(toks, i, stems, pm, out)
+			continue
+		}
+		var r entRange
+		if l == m.lex && t.wi != 0 {
+			r = m.lexe[t.wi-1]
+		} else {
+			r = m.entries(l, t, stems)
+		}
 		single := false
-		if len(norm) == 0 || !hasBit(&l.formKey, formHash(norm)) {
-			// no byForm key has this shape
-		} else if hs, ok := l.byForm[norm]; ok {
-			for _, h := range hs {
-				p := &l.pats[h.pat]
-				if len(p.words) == 1 {
-					if p.final && i+1 < len(toks) && !toks[i+1].brk {
-						continue
-					}
-					out = append(out, cand{pat: h.pat, t0: int32(i), t1: int32(i + 1), hl: int32(len(norm)), how: h.how})
-					single = true
+		for k := r.e0; k < r.e1; k++ {
+			e := &m.ents[k]
+			switch e.kind {
+			case entSingle:
+				if l.pats[e.pat].final && i+1 < len(toks) && !toks[i+1].brk {
 					continue
 				}
-				if i+1 >= len(toks) {
-					continue
+				out = append(out, cand{pat: e.pat, t0: int32(i), t1: int32(i + 1), hl: int32(len(t.Norm)), how: e.how})
+				single = true
+			case entHead:
+				out = append(out, cand{pat: e.pat, t0: int32(i), t1: int32(i + 1), hl: e.hl, how: howCompound})
+			case entStem:
+				if !single {
+					out = append(out, cand{pat: e.pat, t0: int32(i), t1: int32(i + 1), hl: int32(len(t.Norm)), how: howStem})
 				}
-				if nt := toks[i+1].Norm; nt == "" || p.next&firstBit(nt) == 0 && !(p.fill && filler(nt)) {
-					continue
-				}
-				if end, ok := l.matchRest(toks, i, p, stems); ok {
-					if p.final && end < len(toks) && !toks[end].brk {
-						continue
-					}
-					t0, t1 := int32(i), int32(end)
-					if p.c1 > 0 { // context words: no fillers, so word k is token i+k
-						t0, t1 = int32(i)+p.c0, int32(i)+p.c1
-					}
-					out = append(out, cand{pat: h.pat, t0: t0, t1: t1, how: howPhrase})
-				}
+			case entPrefix:
+				out = append(out, cand{pat: e.pat, t0: int32(i), t1: int32(i + 1), how: howPrefix})
 			}
 		}
-		l.heads(t, func(id int32, hl int) {
-			out = append(out, cand{pat: id, t0: int32(i), t1: int32(i + 1), hl: int32(hl), how: howCompound})
-		})
-		if !single && len(norm) >= 3 && len(l.byStem) > 0 && hasBit(&l.stemPre, pre3(norm)) {
-			if ids, ok := l.byStem[stems.stem(norm)]; ok {
+		if r.p0 != r.p1 && i+1 < len(toks) && toks[i+1].Norm != "" {
+			out = l.memoPhrases(toks, i, m.ents[r.p0:r.p1], stems, pm, out)
+		}
+	}
+	return out
+}
+
+// memoPhrases appends the candidates of the phrases whose first word is
+// token i, from its memo entries (an entPhrases summary, then entPhrase
+// entries). Token i+1 exists and is not empty. With pm (the memo, for lex),
+// the next token's mask (wordMemo.mask) rules out most phrases before
+// matchRest.
+func (l *lexicon) memoPhrases(toks []tok, i int, ents []memoEnt, stems *stemmer, pm *wordMemo, out []cand) []cand {
+	nt := &toks[i+1]
+	fb := firstBit(nt.Norm)
+	fill := ents[0].fill && filler(nt.Norm) // a filler where the pattern allows one
+	if ents[0].next&fb == 0 && !fill {
+		return out
+	}
+	mask := ^uint64(0)
+	if pm != nil && memoizable(nt) {
+		// ents stays valid: pm.info may append to pm.ents, not change it.
+		mask = pm.mask(pm.info(nt, stems))
+		if ents[0].need&mask == 0 && !fill {
+			return out
+		}
+	}
+	for k := 1; k < len(ents); k++ {
+		e := &ents[k]
+		if (e.next&fb == 0 || e.need&mask == 0) && !(e.fill && fill) {
+			continue
+		}
+		out = l.phrase(toks, i, e.pat, stems, pm, out)
+	}
+	return out
+}
+
+// scanTok appends the candidates that start at token i (or, for context
+// words, contain it) without a memo for token i itself.
+func (l *lexicon) scanTok(toks []tok, i int, stems *stemmer, m *wordMemo, out []cand) []cand {
+	t := &toks[i]
+	norm := t.Norm
+	single := false
+	if len(norm) == 0 || !hasBit(&l.formKey, formHash(norm)) {
+		// no byForm key has this shape
+	} else if hs, ok := l.byForm[norm]; ok {
+		for _, h := range hs {
+			p := &l.pats[h.pat]
+			if len(p.words) == 1 {
+				if p.final && i+1 < len(toks) && !toks[i+1].brk {
+					continue
+				}
+				out = append(out, cand{pat: h.pat, t0: int32(i), t1: int32(i + 1), hl: int32(len(norm)), how: h.how})
+				single = true
+				continue
+			}
+			if i+1 >= len(toks) {
+				continue
+			}
+			if nt := toks[i+1].Norm; nt == "" || p.next&firstBit(nt) == 0 && !(p.fill && filler(nt)) {
+				continue
+			}
+			out = l.phrase(toks, i, h.pat, stems, m, out)
+		}
+	}
+	l.heads(t, func(id int32, hl int) {
+		out = append(out, cand{pat: id, t0: int32(i), t1: int32(i + 1), hl: int32(hl), how: howCompound})
+	})
+	if !single && len(norm) >= 3 && len(l.byStem) > 0 && hasBit(&l.stemPre, pre3(norm)) {
+		if ids, ok := l.byStem[stems.stem(norm)]; ok {
+			for _, id := range ids {
+				out = append(out, cand{pat: id, t0: int32(i), t1: int32(i + 1), hl: int32(len(norm)), how: howStem})
+			}
+		}
+	}
+	if l.prefix && len(l.byPrefix) > 0 {
+		for p := len(norm) - 1; p >= 4; p-- {
+			if ids, ok := l.byPrefix[norm[:p]]; ok {
 				for _, id := range ids {
-					out = append(out, cand{pat: id, t0: int32(i), t1: int32(i + 1), hl: int32(len(norm)), how: howStem})
-				}
-			}
-		}
-		if l.prefix && len(l.byPrefix) > 0 {
-			for p := len(norm) - 1; p >= 4; p-- {
-				if ids, ok := l.byPrefix[norm[:p]]; ok {
-					for _, id := range ids {
-						out = append(out, cand{pat: id, t0: int32(i), t1: int32(i + 1), how: howPrefix})
-					}
+					out = append(out, cand{pat: id, t0: int32(i), t1: int32(i + 1), how: howPrefix})
 				}
 			}
 		}
 	}
 	return out
+}
+
+// phrase appends the candidate of the multi-word pattern pat when its
+// first word at token i is followed by the rest of it. The caller has
+// checked that token i+1 exists and passes the pattern's next (or is a
+// filler it allows).
+func (l *lexicon) phrase(toks []tok, i int, pat int32, stems *stemmer, m *wordMemo, out []cand) []cand {
+	p := &l.pats[pat]
+	end, ok := l.matchRest(toks, i, p, stems, m)
+	if !ok || p.final && end < len(toks) && !toks[end].brk {
+		return out
+	}
+	t0, t1 := int32(i), int32(end)
+	if p.c1 > 0 { // context words: no fillers, so word k is token i+k
+		t0, t1 = int32(i)+p.c0, int32(i)+p.c1
+	}
+	return append(out, cand{pat: pat, t0: t0, t1: t1, how: howPhrase})
 }
 
 // matchRest checks words 1.. of a phrase against the tokens after i. No
@@ -475,7 +664,7 @@ func (l *lexicon) scan(toks []tok, stems *stemmer, out []cand) []cand {
 // nu even...) between their words, as spoken Dutch puts them there: "kan
 // er nu even niks meer bij hebben", "het haar soms te veel wordt". It
 // returns the token index after the phrase.
-func (l *lexicon) matchRest(toks []tok, i int, p *pattern, stems *stemmer) (int, bool) {
+func (l *lexicon) matchRest(toks []tok, i int, p *pattern, stems *stemmer, m *wordMemo) (int, bool) {
 	j := i
 	fill := 0
 	if p.fill {
@@ -488,7 +677,7 @@ func (l *lexicon) matchRest(toks []tok, i int, p *pattern, stems *stemmer) (int,
 			if j >= len(toks) || toks[j].brk {
 				return 0, false
 			}
-			if l.wordMatches(&toks[j], &p.words[k], p.exact, last && !p.whole, stems) {
+			if l.mayMatch(&toks[j], &p.words[k], stems, m) && l.wordMatches(&toks[j], &p.words[k], p.exact, last && !p.whole, stems, m) {
 				break
 			}
 			if fill == 0 || !filler(toks[j].Norm) {
@@ -499,6 +688,21 @@ func (l *lexicon) matchRest(toks []tok, i int, p *pattern, stems *stemmer) (int,
 		}
 	}
 	return j + 1, true
+}
+
+// mayMatch is a quick test before wordMatches: false when the memo's mask
+// of token t rules out word w (see wordMemo.mask). m may be nil (then it
+// is true).
+func (l *lexicon) mayMatch(t *tok, w *wordPat, stems *stemmer, m *wordMemo) bool {
+	if m == nil || !memoizable(t) {
+		return true
+	}
+	if t.wi != 0 {
+		if wi := &m.infos[t.wi-1]; wi.hasMask {
+			return wi.mask&wordBit(w) != 0
+		}
+	}
+	return m.mask(m.info(t, stems))&wordBit(w) != 0
 }
 
 // filler reports whether w is an adverb or particle that spoken Dutch puts
@@ -513,12 +717,17 @@ func filler(w string) bool {
 	return false
 }
 
-// scratch holds per-call buffers, pooled.
+// scratch holds per-call buffers and the word memo, pooled: one goroutine
+// uses it at a time.
 type scratch struct {
 	stems stemmer // stems with this scratch's local cache in front of the shared one
+	memo  *wordMemo
 	toks  []tok
 	cands []cand
 	owner []int32
+	near  nearIndex
+	seg   []cand // cue words of the segment, for near
+	win   nearWindow
 }
 
 // Match finds all codings in one segment's text, in order of Start, then
@@ -544,26 +753,46 @@ type scratch struct {
 //   - each match is marked Negated when a negation cue governs it (see
 //     negation.go).
 func (c *Codebook) Match(text string, ctx Context) []Match {
-	sc, _ := c.pool.Get().(*scratch)
-	if sc == nil {
-		sc = &scratch{}
+	sc := c.getScratch()
+	defer c.putScratch(sc)
+	return c.match(text, ctx, sc, nil)
+}
+
+// getScratch takes a scratch from the pool (or makes one); give it back
+// with putScratch.
+func (c *Codebook) getScratch() *scratch {
+	if sc, _ := c.pool.Get().(*scratch); sc != nil {
+		return sc
 	}
-	defer func() {
-		sc.toks = sc.toks[:0]
-		sc.cands = sc.cands[:0]
-		c.pool.Put(sc)
-	}()
-	sc.toks = tokenize(text, sc.toks[:0])
+	return &scratch{
+		stems: stemmer{shared: c.stems, local: make(map[string]string, 1024)},
+		memo:  newWordMemo(c.lex, c.cues, memoMax),
+	}
+}
+
+func (c *Codebook) putScratch(sc *scratch) {
+	sc.toks = sc.toks[:0]
+	sc.cands = sc.cands[:0]
+	c.pool.Put(sc)
+}
+
+// match is Match with a scratch: it appends the matches of text to out
+// (which may be nil) and returns it; with none, it returns out unchanged.
+func (c *Codebook) match(text string, ctx Context, sc *scratch, out []Match) []Match {
+	sc.memo.reset()
+	sc.toks = tokenizeMemo(text, sc.toks[:0], sc.memo)
 	toks := sc.toks
-	if sc.stems.local == nil {
-		sc.stems = stemmer{shared: c.stems, local: make(map[string]string, 1024)}
-	}
-	cands := c.lex.scan(toks, &sc.stems, sc.cands[:0])
+	cands := c.lex.scan(toks, &sc.stems, sc.memo, sc.cands[:0])
 	sc.cands = cands
 	if len(cands) == 0 {
-		return nil
+		return out
 	}
 	var near *nearIndex
+	defer func() {
+		if near != nil {
+			near.clear()
+		}
+	}()
 	kept := 0
 	for i := range cands {
 		cd := &cands[i]
@@ -582,7 +811,7 @@ func (c *Codebook) Match(text string, ctx Context) []Match {
 			continue
 		}
 		if near == nil {
-			near = c.buildNear(text, toks, ctx.Window)
+			near = c.buildNear(text, toks, ctx.Window, sc)
 		}
 		w := cc.window
 		if near.any(cc.unless, cd.t0, cd.t1, w) || near.any(ct.unless, cd.t0, cd.t1, w) ||
@@ -592,7 +821,7 @@ func (c *Codebook) Match(text string, ctx Context) []Match {
 		}
 	}
 	if kept == 0 {
-		return nil
+		return out
 	}
 	// Exclude vetoes.
 	for i := range cands {
@@ -626,7 +855,7 @@ func (c *Codebook) Match(text string, ctx Context) []Match {
 		}
 	}
 	if len(live) == 0 {
-		return nil
+		return out
 	}
 	pats := c.lex.pats
 	spanLen := func(cd *cand) int { return toks[cd.t1-1].End - toks[cd.t0].Start }
@@ -663,7 +892,10 @@ func (c *Codebook) Match(text string, ctx Context) []Match {
 			acc = append(acc, cd)
 		}
 	}
-	out := make([]Match, 0, len(acc))
+	if out == nil {
+		out = make([]Match, 0, len(acc))
+	}
+	n0 := len(out)
 	var neg negScanner
 	// owner[j] is 1 + the index in acc of the match covering token j.
 	owner := slices.Grow(sc.owner[:0], len(toks))[:len(toks)]
@@ -695,7 +927,7 @@ func (c *Codebook) Match(text string, ctx Context) []Match {
 		}
 		out = append(out, m)
 	}
-	slices.SortFunc(out, func(a, b Match) int {
+	slices.SortFunc(out[n0:], func(a, b Match) int {
 		if a.Start != b.Start {
 			return a.Start - b.Start
 		}
@@ -732,41 +964,73 @@ func speakerAt(text string, t *tok, role string) string {
 
 // nearIndex holds the cue words found around a segment.
 type nearIndex struct {
-	hits   []cand // t0 relative to the segment's first token
-	always []int32
+	// hits are cue words in the segment or in the window around it; a
+	// hit's token indexes minus shift count from the segment's first token.
+	hits  []cand
+	shift int32
+	// always are the cue words of a window that does not contain the
+	// segment: they count as near every word.
+	always []cand
 }
 
-// buildNear finds the cue words in the segment and its window.
-func (c *Codebook) buildNear(text string, toks []tok, window string) *nearIndex {
-	ni := &nearIndex{}
+func (ni *nearIndex) clear() { *ni = nearIndex{} }
+
+// nearWindow is the last window whose cue words a scratch found: the
+// segments of one turn share their window.
+type nearWindow struct {
+	text string
+	bs   []int  // byte offset of each token
+	hits []cand // cue words, by token index in the window
+	toks []tok  // buffer
+}
+
+// buildNear finds the cue words in the segment and its window. It fills
+// and returns sc.near.
+func (c *Codebook) buildNear(text string, toks []tok, window string, sc *scratch) *nearIndex {
+	ni := &sc.near
+	ni.clear()
 	if window != "" && text != "" {
+		win := c.nearWindow(window, sc)
 		if off := strings.Index(window, text); off >= 0 {
-			wt := tokenize(window, nil)
-			w0 := 0
-			for w0 < len(wt) && wt[w0].bs < off {
-				w0++
-			}
-			for _, h := range c.cues.scan(wt, &stemmer{shared: c.stems}, nil) {
-				h.t0 -= int32(w0)
-				h.t1 -= int32(w0)
-				ni.hits = append(ni.hits, h)
-			}
+			w0, _ := slices.BinarySearch(win.bs, off) // tokens before the segment
+			ni.hits, ni.shift = win.hits, int32(w0)
 			return ni
 		}
-		for _, h := range c.cues.scan(tokenize(window, nil), &stemmer{shared: c.stems}, nil) {
-			ni.always = append(ni.always, h.pat)
-		}
+		ni.always = win.hits
 	}
-	ni.hits = c.cues.scan(toks, &stemmer{shared: c.stems}, nil)
+	sc.seg = c.cues.scan(toks, &sc.stems, sc.memo, sc.seg[:0])
+	ni.hits = sc.seg
 	return ni
+}
+
+// nearWindow returns the cue words of window, from sc when it holds them.
+func (c *Codebook) nearWindow(window string, sc *scratch) *nearWindow {
+	win := &sc.win
+	if win.text == window && win.text != "" {
+		return win
+	}
+	// The window's tokens go through the memo, but their wi values are not
+	// kept: a later reset of the memo would make them stale.
+	wt := tokenizeMemo(window, win.toks[:0], sc.memo)
+	win.toks = wt[:0]
+	win.text = strings.Clone(window) // do not keep the document alive in the pool
+	win.bs = win.bs[:0]
+	for i := range wt {
+		win.bs = append(win.bs, wt[i].bs)
+	}
+	win.hits = c.cues.scan(wt, &sc.stems, sc.memo, win.hits[:0])
+	return win
 }
 
 // any reports whether one of the cues ids stands within w tokens of [t0,t1)
 // and outside it (the matched words themselves are not context).
 func (ni *nearIndex) any(ids []int32, t0, t1 int32, w int) bool {
+	t0, t1 = t0+ni.shift, t1+ni.shift
 	for _, id := range ids {
-		if slices.Contains(ni.always, id) {
-			return true
+		for _, h := range ni.always {
+			if h.pat == id {
+				return true
+			}
 		}
 		for _, h := range ni.hits {
 			if h.pat == id && h.t1 > t0-int32(w) && h.t0 < t1+int32(w) && (h.t1 <= t0 || h.t0 >= t1) {

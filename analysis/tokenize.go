@@ -1,7 +1,7 @@
 package analysis
 
 import (
-	"strings"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -26,6 +26,9 @@ type tok struct {
 	// proper: written with a capital inside a sentence (not after . ! ? a
 	// quote or a line break): taken as a name, never split as a compound.
 	proper bool
+	// wi is 1 + the index of Norm's entry in the wordMemo the token was
+	// made with; 0 when it has none (yet).
+	wi int32
 }
 
 // Tokenize splits text into word tokens in one pass. A word is a run of
@@ -41,29 +44,27 @@ func Tokenize(text string) []Token {
 	return out
 }
 
-// ASCII byte classes for the tokeniser.
+// Byte classes for the tokeniser, one character per byte value in
+// byteClass (checked against isWordRune, isJoiner and isBreakRune by
+// TestByteClass). The classes up to bcHigh may continue a word; the others
+// end it.
 const (
-	clsOther = iota
-	clsLower // a-z, 0-9
-	clsUpper // A-Z
-	clsJoin  // - '
+	bcLower = '1' // a-z 0-9
+	bcUpper = '2' // A-Z
+	bcApos  = '3' // ' joins word parts
+	bcHyph  = '4' // - joins word parts, and breaks clauses between words
+	bcHigh  = '5' // a byte of a multi-byte UTF-8 sequence
+	bcOther = '6' // not in words, no clause break (space, tab, most symbols)
+	bcBreak = '7' // , ; : ( ) [ ] / break clauses
+	bcEnd   = '8' // . ! ? and line feed end sentences
+	bcQuote = '9' // " may open a sentence
 )
 
-// asciiClass returns the class table for bytes below 0x80.
-func asciiClass() [128]uint8 {
-	var t [128]uint8
-	for c := 'a'; c <= 'z'; c++ {
-		t[c] = clsLower
-	}
-	for c := '0'; c <= '9'; c++ {
-		t[c] = clsLower
-	}
-	for c := 'A'; c <= 'Z'; c++ {
-		t[c] = clsUpper
-	}
-	t['-'], t['\''] = clsJoin, clsJoin
-	return t
-}
+// byteClass holds the class of each byte value.
+const byteClass = "6666666666866666666666666666666668966663776674871111111111776668" +
+	"6222222222222222222222222227676661111111111111111111111111166666" +
+	"5555555555555555555555555555555555555555555555555555555555555555" +
+	"5555555555555555555555555555555555555555555555555555555555555555"
 
 // isWordRune reports whether r belongs inside a word.
 func isWordRune(r rune) bool {
@@ -92,122 +93,176 @@ func isBreakRune(r rune) bool {
 }
 
 // tokenize appends the tokens of text to buf and returns it.
-func tokenize(text string, buf []tok) []tok {
-	cls := asciiClass()
+func tokenize(text string, buf []tok) []tok { return tokenizeMemo(text, buf, nil) }
+
+// tokenizeMemo is tokenize with a word memo: tokens whose folded form the
+// memo knows get that form's string and entry (wi), and folding them
+// allocates nothing. m may be nil.
+func tokenizeMemo(text string, buf []tok, m *wordMemo) []tok {
 	i, cp := 0, 0
 	brk, sent := true, true
 	n := len(text)
 	for i < n {
-		b := text[i]
-		var r rune
-		size := 1
-		if b < utf8.RuneSelf {
-			r = rune(b)
-		} else {
-			r, size = utf8.DecodeRuneInString(text[i:])
-		}
-		if !isWordRune(r) {
-			switch r {
-			case '"', '“', '„', '«':
-				sent = true // an opening quote may start a sentence
-			}
-			if isBreakRune(r) {
-				brk = true
-				switch r {
-				case '.', '!', '?', '\n', '…':
+		// Between words.
+		c := byteClass[text[i]]
+		if c > bcUpper {
+			if c != bcHigh {
+				switch c {
+				case bcHyph, bcBreak:
+					brk = true
+				case bcEnd:
+					brk, sent = true, true
+				case bcQuote:
 					sent = true
 				}
+				i++
+				cp++
+				continue
 			}
-			i += size
-			cp++
-			continue
+			if r, size := utf8.DecodeRuneInString(text[i:]); !isWordRune(r) {
+				switch r {
+				case '“', '„', '«':
+					sent = true // an opening quote may start a sentence
+				case '…':
+					brk, sent = true, true
+				default:
+					if isBreakRune(r) {
+						brk = true
+					}
+				}
+				i += size
+				cp++
+				continue
+			}
 		}
-		// A word starts at i.
+		// A word starts at i; cp counts its code points at the end.
 		start, startCP := i, cp
-		clean := true
-		for i < n {
-			b = text[i]
-			if b < utf8.RuneSelf {
-				switch cls[b] {
-				case clsLower:
-					i++
-					cp++
-					continue
-				case clsUpper:
-					clean = false
-					i++
-					cp++
-					continue
-				case clsOther:
-					r, size = rune(b), 1
-					goto end
-				}
-				r, size = rune(b), 1
-			} else {
-				r, size = utf8.DecodeRuneInString(text[i:])
-				if isWordRune(r) {
-					clean = false
-					i += size
-					cp++
-					continue
-				}
+		clean := c == bcLower
+		if clean {
+			i++
+			for i < n && byteClass[text[i]] == bcLower {
+				i++
 			}
-			if isJoiner(r) && i+size < n {
-				nb := text[i+size]
-				var nr rune
-				if nb < utf8.RuneSelf {
-					nr = rune(nb)
-				} else {
-					nr, _ = utf8.DecodeRuneInString(text[i+size:])
-				}
-				if isWordRune(nr) {
-					if r != '\'' {
+		}
+		if i < n && byteClass[text[i]] <= bcHigh {
+		word:
+			for i < n {
+				switch byteClass[text[i]] {
+				case bcLower:
+					i++
+				case bcUpper:
+					clean = false
+					i++
+				case bcApos, bcHyph:
+					if i+1 >= n || !wordRuneAt(text, i+1) {
+						break word
+					}
+					if text[i] == '-' {
 						clean = false
 					}
+					i++
+				case bcHigh:
+					r, size := utf8.DecodeRuneInString(text[i:])
+					if !isWordRune(r) && !(isJoiner(r) && i+size < n && wordRuneAt(text, i+size)) {
+						break word
+					}
+					clean = false
 					i += size
-					cp++
-					continue
+					cp += 1 - size
+				default:
+					break word
 				}
 			}
-			break
 		}
-	end:
-		t := tok{Start: startCP, End: cp, bs: start, be: i, brk: brk}
+		cp += i - start
+		if len(buf) == cap(buf) {
+			buf = slices.Grow(buf, len(buf)/2+(n-i)/8+4)
+		}
+		buf = buf[:len(buf)+1]
+		t := &buf[len(buf)-1]
+		t.Start, t.End, t.bs, t.be = startCP, cp, start, i
+		t.hy, t.brk, t.proper, t.wi = 0, brk, false, 0
 		if clean {
 			t.Norm = text[start:i]
+			if m != nil && m.idx.used != 0 {
+				if k := i - start; k <= 16 && start+16 <= n {
+					// The word's first 16 bytes, as packKey packs them.
+					w0, w1 := le64(text[start:start+8]), le64(text[start+8:start+16])
+					if k < 8 {
+						w0, w1 = w0&(1<<(8*k)-1), 0
+					} else {
+						w1 &= 1<<(8*(k-8)) - 1 // k == 16 shifts by 64: all ones
+					}
+					t.wi = m.idx.get(w0, w1, t.Norm, m.infos)
+				} else {
+					t.wi = indexGet(&m.idx, t.Norm, m.infos)
+				}
+			}
 		} else {
 			if !sent {
 				r0, _ := utf8.DecodeRuneInString(text[start:])
 				t.proper = unicode.IsUpper(r0)
 			}
-			t.Norm, t.hy = foldWord(text[start:i])
+			if m == nil {
+				t.Norm, t.hy = foldWord(text[start:i])
+			} else {
+				t.Norm, t.hy, t.wi = m.fold(text[start:i], t.proper)
+			}
 		}
-		buf = append(buf, t)
 		brk, sent = false, false
 	}
 	return buf
 }
 
+// wordRuneAt reports whether a word rune starts at text[i].
+func wordRuneAt(text string, i int) bool {
+	if c := byteClass[text[i]]; c != bcHigh {
+		return c == bcLower || c == bcUpper
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return isWordRune(r)
+}
+
 // foldWord folds one word like Fold and returns a bit set of the byte
 // offsets (below 64) in the result where a hyphen stood.
 func foldWord(w string) (string, uint64) {
-	var sb strings.Builder
-	sb.Grow(len(w))
+	var buf [64]byte
+	b, hy := appendFold(buf[:0], w)
+	return string(b), hy
+}
+
+// appendFold appends the folded form of one word (see foldWord) to dst.
+func appendFold(dst []byte, w string) ([]byte, uint64) {
 	var hy uint64
+	n0 := len(dst)
 	for _, r := range w {
+		if r < utf8.RuneSelf {
+			switch {
+			case 'A' <= r && r <= 'Z':
+				dst = append(dst, byte(r)+('a'-'A'))
+			case r == '-':
+				if n := len(dst) - n0; n > 0 && n < 64 {
+					hy |= 1 << n
+				}
+			case r == 0: // foldRune drops it
+			default:
+				dst = append(dst, byte(r))
+			}
+			continue
+		}
 		switch r {
 		case 'ĳ', 'Ĳ':
-			sb.WriteString("ij")
+			dst = append(dst, "ij"...)
 			continue
-		case '-', '‐', '‑':
-			if n := sb.Len(); n > 0 && n < 64 {
+		case '‐', '‑':
+			if n := len(dst) - n0; n > 0 && n < 64 {
 				hy |= 1 << n
 			}
 			continue
 		}
 		if f := foldRune(r); f != 0 {
-			sb.WriteRune(f)
+			dst = utf8.AppendRune(dst, f)
 		}
 	}
-	return sb.String(), hy
+	return dst, hy
 }

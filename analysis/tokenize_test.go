@@ -88,3 +88,46 @@ func TestTokenizeUD(t *testing.T) {
 		t.Errorf("only %d tokens in the UD sentences", n)
 	}
 }
+
+// TestByteClass checks the tokeniser's byte class table against the rune
+// predicates it stands for.
+func TestByteClass(t *testing.T) {
+	if len(byteClass) != 256 {
+		t.Fatalf("byteClass has %d entries, want 256", len(byteClass))
+	}
+	for b := 0; b < 256; b++ {
+		r := rune(b)
+		var want byte
+		switch {
+		case b >= utf8.RuneSelf:
+			want = bcHigh
+		case 'a' <= r && r <= 'z' || '0' <= r && r <= '9':
+			want = bcLower
+		case 'A' <= r && r <= 'Z':
+			want = bcUpper
+		case r == '\'':
+			want = bcApos
+		case r == '-':
+			want = bcHyph
+		case r == '.' || r == '!' || r == '?' || r == '\n':
+			want = bcEnd
+		case isBreakRune(r):
+			want = bcBreak
+		case r == '"':
+			want = bcQuote
+		default:
+			want = bcOther
+		}
+		if got := byteClass[b]; got != want {
+			t.Errorf("byteClass[%q] = %c, want %c", r, got, want)
+		}
+		if b < utf8.RuneSelf {
+			if word := byteClass[b] == bcLower || byteClass[b] == bcUpper; word != isWordRune(r) {
+				t.Errorf("byte %q: word class %v, isWordRune %v", r, word, isWordRune(r))
+			}
+			if join := byteClass[b] == bcApos || byteClass[b] == bcHyph; join != isJoiner(r) {
+				t.Errorf("byte %q: joiner class %v, isJoiner %v", r, join, isJoiner(r))
+			}
+		}
+	}
+}

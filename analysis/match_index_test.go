@@ -1,0 +1,76 @@
+package analysis
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// TestWordIndex fills a wordIndex with keys of every length from 0 to 40
+// bytes, many sharing their first 16 bytes, and checks that each is found
+// with its own value, through the string, byte slice and packed lookups,
+// and that absent keys are not found, across growth and a reset.
+func TestWordIndex(t *testing.T) {
+	var keys []string
+	for n := 0; n <= 40; n++ {
+		keys = append(keys, strings.Repeat("a", n))
+		if n > 0 {
+			keys = append(keys, strings.Repeat("a", n-1)+"b", "\x01"+strings.Repeat("z", n-1))
+		}
+	}
+	for i := 0; i < 3000; i++ {
+		keys = append(keys, fmt.Sprintf("woord%d", i), fmt.Sprintf("kinderopvanglocatie%d", i))
+	}
+	var x wordIndex
+	var infos []wordInfo
+	for round := 0; round < 2; round++ {
+		for i, k := range keys {
+			if got := indexGet(&x, k, infos); got != 0 {
+				t.Fatalf("round %d: %q found (%d) before it was added", round, k, got)
+			}
+			infos = append(infos, wordInfo{key: k})
+			x.put(k, int32(i+1))
+		}
+		for i, k := range keys {
+			want := int32(i + 1)
+			if got := indexGet(&x, k, infos); got != want {
+				t.Fatalf("round %d: indexGet(%q) = %d, want %d", round, k, got, want)
+			}
+			if got := indexGet(&x, []byte(k), infos); got != want {
+				t.Fatalf("round %d: indexGet([]byte %q) = %d, want %d", round, k, got, want)
+			}
+			if len(k) <= 16 {
+				w0, w1 := packKey(k)
+				if got := x.get(w0, w1, k, infos); got != want {
+					t.Fatalf("round %d: get(%q) = %d, want %d", round, k, got, want)
+				}
+			}
+		}
+		for _, k := range []string{"woord3000", "kinderopvanglocatie-1", "ba", strings.Repeat("a", 41), "\x00"} {
+			if got := indexGet(&x, k, infos); got != 0 {
+				t.Errorf("round %d: absent %q found: %d", round, k, got)
+			}
+		}
+		if 2*x.used > len(x.slots) {
+			t.Errorf("round %d: %d keys in %d slots", round, x.used, len(x.slots))
+		}
+		x.reset()
+		infos = infos[:0]
+	}
+}
+
+// TestPackKeyFromText checks the tokenizer's way of packing a clean word
+// (reading 16 bytes of the text and masking) against packKey.
+func TestPackKeyFromText(t *testing.T) {
+	text := "de kinderopvang is 12345678 en abcdefghijklmnop en abcdefghijklmnopq nu"
+	cb := loadTestCodebook(t, "mini.yaml")
+	m := newWordMemo(cb.lex, cb.cues, memoMax)
+	for _, w := range strings.Fields(text) {
+		m.add(w, false, &stemmer{shared: cb.stems})
+	}
+	for i, tk := range tokenizeMemo(text, nil, m) {
+		if tk.wi == 0 || m.infos[tk.wi-1].norm != tk.Norm {
+			t.Errorf("token %d %q: wi %d does not name it", i, tk.Norm, tk.wi)
+		}
+	}
+}
