@@ -1,0 +1,175 @@
+package reports
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Append-style forms of the Markdown text rules of markdown.go, for the
+// report and the portraits, which write hundreds of thousands of quotes:
+// they append to a []byte and allocate nothing. Each gives exactly the bytes
+// of its string form (TestMDAppendEscapedMatchesEscapeText).
+
+// mdASCIIClass says what mdAppendEscaped does with an ASCII byte.
+type mdASCIIClass uint8
+
+const (
+	mdASCIIPlain   mdASCIIClass = iota // copied
+	mdASCIISpecial                     // in markdownSpecial: always backslash-escaped
+	mdASCIISpace                       // white space: joined into one space
+	mdASCIIControl                     // other control character: dropped
+	mdASCIILead                        // '-', '+', '=', ':': escaped at the start
+	mdASCIIListEnd                     // '.', ')': escaped after leading digits
+	mdASCIIDigit                       // '0'-'9'
+)
+
+// mdASCIIClasses classifies every ASCII byte for mdAppendEscaped; it is
+// computed once, at compile time, and never changed.
+var mdASCIIClasses = func() (t [utf8.RuneSelf]mdASCIIClass) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		switch {
+		case c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' || c == ' ':
+			t[c] = mdASCIISpace
+		case c < 0x20 || c == 0x7f:
+			t[c] = mdASCIIControl
+		case c >= '0' && c <= '9':
+			t[c] = mdASCIIDigit
+		case c == '-' || c == '+' || c == '=' || c == ':':
+			t[c] = mdASCIILead
+		case c == '.' || c == ')':
+			t[c] = mdASCIIListEnd
+		}
+	}
+	for i := 0; i < len(markdownSpecial); i++ {
+		t[markdownSpecial[i]] = mdASCIISpecial
+	}
+	return t
+}()
+
+// mdAppendEscaped appends EscapeText(s) to dst: s with white space runs
+// joined into one space, trimmed, control characters and invalid UTF-8
+// dropped, and Markdown markup backslash-escaped.
+func mdAppendEscaped[T string | []byte](dst []byte, s T) []byte {
+	n := 0         // bytes of JoinSpace(s) so far (escapes not counted)
+	digits := true // JoinSpace(s)[:n] is all ASCII digits (when n > 0)
+	space := false // a space is pending
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			cl := mdASCIIClasses[c]
+			i++
+			switch cl {
+			case mdASCIISpace:
+				space = true
+				continue
+			case mdASCIIControl:
+				continue
+			}
+			if space && n > 0 {
+				dst = append(dst, ' ')
+				n++
+				digits = false
+			}
+			space = false
+			switch cl {
+			case mdASCIISpecial:
+				dst = append(dst, '\\')
+			case mdASCIILead:
+				if n == 0 {
+					dst = append(dst, '\\')
+				}
+			case mdASCIIListEnd:
+				if n > 0 && digits {
+					dst = append(dst, '\\')
+				}
+			}
+			dst = append(dst, c)
+			n++
+			if cl != mdASCIIDigit {
+				digits = false
+			}
+			continue
+		}
+		var enc [utf8.UTFMax]byte
+		r, size := utf8.DecodeRune(enc[:copy(enc[:], s[i:])])
+		switch {
+		case unicode.IsSpace(r):
+			space = true
+			i += size
+			continue
+		case unicode.IsControl(r) || r == utf8.RuneError:
+			i += size
+			continue
+		}
+		if space && n > 0 {
+			dst = append(dst, ' ')
+			n++
+		}
+		space = false
+		dst = append(dst, s[i:i+size]...)
+		n += size
+		digits = false
+		i += size
+	}
+	return dst
+}
+
+// mdAppendJoinSpace appends JoinSpace(s) to dst.
+func mdAppendJoinSpace(dst []byte, s string) []byte {
+	n := 0
+	space := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch mdASCIIClasses[c] {
+			case mdASCIISpace:
+				space = true
+				continue
+			case mdASCIIControl:
+				continue
+			}
+			if space && n > 0 {
+				dst = append(dst, ' ')
+				n++
+			}
+			space = false
+			dst = append(dst, c)
+			n++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsSpace(r):
+			space = true
+			i += size
+			continue
+		case unicode.IsControl(r) || r == utf8.RuneError:
+			i += size
+			continue
+		}
+		if space && n > 0 {
+			dst = append(dst, ' ')
+			n++
+		}
+		space = false
+		dst = append(dst, s[i:i+size]...)
+		n += size
+		i += size
+	}
+	return dst
+}
+
+// mdAppendQuote appends mdQuote(text, start, end) to dst: the sentence of
+// the mention, escaped, with "\[…\]" marking cuts.
+func mdAppendQuote(dst []byte, text string, start, end int) []byte {
+	s, before, after := QuoteSentence(text, start, end)
+	if before {
+		dst = append(dst, "\\[…\\] "...)
+	}
+	dst = mdAppendEscaped(dst, s)
+	if after {
+		dst = append(dst, " \\[…\\]"...)
+	}
+	return dst
+}
