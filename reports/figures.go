@@ -253,7 +253,7 @@ func ecomapOrder() []analysis.Category {
 // mentions. Nodes of other categories are ignored. The output depends only
 // on e and lang.
 func WriteEcomap(w io.Writer, e Ecomap, lang Lang) error {
-	var s svgWriter
+	s := svgWriter{b: make([]byte, 0, 32<<10)}
 	writeEcomap(&s, e, texts(lang))
 	return s.close(w)
 }

@@ -26,6 +26,11 @@ type mdBuf struct {
 
 // reset starts a new file written to w.
 func (m *mdBuf) reset(w io.Writer) {
+	if m.b == nil {
+		// Room for a flush and the line after it, so that b does not grow
+		// step by step in every new mdBuf.
+		m.b = make([]byte, 0, mdFlushAt+mdFlushAt/4)
+	}
 	m.b, m.tmp, m.tmp2, m.lines, m.w, m.err = m.b[:0], m.tmp[:0], m.tmp2[:0], m.lines[:0], w, nil
 }
 

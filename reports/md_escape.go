@@ -57,6 +57,22 @@ func mdAppendEscaped[T string | []byte](dst []byte, s T) []byte {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			cl := mdASCIIClasses[c]
+			if cl == mdASCIIPlain {
+				// A run of plain bytes is copied as it is.
+				if space && n > 0 {
+					dst = append(dst, ' ')
+					n++
+				}
+				j := i + 1
+				for j < len(s) && s[j] < utf8.RuneSelf && mdASCIIClasses[s[j]] == mdASCIIPlain {
+					j++
+				}
+				dst = append(dst, s[i:j]...)
+				n += j - i
+				digits, space = false, false
+				i = j
+				continue
+			}
 			i++
 			switch cl {
 			case mdASCIISpace:

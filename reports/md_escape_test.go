@@ -129,3 +129,13 @@ func TestSVGAppendTextMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkMDAppendEscaped escapes a typical quote.
+func BenchmarkMDAppendEscaped(b *testing.B) {
+	s := "Mijn moeder haalt de kinderen twee keer per week op van school, en dan gaan ze naar de speeltuin (bij het café)."
+	var dst []byte
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		dst = mdAppendEscaped(dst[:0], s)
+	}
+}
