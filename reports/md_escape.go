@@ -23,28 +23,20 @@ const (
 	mdASCIIDigit                       // '0'-'9'
 )
 
-// mdASCIIClasses classifies every ASCII byte for mdAppendEscaped; it is
-// computed once, at compile time, and never changed.
-var mdASCIIClasses = func() (t [utf8.RuneSelf]mdASCIIClass) {
-	for c := 0; c < utf8.RuneSelf; c++ {
-		switch {
-		case c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' || c == ' ':
-			t[c] = mdASCIISpace
-		case c < 0x20 || c == 0x7f:
-			t[c] = mdASCIIControl
-		case c >= '0' && c <= '9':
-			t[c] = mdASCIIDigit
-		case c == '-' || c == '+' || c == '=' || c == ':':
-			t[c] = mdASCIILead
-		case c == '.' || c == ')':
-			t[c] = mdASCIIListEnd
-		}
-	}
-	for i := 0; i < len(markdownSpecial); i++ {
-		t[markdownSpecial[i]] = mdASCIISpecial
-	}
-	return t
-}()
+// mdASCIIClasses holds the mdASCIIClass of every ASCII byte as a digit,
+// '0' + class (TestMDASCIIClasses checks it against the rules).
+const mdASCIIClasses = "" +
+	"3333333332222233" + // 0x00-0x0f
+	"3333333333333333" + // 0x10-0x1f
+	"2101101005140450" + // 0x20-0x2f
+	"6666666666401410" + // 0x30-0x3f
+	"1000000000000000" + // 0x40-0x4f
+	"0000000000011111" + // 0x50-0x5f
+	"1000000000000000" + // 0x60-0x6f
+	"0000000000011113" //   0x70-0x7f
+
+// mdClass returns the class of an ASCII byte c.
+func mdClass(c byte) mdASCIIClass { return mdASCIIClass(mdASCIIClasses[c] - '0') }
 
 // mdAppendEscaped appends EscapeText(s) to dst: s with white space runs
 // joined into one space, trimmed, control characters and invalid UTF-8
@@ -56,7 +48,7 @@ func mdAppendEscaped[T string | []byte](dst []byte, s T) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			cl := mdASCIIClasses[c]
+			cl := mdClass(c)
 			if cl == mdASCIIPlain {
 				// A run of plain bytes is copied as it is.
 				if space && n > 0 {
@@ -64,7 +56,7 @@ func mdAppendEscaped[T string | []byte](dst []byte, s T) []byte {
 					n++
 				}
 				j := i + 1
-				for j < len(s) && s[j] < utf8.RuneSelf && mdASCIIClasses[s[j]] == mdASCIIPlain {
+				for j < len(s) && s[j] < utf8.RuneSelf && mdClass(s[j]) == mdASCIIPlain {
 					j++
 				}
 				dst = append(dst, s[i:j]...)
@@ -138,7 +130,7 @@ func mdAppendJoinSpace(dst []byte, s string) []byte {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			i++
-			switch mdASCIIClasses[c] {
+			switch mdClass(c) {
 			case mdASCIISpace:
 				space = true
 				continue

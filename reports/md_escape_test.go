@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -137,5 +138,33 @@ func BenchmarkMDAppendEscaped(b *testing.B) {
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {
 		dst = mdAppendEscaped(dst[:0], s)
+	}
+}
+
+// TestMDASCIIClasses checks the class table of mdAppendEscaped against the
+// rules of EscapeText and JoinSpace.
+func TestMDASCIIClasses(t *testing.T) {
+	if len(mdASCIIClasses) != utf8.RuneSelf {
+		t.Fatalf("%d classes, want %d", len(mdASCIIClasses), utf8.RuneSelf)
+	}
+	for c := 0; c < utf8.RuneSelf; c++ {
+		want := mdASCIIPlain
+		switch r := rune(c); {
+		case strings.ContainsRune(markdownSpecial, r):
+			want = mdASCIISpecial
+		case unicode.IsSpace(r):
+			want = mdASCIISpace
+		case unicode.IsControl(r):
+			want = mdASCIIControl
+		case strings.ContainsRune("-+=:", r):
+			want = mdASCIILead
+		case strings.ContainsRune(".)", r):
+			want = mdASCIIListEnd
+		case r >= '0' && r <= '9':
+			want = mdASCIIDigit
+		}
+		if got := mdClass(byte(c)); got != want {
+			t.Errorf("class of %q = %d, want %d", rune(c), got, want)
+		}
 	}
 }
