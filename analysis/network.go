@@ -46,24 +46,29 @@ func (n *netAcc) build(caseID string, codes []CodeInfo, order []int) *Network {
 		out.Units = append(out.Units, n.units[k])
 		out.Graph.AddNode(simple.Node(int64(pos[k])))
 	}
+	// Edges by node index (A before B), sorted by A then B.
+	type edge struct{ i, j, w int }
+	edges := make([]edge, 0, len(n.pairs))
 	adj := make([][]int, len(out.Nodes))
 	for pair, w := range n.pairs {
 		i, j := pos[pair[0]], pos[pair[1]]
 		if i > j {
 			i, j = j, i
 		}
-		out.Edges = append(out.Edges, Edge{A: out.Nodes[i], B: out.Nodes[j], Weight: w})
+		edges = append(edges, edge{i, j, w})
 		out.Graph.SetWeightedEdge(simple.WeightedEdge{F: simple.Node(int64(i)), T: simple.Node(int64(j)), W: float64(w)})
 		adj[i] = append(adj[i], j)
 		adj[j] = append(adj[j], i)
 	}
-	sort.Slice(out.Edges, func(x, y int) bool {
-		ax, ay := indexOf(out.Nodes, out.Edges[x].A), indexOf(out.Nodes, out.Edges[y].A)
-		if ax != ay {
-			return ax < ay
+	slices.SortFunc(edges, func(x, y edge) int {
+		if x.i != y.i {
+			return x.i - y.i
 		}
-		return indexOf(out.Nodes, out.Edges[x].B) < indexOf(out.Nodes, out.Edges[y].B)
+		return x.j - y.j
 	})
+	for _, e := range edges {
+		out.Edges = append(out.Edges, Edge{A: out.Nodes[e.i], B: out.Nodes[e.j], Weight: e.w})
+	}
 	out.Betweenness = halvedBetweenness(adj)
 	return out
 }
