@@ -22,8 +22,9 @@ func basisCategories() []analysis.Category {
 // category with more codes is split over several tables.
 const matrixColumns = 8
 
-// view is what report.go and portrait.go share while writing: the texts,
-// the language and look-ups into the results (built once, read only).
+// view is what the writers of the reports and the workbook share: the
+// texts, the language and look-ups into the results (built once, read
+// only). mdView adds what the Markdown files and figures need.
 type view struct {
 	r     *analysis.Results
 	m     *Manifest
