@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"sync"
 	"testing"
 	"time"
 
@@ -17,87 +16,79 @@ import (
 
 // Run with:
 //
-//	go test ./reports -run '^$' -bench 'BenchmarkWriteAll|BenchmarkMarkdown' -cpu 1 -count 5
+//	go test ./reports -run '^$' -bench BenchmarkMDFiles -cpu 1 -count 5
 //
-// The benchmarks write the Markdown report, the portraits and the figures
-// of a generated corpus (internal/gen, seed 1, 200,000 words: about 40
-// families; -bench-md-words sets the size) coded with the default codebook. The corpus is generated, read,
-// coded and aggregated once per test binary, outside the timed loops.
+// BenchmarkMDFiles writes the Markdown report, the portraits and the
+// figures of a generated corpus (internal/gen, seed 1, 200,000 words:
+// about 40 families; -bench-md-words sets the size) coded with the default
+// codebook. The corpus is generated, read, coded and aggregated once per
+// run of BenchmarkMDFiles, outside the timed loops of its sub-benchmarks:
+//
+//   - WriteAll: every file into a folder, as `pbasis run` does (atomic
+//     writes included);
+//   - Markdown: the same content into io.Discard through the exported
+//     writers (WriteReport, WritePortrait, WriteEcomap, ...), no files.
+//
+// Besides ns/op they report cpu-ns/op: the CPU time of the process (all
+// goroutines, the garbage collector's included) per op, on a busy machine a
+// steadier figure than the wall-clock ns/op.
 
-var benchMDWords = flag.Int("bench-md-words", 200_000, "words of the generated corpus of BenchmarkWriteAll and BenchmarkMarkdown")
+var benchMDWords = flag.Int("bench-md-words", 200_000, "words of the generated corpus of BenchmarkMDFiles")
 
-var benchMD struct {
-	once sync.Once
-	r    *analysis.Results
-	m    *Manifest
-	err  error
+func BenchmarkMDFiles(b *testing.B) {
+	r, m := benchMDResults(b)
+	b.Run("WriteAll", func(b *testing.B) { benchWriteAll(b, r, m) })
+	b.Run("Markdown", func(b *testing.B) { benchMarkdown(b, r, m) })
 }
 
-// benchMDResults returns the results of the generated benchmark corpus,
-// built the way `pbasis run` builds them.
+// benchMDResults returns the results of a generated corpus of
+// -bench-md-words words, built the way `pbasis run` builds them.
 func benchMDResults(b *testing.B) (*analysis.Results, *Manifest) {
 	b.Helper()
-	benchMD.once.Do(func() {
-		dir, err := os.MkdirTemp("", "pbasis-md-bench")
-		if err != nil {
-			benchMD.err = err
-			return
-		}
-		defer os.RemoveAll(dir)
-		if _, err := gen.Write(dir, gen.Options{Words: *benchMDWords, Seed: 1}); err != nil {
-			benchMD.err = err
-			return
-		}
-		fsys := os.DirFS(dir)
-		o := corpus.DefaultOptions()
-		files, skipped, err := corpus.List(fsys, o.Limits)
-		if err != nil {
-			benchMD.err = err
-			return
-		}
-		sheet, err := corpus.ReadSheet(fsys, o.Limits)
-		if err != nil {
-			benchMD.err = err
-			return
-		}
-		cb, err := analysis.LoadDefault()
-		if err != nil {
-			benchMD.err = err
-			return
-		}
-		acc := analysis.NewAccumulator(cb.Spec(), analysis.ResultsOptions{Lang: "nl"})
-		em := analysis.NewEmergentAccumulator(analysis.EmergentOptions{})
-		for _, f := range files {
-			doc, err := corpus.ReadFile(fsys, f, sheet, o)
-			if err != nil {
-				skipped = append(skipped, corpus.Skipped{File: f, Reason: err.Error()})
-				continue
-			}
-			codings := analysis.CodeDocument(cb, doc)
-			acc.Add(doc, codings)
-			em.Add(doc, codings)
-		}
-		spec := cb.Spec()
-		benchMD.m = &Manifest{
-			Tool:     ToolInfo{Name: "pbasis", Version: "bench"},
-			Config:   ConfigInfo{Settings: map[string]any{"corpus": map[string]any{"segment_unit": o.Unit}}},
-			Codebook: &CodebookInfo{ID: spec.ID, Version: spec.Version, File: analysis.DefaultCodebookName, SHA256: analysis.SHA256(analysis.DefaultCodebookYAML()), Codes: len(spec.Codes)},
-			Input:    InputInfo{Source: "gen " + strconv.Itoa(*benchMDWords)},
-			Skipped:  skipped,
-		}
-		benchMD.r = acc.Results()
-		benchMD.r.Emergent = em.Result(nil)
-	})
-	if benchMD.err != nil {
-		b.Fatal(benchMD.err)
+	dir := b.TempDir()
+	if _, err := gen.Write(dir, gen.Options{Words: *benchMDWords, Seed: 1}); err != nil {
+		b.Fatal(err)
 	}
-	return benchMD.r, benchMD.m
+	fsys := os.DirFS(dir)
+	o := corpus.DefaultOptions()
+	files, skipped, err := corpus.List(fsys, o.Limits)
+	if err != nil {
+		b.Fatal(err)
+	}
+	sheet, err := corpus.ReadSheet(fsys, o.Limits)
+	if err != nil {
+		b.Fatal(err)
+	}
+	cb, err := analysis.LoadDefault()
+	if err != nil {
+		b.Fatal(err)
+	}
+	acc := analysis.NewAccumulator(cb.Spec(), analysis.ResultsOptions{Lang: "nl"})
+	em := analysis.NewEmergentAccumulator(analysis.EmergentOptions{})
+	for _, f := range files {
+		doc, err := corpus.ReadFile(fsys, f, sheet, o)
+		if err != nil {
+			skipped = append(skipped, corpus.Skipped{File: f, Reason: err.Error()})
+			continue
+		}
+		codings := analysis.CodeDocument(cb, doc)
+		acc.Add(doc, codings)
+		em.Add(doc, codings)
+	}
+	spec := cb.Spec()
+	m := &Manifest{
+		Tool:     ToolInfo{Name: "pbasis", Version: "bench"},
+		Config:   ConfigInfo{Settings: map[string]any{"corpus": map[string]any{"segment_unit": o.Unit}}},
+		Codebook: &CodebookInfo{ID: spec.ID, Version: spec.Version, File: analysis.DefaultCodebookName, SHA256: analysis.SHA256(analysis.DefaultCodebookYAML()), Codes: len(spec.Codes)},
+		Input:    InputInfo{Source: "gen " + strconv.Itoa(*benchMDWords)},
+		Skipped:  skipped,
+	}
+	r := acc.Results()
+	r.Emergent = em.Result(nil)
+	return r, m
 }
 
-// BenchmarkWriteAll writes every Markdown and SVG file of the benchmark
-// corpus into a folder, as `pbasis run` does (atomic writes included).
-func BenchmarkWriteAll(b *testing.B) {
-	r, m := benchMDResults(b)
+func benchWriteAll(b *testing.B, r *analysis.Results, m *Manifest) {
 	out := b.TempDir()
 	rels, err := WriteAll(out, r, m, LangNL)
 	if err != nil {
@@ -116,19 +107,7 @@ func BenchmarkWriteAll(b *testing.B) {
 	reportCPU(b, cpu)
 }
 
-// reportCPU reports the CPU time of the process (all goroutines, the
-// garbage collector's included) per op since cpu, as "cpu-ns/op": on a busy
-// machine a steadier figure than the wall-clock ns/op.
-func reportCPU(b *testing.B, cpu time.Duration) {
-	if used := processCPU() - cpu; used > 0 && b.N > 0 {
-		b.ReportMetric(float64(used.Nanoseconds())/float64(b.N), "cpu-ns/op")
-	}
-}
-
-// BenchmarkMarkdown makes the same content as BenchmarkWriteAll into
-// io.Discard, without files: report.md, every portrait and every figure.
-func BenchmarkMarkdown(b *testing.B) {
-	r, m := benchMDResults(b)
+func benchMarkdown(b *testing.B, r *analysis.Results, m *Manifest) {
 	b.ReportAllocs()
 	cpu := processCPU()
 	b.ResetTimer()
@@ -152,6 +131,14 @@ func BenchmarkMarkdown(b *testing.B) {
 		}
 	}
 	reportCPU(b, cpu)
+}
+
+// reportCPU reports the CPU time of the process per op since cpu, as
+// "cpu-ns/op".
+func reportCPU(b *testing.B, cpu time.Duration) {
+	if used := processCPU() - cpu; used > 0 && b.N > 0 {
+		b.ReportMetric(float64(used.Nanoseconds())/float64(b.N), "cpu-ns/op")
+	}
 }
 
 // benchOutSize returns the total size of the files WriteAll wrote.
