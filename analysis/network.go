@@ -2,10 +2,10 @@ package analysis
 
 import (
 	"math"
+	"slices"
 	"sort"
 
 	"gonum.org/v1/gonum/graph"
-	"gonum.org/v1/gonum/graph/network"
 	"gonum.org/v1/gonum/graph/simple"
 )
 
@@ -46,37 +46,117 @@ func (n *netAcc) build(caseID string, codes []CodeInfo, order []int) *Network {
 		out.Units = append(out.Units, n.units[k])
 		out.Graph.AddNode(simple.Node(int64(pos[k])))
 	}
+	// Edges by node index (A before B), sorted by A then B.
+	type edge struct{ i, j, w int }
+	edges := make([]edge, 0, len(n.pairs))
+	adj := make([][]int, len(out.Nodes))
 	for pair, w := range n.pairs {
 		i, j := pos[pair[0]], pos[pair[1]]
 		if i > j {
 			i, j = j, i
 		}
-		out.Edges = append(out.Edges, Edge{A: out.Nodes[i], B: out.Nodes[j], Weight: w})
+		edges = append(edges, edge{i, j, w})
 		out.Graph.SetWeightedEdge(simple.WeightedEdge{F: simple.Node(int64(i)), T: simple.Node(int64(j)), W: float64(w)})
+		adj[i] = append(adj[i], j)
+		adj[j] = append(adj[j], i)
 	}
-	sort.Slice(out.Edges, func(x, y int) bool {
-		ax, ay := indexOf(out.Nodes, out.Edges[x].A), indexOf(out.Nodes, out.Edges[y].A)
-		if ax != ay {
-			return ax < ay
+	slices.SortFunc(edges, func(x, y edge) int {
+		if x.i != y.i {
+			return x.i - y.i
 		}
-		return indexOf(out.Nodes, out.Edges[x].B) < indexOf(out.Nodes, out.Edges[y].B)
+		return x.j - y.j
 	})
-	out.Betweenness = betweenness(out.Graph, len(out.Nodes))
+	for _, e := range edges {
+		out.Edges = append(out.Edges, Edge{A: out.Nodes[e.i], B: out.Nodes[e.j], Weight: e.w})
+	}
+	out.Betweenness = halvedBetweenness(adj)
 	return out
 }
 
 // betweenness returns the betweenness centrality of nodes 0..n-1 of an
-// undirected graph, counting each unordered pair of other nodes once:
-// gonum's network.Betweenness sums over ordered pairs, so it is halved.
+// undirected graph, counting each unordered pair of other nodes once: the
+// numbers of gonum's network.Betweenness (which sums over ordered pairs)
+// halved and rounded to 9 decimals, computed as halvedBetweenness does.
 func betweenness(g graph.Undirected, n int) []float64 {
+	adj := make([][]int, n)
+	for i := range adj {
+		to := g.From(int64(i))
+		for to.Next() {
+			adj[i] = append(adj[i], int(to.Node().ID()))
+		}
+	}
+	return halvedBetweenness(adj)
+}
+
+// halvedBetweenness returns the betweenness centrality of the nodes of an
+// unweighted undirected graph given as adjacency lists (node i is linked
+// to the nodes adj[i], 0..len(adj)-1; each edge listed at both ends),
+// counting each unordered pair of other nodes once, rounded to 9 decimals.
+// It is Brandes' algorithm as gonum's network.Betweenness runs it, on
+// slices instead of maps, with the neighbours in ascending order so that
+// every sum is made in one order. adj's lists are sorted in place.
+//
+// gonum visits nodes in map order, so its sums could differ in the last
+// bits between runs; the rounding keeps results (and ties) stable, and
+// makes these numbers the same as gonum's.
+func halvedBetweenness(adj [][]int) []float64 {
+	n := len(adj)
 	out := make([]float64, n)
 	if n == 0 {
 		return out
 	}
-	for id, v := range network.Betweenness(g) {
-		// gonum visits nodes in map order, so sums may differ in the last
-		// bits between runs; rounding keeps results (and ties) stable.
-		out[id] = math.Round(v/2*1e9) / 1e9
+	for _, l := range adj {
+		slices.Sort(l)
+	}
+	var (
+		sigma = make([]float64, n) // shortest paths from s
+		delta = make([]float64, n) // dependency of s on each node
+		dist  = make([]int, n)     // from s; -1 when not reached
+		order = make([]int, 0, n)  // nodes in BFS order from s (the queue, and the stack backwards)
+		// pred[w] are the predecessors of w on shortest paths from s:
+		// predBuf[predAt[w] : predAt[w]+predN[w]].
+		predAt  = make([]int, n)
+		predN   = make([]int, n)
+		predBuf []int
+	)
+	at := 0
+	for i, l := range adj {
+		predAt[i] = at
+		at += len(l)
+	}
+	predBuf = make([]int, at)
+	for s := range n {
+		for i := range n {
+			sigma[i], delta[i], dist[i], predN[i] = 0, 0, -1, 0
+		}
+		sigma[s], dist[s] = 1, 0
+		order = append(order[:0], s)
+		for q := 0; q < len(order); q++ {
+			v := order[q]
+			for _, w := range adj[v] {
+				if dist[w] < 0 {
+					dist[w] = dist[v] + 1
+					order = append(order, w)
+				}
+				if dist[w] == dist[v]+1 {
+					sigma[w] += sigma[v]
+					predBuf[predAt[w]+predN[w]] = v
+					predN[w]++
+				}
+			}
+		}
+		for q := len(order) - 1; q >= 0; q-- {
+			w := order[q]
+			for _, v := range predBuf[predAt[w] : predAt[w]+predN[w]] {
+				delta[v] += sigma[v] / sigma[w] * (1 + delta[w])
+			}
+			if w != s {
+				out[w] += delta[w]
+			}
+		}
+	}
+	for i, v := range out {
+		out[i] = math.Round(v/2*1e9) / 1e9
 	}
 	return out
 }

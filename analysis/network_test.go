@@ -1,9 +1,12 @@
 package analysis
 
 import (
+	"math"
+	"math/rand/v2"
 	"reflect"
 	"testing"
 
+	"gonum.org/v1/gonum/graph/network"
 	"gonum.org/v1/gonum/graph/simple"
 
 	"github.com/pbasis/pbasis/corpus"
@@ -124,4 +127,64 @@ func TestNetworkAndBridges(t *testing.T) {
 	if !reflect.DeepEqual(bw, want) {
 		t.Errorf("corpus betweenness %v, want %v", bw, want)
 	}
+}
+
+// TestBetweennessMatchesGonum compares betweenness with gonum's
+// network.Betweenness (halved and rounded the same way) on random graphs,
+// sparse and dense, connected or not.
+func TestBetweennessMatchesGonum(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 11))
+	for trial := 0; trial < 300; trial++ {
+		n := r.IntN(40)
+		p := r.Float64()
+		g := simple.NewWeightedUndirectedGraph(0, 0)
+		for i := 0; i < n; i++ {
+			g.AddNode(simple.Node(int64(i)))
+		}
+		for i := 0; i < n; i++ {
+			for j := i + 1; j < n; j++ {
+				if r.Float64() < p*p {
+					g.SetWeightedEdge(simple.WeightedEdge{F: simple.Node(int64(i)), T: simple.Node(int64(j)), W: float64(1 + r.IntN(9))})
+				}
+			}
+		}
+		want := make([]float64, n)
+		for id, v := range network.Betweenness(g) {
+			want[id] = math.Round(v/2*1e9) / 1e9
+		}
+		if got := betweenness(g, n); !reflect.DeepEqual(got, want) {
+			t.Fatalf("trial %d (%d nodes): betweenness %v, gonum %v", trial, n, got, want)
+		}
+	}
+}
+
+// BenchmarkBetweenness times betweenness and gonum's network.Betweenness
+// on a random graph the size of a large case network (40 codes, about a
+// third of the pairs linked).
+func BenchmarkBetweenness(b *testing.B) {
+	r := rand.New(rand.NewPCG(1, 2))
+	const n = 40
+	g := simple.NewWeightedUndirectedGraph(0, 0)
+	for i := 0; i < n; i++ {
+		g.AddNode(simple.Node(int64(i)))
+	}
+	for i := 0; i < n; i++ {
+		for j := i + 1; j < n; j++ {
+			if r.IntN(3) == 0 {
+				g.SetWeightedEdge(simple.WeightedEdge{F: simple.Node(int64(i)), T: simple.Node(int64(j)), W: 1})
+			}
+		}
+	}
+	b.Run("pbasis", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			betweenness(g, n)
+		}
+	})
+	b.Run("gonum", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			network.Betweenness(g)
+		}
+	})
 }

@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"fmt"
 	"io"
 	"math"
 	"strconv"
@@ -92,16 +91,33 @@ type Heatmap struct {
 	Values     [][]int             // Values[i][j]; len(Values) == len(Labels)
 }
 
-// svgWriter collects the SVG text of one figure; close writes it out.
+// svgWriter collects the SVG text of one figure; close writes it out. Its
+// methods append pieces of SVG: str as it is, num a coordinate, xml a text
+// escaped for XML.
 type svgWriter struct {
-	b strings.Builder
+	b []byte
 }
 
-func (s *svgWriter) printf(format string, a ...any) { fmt.Fprintf(&s.b, format, a...) }
+func (s *svgWriter) str(t string)  { s.b = append(s.b, t...) }
+func (s *svgWriter) num(x float64) { s.b = svgAppendNum(s.b, x) }
+func (s *svgWriter) xml(t string)  { s.b = svgAppendText(s.b, t) }
+func (s *svgWriter) int(n int)     { s.b = strconv.AppendInt(s.b, int64(n), 10) }
+func (s *svgWriter) attr(name string, x float64) {
+	s.b = append(s.b, ' ')
+	s.b = append(s.b, name...)
+	s.b = append(s.b, '=', '"')
+	s.b = svgAppendNum(s.b, x)
+	s.b = append(s.b, '"')
+}
 
 // num formats a coordinate with one decimal and no trailing ".0", so the
 // same figure always gives the same bytes.
 func num(x float64) string {
+	return string(svgAppendNum(nil, x))
+}
+
+// svgAppendNum appends num(x) to dst.
+func svgAppendNum(dst []byte, x float64) []byte {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		x = 0
 	}
@@ -109,35 +125,48 @@ func num(x float64) string {
 	if x == 0 {
 		x = 0 // no "-0"
 	}
-	return strconv.FormatFloat(x, 'f', -1, 64)
+	return strconv.AppendFloat(dst, x, 'f', -1, 64)
 }
 
 // xmlText escapes s for SVG text content and attribute values. Control
 // characters XML cannot hold are dropped.
 func xmlText(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch r {
-		case '&':
-			b.WriteString("&amp;")
-		case '<':
-			b.WriteString("&lt;")
-		case '>':
-			b.WriteString("&gt;")
-		case '"':
-			b.WriteString("&quot;")
-		case '\'':
-			b.WriteString("&apos;")
-		case '\t', '\n', '\r':
-			b.WriteByte(' ')
-		default:
-			if r < 0x20 || r == 0xFFFE || r == 0xFFFF || r == utf8.RuneError || (r >= 0xD800 && r <= 0xDFFF) {
-				continue
+	return string(svgAppendText(nil, s))
+}
+
+// svgAppendText appends xmlText(s) to dst.
+func svgAppendText(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch c {
+			case '&':
+				dst = append(dst, "&amp;"...)
+			case '<':
+				dst = append(dst, "&lt;"...)
+			case '>':
+				dst = append(dst, "&gt;"...)
+			case '"':
+				dst = append(dst, "&quot;"...)
+			case '\'':
+				dst = append(dst, "&apos;"...)
+			case '\t', '\n', '\r':
+				dst = append(dst, ' ')
+			default:
+				if c >= 0x20 {
+					dst = append(dst, c)
+				}
 			}
-			b.WriteRune(r)
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r != 0xFFFE && r != 0xFFFF && r != utf8.RuneError {
+			dst = append(dst, s[i:i+size]...)
+		}
+		i += size
 	}
-	return b.String()
+	return dst
 }
 
 // clip shortens s to at most n code points, ending in "…" when cut.
@@ -158,24 +187,54 @@ func textWidth(s string, px float64) float64 {
 const svgFont = `font-family="Liberation Sans, Arial, Helvetica, sans-serif"`
 
 func (s *svgWriter) open(w, h float64, title string) {
-	s.printf(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
-	s.printf(`<svg xmlns="http://www.w3.org/2000/svg" width="%s" height="%s" viewBox="0 0 %s %s" %s font-size="13" role="img">`+"\n",
-		num(w), num(h), num(w), num(h), svgFont)
-	s.printf("<title>%s</title>\n", xmlText(title))
-	s.printf(`<rect x="0" y="0" width="%s" height="%s" fill="#ffffff"/>`+"\n", num(w), num(h))
+	s.str(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	s.str(`<svg xmlns="http://www.w3.org/2000/svg"`)
+	s.attr("width", w)
+	s.attr("height", h)
+	s.str(` viewBox="0 0 `)
+	s.num(w)
+	s.str(" ")
+	s.num(h)
+	s.str(`" ` + svgFont + ` font-size="13" role="img">` + "\n")
+	s.str("<title>")
+	s.xml(title)
+	s.str("</title>\n")
+	s.str(`<rect x="0" y="0"`)
+	s.attr("width", w)
+	s.attr("height", h)
+	s.str(` fill="#ffffff"/>` + "\n")
 }
 
 func (s *svgWriter) close(w io.Writer) error {
-	s.printf("</svg>\n")
-	_, err := io.WriteString(w, s.b.String())
+	s.str("</svg>\n")
+	_, err := w.Write(s.b)
 	return err
 }
 
+// text appends a text element; extra holds more attributes, or "".
 func (s *svgWriter) text(x, y float64, anchor, extra, t string) {
+	s.str("<text")
+	s.attr("x", x)
+	s.attr("y", y)
+	s.str(` text-anchor="`)
+	s.str(anchor)
+	s.str(`"`)
 	if extra != "" {
-		extra = " " + extra
+		s.str(" ")
+		s.str(extra)
 	}
-	s.printf(`<text x="%s" y="%s" text-anchor="%s"%s>%s</text>`+"\n", num(x), num(y), anchor, extra, xmlText(t))
+	s.str(">")
+	s.xml(t)
+	s.str("</text>\n")
+}
+
+// circle appends a circle element at x, y; rest holds the attributes after
+// cy (with the leading space) up to the end of the tag.
+func (s *svgWriter) circle(x, y float64, rest string) {
+	s.str("<circle")
+	s.attr("cx", x)
+	s.attr("cy", y)
+	s.str(rest)
 }
 
 // ecomapOrder is the order of categories around an ecomap, clockwise from
@@ -194,7 +253,14 @@ func ecomapOrder() []analysis.Category {
 // mentions. Nodes of other categories are ignored. The output depends only
 // on e and lang.
 func WriteEcomap(w io.Writer, e Ecomap, lang Lang) error {
-	tx := texts(lang)
+	s := svgWriter{b: make([]byte, 0, 32<<10)}
+	writeEcomap(&s, e, texts(lang))
+	return s.close(w)
+}
+
+// writeEcomap appends the ecomap of e to s (see WriteEcomap), without the
+// closing tag.
+func writeEcomap(s *svgWriter, e Ecomap, tx *reportTexts) {
 	var nodes []EcomapNode
 	for _, c := range ecomapOrder() {
 		for _, n := range e.Nodes {
@@ -214,7 +280,6 @@ func WriteEcomap(w io.Writer, e Ecomap, lang Lang) error {
 		// bottom of the circle would overlap.
 		radialFrom = 17
 	)
-	s := &svgWriter{}
 	s.open(width, height, e.Title)
 	s.text(cx, 30, "middle", `font-size="18" font-weight="bold"`, e.Title)
 
@@ -254,7 +319,7 @@ func WriteEcomap(w io.Writer, e Ecomap, lang Lang) error {
 		maxL = max(maxL, l.Count)
 	}
 
-	s.printf(`<g id="links" fill="none" stroke="#9a9a9a" stroke-opacity="0.45">` + "\n")
+	s.str(`<g id="links" fill="none" stroke="#9a9a9a" stroke-opacity="0.45">` + "\n")
 	for _, l := range e.Links {
 		a, okA := pos[l.From]
 		b, okB := pos[l.To]
@@ -265,12 +330,27 @@ func WriteEcomap(w io.Writer, e Ecomap, lang Lang) error {
 		// A curve bowed towards the centre keeps chords off the spokes.
 		mx, my := (a[0]+b[0])/2, (a[1]+b[1])/2
 		qx, qy := mx+(cx-mx)*0.5, my+(cy-my)*0.5
-		s.printf(`<path d="M %s %s Q %s %s %s %s" stroke-width="%s"><title>%s</title></path>`+"\n",
-			num(a[0]), num(a[1]), num(qx), num(qy), num(b[0]), num(b[1]), num(sw), xmlText(tx.count(l.Count)))
+		s.str(`<path d="M `)
+		s.num(a[0])
+		s.str(" ")
+		s.num(a[1])
+		s.str(" Q ")
+		s.num(qx)
+		s.str(" ")
+		s.num(qy)
+		s.str(" ")
+		s.num(b[0])
+		s.str(" ")
+		s.num(b[1])
+		s.str(`"`)
+		s.attr("stroke-width", sw)
+		s.str("><title>")
+		s.xml(tx.count(l.Count))
+		s.str("</title></path>\n")
 	}
-	s.printf("</g>\n")
+	s.str("</g>\n")
 
-	s.printf(`<g id="spokes" fill="none">` + "\n")
+	s.str(`<g id="spokes" fill="none">` + "\n")
 	for _, n := range nodes {
 		p := pos[n.Code]
 		sw := 1 + 7*float64(n.Mentions)/float64(maxM)
@@ -279,17 +359,26 @@ func WriteEcomap(w io.Writer, e Ecomap, lang Lang) error {
 			dash = ` stroke-dasharray="8 6"`
 			sw = 2
 		}
-		s.printf(`<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" stroke-width="%s"%s/>`+"\n",
-			num(cx), num(cy), num(p[0]), num(p[1]), CategoryColor(n.Category), num(sw), dash)
+		s.str("<line")
+		s.attr("x1", cx)
+		s.attr("y1", cy)
+		s.attr("x2", p[0])
+		s.attr("y2", p[1])
+		s.str(` stroke="`)
+		s.str(CategoryColor(n.Category))
+		s.str(`"`)
+		s.attr("stroke-width", sw)
+		s.str(dash)
+		s.str("/>\n")
 	}
-	s.printf("</g>\n")
+	s.str("</g>\n")
 
 	// The family.
-	s.printf(`<circle cx="%s" cy="%s" r="58" fill="#fdf6e3" stroke="#333333" stroke-width="2"/>`+"\n", num(cx), num(cy))
+	s.circle(cx, cy, ` r="58" fill="#fdf6e3" stroke="#333333" stroke-width="2"/>`+"\n")
 	center := clip(e.Center, 14)
 	s.text(cx, cy+5, "middle", `font-size="16" font-weight="bold"`, center)
 
-	s.printf(`<g id="nodes">` + "\n")
+	s.str(`<g id="nodes">` + "\n")
 	for i, n := range nodes {
 		p := pos[n.Code]
 		fill := CategoryColor(n.Category)
@@ -297,7 +386,11 @@ func WriteEcomap(w io.Writer, e Ecomap, lang Lang) error {
 		if n.Mentions > 0 && n.Negated >= n.Mentions {
 			fill, stroke = "#ffffff", CategoryColor(n.Category)
 		}
-		s.printf(`<circle cx="%s" cy="%s" r="9" fill="%s" stroke="%s" stroke-width="2"/>`+"\n", num(p[0]), num(p[1]), fill, stroke)
+		s.circle(p[0], p[1], ` r="9" fill="`)
+		s.str(fill)
+		s.str(`" stroke="`)
+		s.str(stroke)
+		s.str(`" stroke-width="2"/>` + "\n")
 		a := angle[i]
 		label := clip(n.Label, 30) + " (" + strconv.Itoa(n.Mentions) + ")"
 		if len(nodes) >= radialFrom {
@@ -309,8 +402,20 @@ func WriteEcomap(w io.Writer, e Ecomap, lang Lang) error {
 				deg += 180
 				anchor = "end"
 			}
-			s.printf(`<text x="%s" y="%s" text-anchor="%s" dominant-baseline="middle" transform="rotate(%s %s %s)">%s</text>`+"\n",
-				num(lx), num(ly), anchor, num(deg), num(lx), num(ly), xmlText(label))
+			s.str("<text")
+			s.attr("x", lx)
+			s.attr("y", ly)
+			s.str(` text-anchor="`)
+			s.str(anchor)
+			s.str(`" dominant-baseline="middle" transform="rotate(`)
+			s.num(deg)
+			s.str(" ")
+			s.num(lx)
+			s.str(" ")
+			s.num(ly)
+			s.str(`)">`)
+			s.xml(label)
+			s.str("</text>\n")
 			continue
 		}
 		lx, ly := cx+(radius+18)*math.Cos(a), cy+(radius+18)*math.Sin(a)+4
@@ -328,7 +433,7 @@ func WriteEcomap(w io.Writer, e Ecomap, lang Lang) error {
 		}
 		s.text(lx, ly, anchor, "", label)
 	}
-	s.printf("</g>\n")
+	s.str("</g>\n")
 
 	if len(nodes) == 0 {
 		s.text(cx, cy+100, "middle", `font-style="italic" fill="#555555"`, tx.EcomapEmpty)
@@ -336,24 +441,39 @@ func WriteEcomap(w io.Writer, e Ecomap, lang Lang) error {
 
 	// Legend.
 	y := height - 110.0
-	s.printf(`<g id="legend" font-size="12">` + "\n")
+	s.str(`<g id="legend" font-size="12">` + "\n")
 	x := 40.0
 	for _, c := range ecomapOrder() {
-		s.printf(`<circle cx="%s" cy="%s" r="7" fill="%s"/>`+"\n", num(x), num(y-4), CategoryColor(c))
+		s.circle(x, y-4, ` r="7" fill="`)
+		s.str(CategoryColor(c))
+		s.str(`"/>` + "\n")
 		s.text(x+14, y, "start", "", tx.categoryPlural(c))
 		x += 40 + textWidth(tx.categoryPlural(c), 12)
 	}
 	y += 26
-	s.printf(`<line x1="30" y1="%s" x2="60" y2="%s" stroke="#333333" stroke-width="6"/>`+"\n", num(y-4), num(y-4))
+	s.str(`<line x1="30"`)
+	s.attr("y1", y-4)
+	s.str(` x2="60"`)
+	s.attr("y2", y-4)
+	s.str(` stroke="#333333" stroke-width="6"/>` + "\n")
 	s.text(70, y, "start", "", tx.EcomapLegendWidth)
 	y += 22
-	s.printf(`<line x1="30" y1="%s" x2="60" y2="%s" stroke="#333333" stroke-width="2" stroke-dasharray="8 6"/>`+"\n", num(y-4), num(y-4))
+	s.str(`<line x1="30"`)
+	s.attr("y1", y-4)
+	s.str(` x2="60"`)
+	s.attr("y2", y-4)
+	s.str(` stroke="#333333" stroke-width="2" stroke-dasharray="8 6"/>` + "\n")
 	s.text(70, y, "start", "", tx.EcomapLegendDashed)
 	y += 22
-	s.printf(`<path d="M 30 %s Q 45 %s 60 %s" fill="none" stroke="#9a9a9a" stroke-width="2"/>`+"\n", num(y-2), num(y-10), num(y-2))
+	s.str(`<path d="M 30 `)
+	s.num(y - 2)
+	s.str(" Q 45 ")
+	s.num(y - 10)
+	s.str(" 60 ")
+	s.num(y - 2)
+	s.str(`" fill="none" stroke="#9a9a9a" stroke-width="2"/>` + "\n")
 	s.text(70, y, "start", "", tx.EcomapLegendLinks)
-	s.printf("</g>\n")
-	return s.close(w)
+	s.str("</g>\n")
 }
 
 // WriteBarChart writes c as an SVG chart of horizontal bars: one bar per
@@ -387,14 +507,28 @@ func WriteBarChart(w io.Writer, c BarChart, lang Lang) error {
 	y := topH
 	for _, g := range c.Groups {
 		y += groupH
-		s.printf(`<rect x="20" y="%s" width="12" height="12" fill="%s"/>`+"\n", num(y-16), CategoryColor(g.Category))
+		s.str(`<rect x="20"`)
+		s.attr("y", y-16)
+		s.str(` width="12" height="12" fill="`)
+		s.str(CategoryColor(g.Category))
+		s.str(`"/>` + "\n")
 		s.text(40, y-5, "start", `font-size="15" font-weight="bold"`, g.Title)
-		s.printf(`<line x1="20" y1="%s" x2="%s" y2="%s" stroke="#cccccc"/>`+"\n", num(y), num(width-20), num(y))
+		s.str(`<line x1="20"`)
+		s.attr("y1", y)
+		s.attr("x2", width-20)
+		s.attr("y2", y)
+		s.str(` stroke="#cccccc"/>` + "\n")
 		for _, b := range g.Bars {
 			bw := barMax * float64(b.Value) / float64(maxV)
 			s.text(labelW, y+15, "end", "", clip(b.Label, 44))
-			s.printf(`<rect x="%s" y="%s" width="%s" height="%s" fill="%s"/>`+"\n",
-				num(labelW+10), num(y+4), num(bw), num(rowH-7), CategoryColor(g.Category))
+			s.str("<rect")
+			s.attr("x", labelW+10)
+			s.attr("y", y+4)
+			s.attr("width", bw)
+			s.attr("height", rowH-7)
+			s.str(` fill="`)
+			s.str(CategoryColor(g.Category))
+			s.str(`"/>` + "\n")
 			s.text(labelW+16+bw, y+15, "start", `fill="#333333"`, strconv.Itoa(b.Value))
 			y += rowH
 		}
@@ -439,18 +573,39 @@ func WriteHeatmap(w io.Writer, h Heatmap, lang Lang) error {
 	s.open(width, height, h.Title)
 	s.text(20, 30, "start", `font-size="18" font-weight="bold"`, h.Title)
 	s.text(20, 54, "start", `fill="#555555"`, h.Note)
-	s.printf(`<g id="labels" font-size="12">` + "\n")
+	s.str(`<g id="labels" font-size="12">` + "\n")
 	for i, l := range h.Labels {
 		y := top + float64(i)*cell
-		s.printf(`<rect x="%s" y="%s" width="6" height="%s" fill="%s"/>`+"\n", num(left-8), num(y+2), num(cell-4), CategoryColor(cat(i)))
+		s.str("<rect")
+		s.attr("x", left-8)
+		s.attr("y", y+2)
+		s.str(` width="6"`)
+		s.attr("height", cell-4)
+		s.str(` fill="`)
+		s.str(CategoryColor(cat(i)))
+		s.str(`"/>` + "\n")
 		s.text(left-12, y+cell/2+4, "end", "", clip(l, 36))
 		x := left + float64(i)*cell + cell/2 + 4
-		s.printf(`<rect x="%s" y="%s" width="%s" height="6" fill="%s"/>`+"\n", num(left+float64(i)*cell+2), num(top-8), num(cell-4), CategoryColor(cat(i)))
-		s.printf(`<text x="%s" y="%s" text-anchor="start" transform="rotate(-60 %s %s)">%s</text>`+"\n",
-			num(x), num(top-12), num(x), num(top-12), xmlText(clip(l, 30)))
+		s.str("<rect")
+		s.attr("x", left+float64(i)*cell+2)
+		s.attr("y", top-8)
+		s.attr("width", cell-4)
+		s.str(` height="6" fill="`)
+		s.str(CategoryColor(cat(i)))
+		s.str(`"/>` + "\n")
+		s.str("<text")
+		s.attr("x", x)
+		s.attr("y", top-12)
+		s.str(` text-anchor="start" transform="rotate(-60 `)
+		s.num(x)
+		s.str(" ")
+		s.num(top - 12)
+		s.str(`)">`)
+		s.xml(clip(l, 30))
+		s.str("</text>\n")
 	}
-	s.printf("</g>\n")
-	s.printf(`<g id="cells" font-size="10">` + "\n")
+	s.str("</g>\n")
+	s.str(`<g id="cells" font-size="10">` + "\n")
 	for i := 0; i < n; i++ {
 		for j := 0; j < n; j++ {
 			v := 0
@@ -464,17 +619,24 @@ func WriteHeatmap(w io.Writer, h Heatmap, lang Lang) error {
 			} else if v > 0 {
 				fill = heatColor(float64(v) / float64(maxV))
 			}
-			s.printf(`<rect x="%s" y="%s" width="%s" height="%s" fill="%s" stroke="#dddddd"/>`+"\n", num(x), num(y), num(cell), num(cell), fill)
+			s.str("<rect")
+			s.attr("x", x)
+			s.attr("y", y)
+			s.attr("width", cell)
+			s.attr("height", cell)
+			s.str(` fill="`)
+			s.str(fill)
+			s.str(`" stroke="#dddddd"/>` + "\n")
 			if v > 0 && i != j {
-				ink := "#000000"
+				ink := `fill="#000000"`
 				if float64(v)/float64(maxV) > 0.55 {
-					ink = "#ffffff"
+					ink = `fill="#ffffff"`
 				}
-				s.text(x+cell/2, y+cell/2+3.5, "middle", `fill="`+ink+`"`, strconv.Itoa(v))
+				s.text(x+cell/2, y+cell/2+3.5, "middle", ink, strconv.Itoa(v))
 			}
 		}
 	}
-	s.printf("</g>\n")
+	s.str("</g>\n")
 	if n == 0 {
 		s.text(width/2, topH+40, "middle", `font-style="italic" fill="#555555"`, texts(lang).FigureEmpty)
 	}
@@ -490,5 +652,10 @@ func heatColor(f float64) string {
 	for i := range c {
 		c[i] = int(math.Round(lo[i] + (hi[i]-lo[i])*f))
 	}
-	return fmt.Sprintf("#%02x%02x%02x", c[0], c[1], c[2])
+	const hex = "0123456789abcdef"
+	out := [7]byte{'#'}
+	for i, x := range c {
+		out[1+2*i], out[2+2*i] = hex[x>>4&0xf], hex[x&0xf]
+	}
+	return string(out[:])
 }

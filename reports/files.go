@@ -6,7 +6,10 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -111,12 +114,23 @@ func EcomapPath(caseID string) string {
 	return FiguresDir + "/ecomap-" + SafeFileName(caseID) + ".svg"
 }
 
+// mdWriters is how many files WriteAll writes at the same time. A file's
+// time is mostly spent waiting for the disk (AtomicWrite syncs the file and
+// its folder), not on the CPU: more writers than GOMAXPROCS overlap those
+// waits, while the Go runtime still runs at most GOMAXPROCS of them at once.
+const mdWriters = 8
+
 // WriteAll writes the Markdown report, one portrait per case and the
 // figures into outDir, each file atomically (AtomicWrite), and returns the
-// paths written relative to outDir (with '/'), in the order written:
-// figures first, then portraits, then report.md, so that a report.md on
-// disk always has its figures and portraits beside it. It stops at the
-// first error, which names the file.
+// paths written relative to outDir (with '/'), in this order: the figures
+// (bar chart, heat map, then the ecomaps in case order), the portraits in
+// case order, then report.md. The figures and portraits are written several
+// at a time (each file whole, its content the same whatever the timing);
+// report.md is written last, and only when all others were, so that a
+// report.md on disk always has its figures and portraits beside it. On an
+// error no further file is started; WriteAll returns the files that were
+// written, in the order above, and the first error in that order, which
+// names the file.
 func WriteAll(outDir string, r *analysis.Results, m *Manifest, lang Lang) ([]string, error) {
 	if r == nil {
 		return nil, fmt.Errorf("write reports to %s: no results", outDir)
@@ -130,32 +144,74 @@ func WriteAll(outDir string, r *analysis.Results, m *Manifest, lang Lang) ([]str
 		}
 		seen[k] = c
 	}
-	var written []string
-	write := func(rel string, fn func(w io.Writer) error) error {
-		if err := AtomicWrite(filepath.Join(outDir, filepath.FromSlash(rel)), fn); err != nil {
-			return err
+	v := newMDView(r, m, lang, nil)
+
+	// A job writes one file; b and s are its writer's buffers.
+	type job struct {
+		rel   string
+		write func(w io.Writer, b *mdBuf, s *svgWriter) error
+	}
+	jobs := make([]job, 0, 2+2*len(v.list))
+	jobs = append(jobs,
+		job{BarsFigure, func(w io.Writer, _ *mdBuf, _ *svgWriter) error { return WriteBarChart(w, barChartData(r, lang), lang) }},
+		job{HeatmapFigure, func(w io.Writer, _ *mdBuf, _ *svgWriter) error { return WriteHeatmap(w, heatmapData(r, lang), lang) }})
+	for _, mc := range v.list {
+		jobs = append(jobs, job{mc.ecomap, func(w io.Writer, _ *mdBuf, s *svgWriter) error {
+			s.b = s.b[:0]
+			writeEcomap(s, v.ecomapData(mc.id, mc.caseCodes().Own, mc.networks), v.tx)
+			return s.close(w)
+		}})
+	}
+	for _, mc := range v.list {
+		jobs = append(jobs, job{mc.portrait, func(w io.Writer, b *mdBuf, _ *svgWriter) error { return v.writePortrait(b, w, mc.id) }})
+	}
+
+	errs := make([]error, len(jobs))
+	done := make([]bool, len(jobs))
+	var (
+		next   atomic.Int64
+		failed atomic.Bool
+		wg     sync.WaitGroup
+	)
+	for range min(max(runtime.GOMAXPROCS(0), mdWriters), len(jobs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var (
+				b mdBuf
+				s svgWriter
+			)
+			for !failed.Load() {
+				i := int(next.Add(1) - 1)
+				if i >= len(jobs) {
+					return
+				}
+				j := jobs[i]
+				errs[i] = AtomicWrite(filepath.Join(outDir, filepath.FromSlash(j.rel)), func(w io.Writer) error { return j.write(w, &b, &s) })
+				if errs[i] != nil {
+					failed.Store(true)
+				} else {
+					done[i] = true
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	written := make([]string, 0, len(jobs)+1)
+	for i, j := range jobs {
+		if done[i] {
+			written = append(written, j.rel)
 		}
-		written = append(written, rel)
-		return nil
 	}
-	if err := write(BarsFigure, func(w io.Writer) error { return WriteBarChart(w, barChartData(r, lang), lang) }); err != nil {
-		return written, err
-	}
-	if err := write(HeatmapFigure, func(w io.Writer) error { return WriteHeatmap(w, heatmapData(r, lang), lang) }); err != nil {
-		return written, err
-	}
-	for _, c := range cases {
-		if err := write(EcomapPath(c), func(w io.Writer) error { return WriteEcomap(w, ecomapData(r, c, lang), lang) }); err != nil {
+	for _, err := range errs {
+		if err != nil {
 			return written, err
 		}
 	}
-	for _, c := range cases {
-		if err := write(PortraitPath(c), func(w io.Writer) error { return WritePortrait(w, r, c, m, lang) }); err != nil {
-			return written, err
-		}
-	}
-	if err := write(ReportFile, func(w io.Writer) error { return WriteReport(w, r, m, lang) }); err != nil {
+
+	var b mdBuf
+	if err := AtomicWrite(filepath.Join(outDir, ReportFile), func(w io.Writer) error { return v.writeReport(&b, w) }); err != nil {
 		return written, err
 	}
-	return written, nil
+	return append(written, ReportFile), nil
 }

@@ -26,52 +26,64 @@ func WritePortrait(w io.Writer, r *analysis.Results, caseID string, m *Manifest,
 	if r == nil {
 		return fmt.Errorf("write portrait of %q: no results", caseID)
 	}
-	v := newView(r, m, lang)
-	ci := v.caseInfo(caseID)
-	if ci == nil {
+	var b mdBuf
+	return newMDView(r, m, lang, &caseID).writePortrait(&b, w, caseID)
+}
+
+// writePortrait writes the portrait of a case to w through b.
+func (v *mdView) writePortrait(b *mdBuf, w io.Writer, caseID string) error {
+	mc := v.cases[caseID]
+	if mc == nil {
 		return fmt.Errorf("write portrait: no case %q in the results", caseID)
 	}
+	b.reset(w)
 	tx := v.tx
-	cc := v.caseCodes(caseID)
-	var b strings.Builder
-	heading(&b, 1, fmt.Sprintf(tx.PortraitTitleF, caseID))
-	b.WriteString(mdLink(tx.BackToReport, "../"+ReportFile) + "\n\n")
-	v.portraitFacts(&b, ci)
-	para(&b, tx.PortraitIntro)
+	ci := mc.info
+	cc := mc.caseCodes()
+	b.str("# ")
+	b.str(mc.title)
+	b.str("\n\n")
+	b.str(mdLink(tx.BackToReport, "../"+ReportFile) + "\n\n")
+	v.portraitFacts(b, ci)
+	b.para(tx.PortraitIntro)
 
-	heading(&b, 2, tx.OwnWordsHeading)
-	para(&b, tx.OwnWordsIntro)
+	b.heading(2, tx.OwnWordsHeading)
+	b.para(tx.OwnWordsIntro)
 	for _, cat := range basisCategories() {
-		heading(&b, 3, tx.categoryPlural(cat))
-		n := v.ownCodes(&b, cc.Own, cat)
+		b.heading(3, tx.categoryPlural(cat))
+		n := v.ownCodes(b, cc.Own, cat)
 		if n == 0 {
-			para(&b, fmt.Sprintf(tx.OwnNoneF, strings.ToLower(tx.categoryPlural(cat))))
+			b.tmp = fmt.Appendf(b.tmp[:0], tx.OwnNoneF, strings.ToLower(tx.categoryPlural(cat)))
+			b.paraTmp()
 		}
 	}
 	if hasCategory(cc.Own, analysis.CatQuality) {
-		heading(&b, 3, tx.QualitiesOwn)
-		v.ownCodes(&b, cc.Own, analysis.CatQuality)
+		b.heading(3, tx.QualitiesOwn)
+		v.ownCodes(b, cc.Own, analysis.CatQuality)
 	}
 	if hasCategory(cc.Own, "") {
-		heading(&b, 3, tx.CatUncoded)
-		v.ownCodes(&b, cc.Own, "")
+		b.heading(3, tx.CatUncoded)
+		v.ownCodes(b, cc.Own, "")
 	}
 
-	v.portraitAbsent(&b, caseID)
-	v.portraitLinks(&b, caseID)
-	v.portraitMembers(&b, caseID, ci)
-	v.portraitWaves(&b, caseID, ci)
+	v.portraitAbsent(b, mc)
+	v.portraitLinks(b, mc)
+	v.portraitMembers(b, mc)
+	v.portraitWaves(b, mc)
 
-	v.portraitEmergent(&b, caseID)
+	v.portraitEmergent(b, mc)
 
-	heading(&b, 2, tx.EcomapHeading)
-	b.WriteString(mdImage(fmt.Sprintf(tx.EcomapAltF, caseID), "../"+EcomapPath(caseID)) + "\n\n")
-	para(&b, tx.EcomapCaption)
+	b.heading(2, tx.EcomapHeading)
+	b.str("![")
+	b.escf(tx.EcomapAltF, caseID)
+	b.str("](")
+	b.str(mdLinkTarget("../" + mc.ecomap))
+	b.str(")\n\n")
+	b.para(tx.EcomapCaption)
 
-	v.portraitHelp(&b, cc)
-	v.portraitOutside(&b, cc)
-	_, err := io.WriteString(w, strings.TrimRight(b.String(), "\n")+"\n")
-	return err
+	v.portraitHelp(b, cc)
+	v.portraitOutside(b, cc)
+	return b.finish()
 }
 
 func hasCategory(list []analysis.CodeCount, cat analysis.Category) bool {
@@ -83,30 +95,44 @@ func hasCategory(list []analysis.CodeCount, cat analysis.Category) bool {
 	return false
 }
 
-func (v *view) portraitFacts(b *strings.Builder, ci *analysis.CaseInfo) {
+// fact appends one line of the facts list: "- **name**: ".
+func (b *mdBuf) fact(name string) {
+	b.str("- **")
+	b.esc(name)
+	b.str("**: ")
+}
+
+func (v *mdView) portraitFacts(b *mdBuf, ci *analysis.CaseInfo) {
 	tx := v.tx
-	var facts []string
 	if len(ci.Wijks) > 0 {
-		facts = append(facts, "**"+EscapeText(tx.PortraitFactsWijk)+"**: "+joinEscaped(ci.Wijks))
+		b.fact(tx.PortraitFactsWijk)
+		b.joinEscaped(ci.Wijks)
+		b.str("\n")
 	}
 	if len(ci.Waves) > 0 {
-		facts = append(facts, "**"+EscapeText(tx.PortraitFactsWave)+"**: "+joinEscaped(ci.Waves))
+		b.fact(tx.PortraitFactsWave)
+		b.joinEscaped(ci.Waves)
+		b.str("\n")
 	}
 	if len(ci.Roles) > 0 {
-		roles := make([]string, len(ci.Roles))
+		b.fact(tx.PortraitFactsRole)
 		for i, r := range ci.Roles {
-			roles[i] = tx.role(r)
+			if i > 0 {
+				b.str(", ")
+			}
+			b.esc(tx.role(r))
 		}
-		facts = append(facts, "**"+EscapeText(tx.PortraitFactsRole)+"**: "+joinEscaped(roles))
+		b.str("\n")
 	}
-	facts = append(facts, "**"+EscapeText(tx.PortraitFactsDocs)+"**: "+joinEscaped(ci.Documents))
+	b.fact(tx.PortraitFactsDocs)
+	b.joinEscaped(ci.Documents)
+	b.str("\n")
 	for _, k := range sortedVariableKeys(ci.Variables) {
-		facts = append(facts, "**"+EscapeText(k)+"**: "+EscapeText(ci.Variables[k]))
+		b.fact(k)
+		b.esc(ci.Variables[k])
+		b.str("\n")
 	}
-	for _, f := range facts {
-		b.WriteString("- " + f + "\n")
-	}
-	b.WriteString("\n")
+	b.str("\n")
 }
 
 // sortedVariableKeys returns the keys of a case's variables, sorted.
@@ -119,77 +145,79 @@ func sortedVariableKeys(m map[string]string) []string {
 	return keys
 }
 
+// countHeading appends a level 4 heading "<label><mid> — <count>", with
+// mid as it is.
+func (v *mdView) countHeading(b *mdBuf, code, mid string, mentions, negated int) {
+	b.tmp = append(b.tmp[:0], v.label(code)...)
+	b.tmp = append(b.tmp, mid...)
+	b.tmp = append(b.tmp, " — "...)
+	b.tmp = append(b.tmp, v.tx.countNeg(mentions, negated)...)
+	b.headingTmp(4)
+}
+
 // ownCodes writes the family's own codes of one category, each as a
 // heading with its count and quotes, and returns how many it wrote.
-func (v *view) ownCodes(b *strings.Builder, list []analysis.CodeCount, cat analysis.Category) int {
+func (v *mdView) ownCodes(b *mdBuf, list []analysis.CodeCount, cat analysis.Category) int {
 	n := 0
-	for _, c := range list {
+	for i := range list {
+		c := &list[i]
 		if c.Category != cat {
 			continue
 		}
 		n++
-		heading(b, 4, v.label(c.Code)+" — "+v.tx.countNeg(c.Mentions, c.Negated))
-		v.writeQuotes(b, c.Quotes, false, 0)
+		v.countHeading(b, c.Code, "", c.Mentions, c.Negated)
+		v.writeQuotes(b, c.Quotes, false)
 		if len(c.Quotes) > 0 {
-			b.WriteString("\n")
+			b.str("\n")
 		}
+		b.flush()
 	}
 	return n
 }
 
-func (v *view) portraitAbsent(b *strings.Builder, caseID string) {
+func (v *mdView) portraitAbsent(b *mdBuf, mc *mdCase) {
 	tx := v.tx
-	heading(b, 2, tx.AbsentHeading)
-	para(b, tx.AbsentIntro)
-	n := 0
-	for _, a := range v.r.Absent {
-		if a.Case != caseID {
-			continue
-		}
-		n++
-		heading(b, 4, fmt.Sprintf(tx.AbsentLineF, v.label(a.Code), tx.countNeg(a.Negated, a.Negated)))
-		v.writeQuotes(b, a.Quotes, false, 0)
+	b.heading(2, tx.AbsentHeading)
+	b.para(tx.AbsentIntro)
+	for _, a := range mc.absent {
+		b.tmp = fmt.Appendf(b.tmp[:0], tx.AbsentLineF, v.label(a.Code), tx.countNeg(a.Negated, a.Negated))
+		b.headingTmp(4)
+		v.writeQuotes(b, a.Quotes, false)
 		if len(a.Quotes) > 0 {
-			b.WriteString("\n")
+			b.str("\n")
 		}
+		b.flush()
 	}
-	if n == 0 {
-		para(b, tx.AbsentNone)
+	if len(mc.absent) == 0 {
+		b.para(tx.AbsentNone)
 	}
 }
 
-func (v *view) portraitLinks(b *strings.Builder, caseID string) {
+func (v *mdView) portraitLinks(b *mdBuf, mc *mdCase) {
 	tx := v.tx
-	heading(b, 2, tx.LinksHeading)
-	para(b, tx.LinksIntro)
-	n := 0
-	for _, br := range v.r.Bridges {
-		if br.Case != caseID {
-			continue
-		}
-		n++
-		heading(b, 3, v.label(br.Relation))
+	b.heading(2, tx.LinksHeading)
+	b.para(tx.LinksIntro)
+	for _, br := range mc.bridges {
+		b.heading(3, v.label(br.Relation))
 		v.writeBridge(b, br, false)
+		b.flush()
 	}
-	if n == 0 {
-		para(b, tx.LinksNone)
+	if len(mc.bridges) == 0 {
+		b.para(tx.LinksNone)
 	}
 }
 
-func (v *view) portraitMembers(b *strings.Builder, caseID string, ci *analysis.CaseInfo) {
+func (v *mdView) portraitMembers(b *mdBuf, mc *mdCase) {
 	tx := v.tx
-	heading(b, 2, tx.MembersHeading)
-	if len(ci.Roles) < 2 {
-		para(b, tx.MembersOnlyOne)
+	b.heading(2, tx.MembersHeading)
+	if len(mc.info.Roles) < 2 {
+		b.para(tx.MembersOnlyOne)
 		return
 	}
-	para(b, tx.MembersIntro)
+	b.para(tx.MembersIntro)
 	var rows [][]string
 	var header []string
-	for _, md := range v.r.Members {
-		if md.Case != caseID {
-			continue
-		}
+	for _, md := range mc.members {
 		if header == nil {
 			header = []string{EscapeText(tx.CodeCol)}
 			for _, rc := range md.Roles {
@@ -207,50 +235,47 @@ func (v *view) portraitMembers(b *strings.Builder, caseID string, ci *analysis.C
 		rows = append(rows, row)
 	}
 	if len(rows) == 0 {
-		para(b, tx.MembersNone)
+		b.para(tx.MembersNone)
 		return
 	}
-	mdTable(b, header, nil, rows)
+	b.table(header, nil, rows)
 }
 
-func (v *view) portraitWaves(b *strings.Builder, caseID string, ci *analysis.CaseInfo) {
+func (v *mdView) portraitWaves(b *mdBuf, mc *mdCase) {
 	tx := v.tx
-	heading(b, 2, tx.WavesHeading)
-	if len(ci.Waves) < 2 {
-		para(b, tx.WavesOnlyOne)
+	b.heading(2, tx.WavesHeading)
+	if len(mc.info.Waves) < 2 {
+		b.para(tx.WavesOnlyOne)
 		return
 	}
-	para(b, tx.WavesIntro)
-	pair := ""
-	n := 0
-	for _, wc := range v.r.Waves {
-		if wc.Case != caseID {
-			continue
-		}
-		n++
-		if p := wc.From + "\x00" + wc.To; p != pair {
-			if pair != "" {
-				b.WriteString("\n")
+	b.para(tx.WavesIntro)
+	var from, to string
+	for i, wc := range mc.waves {
+		if i == 0 || wc.From != from || wc.To != to {
+			if i > 0 {
+				b.str("\n")
 			}
-			pair = p
-			heading(b, 3, fmt.Sprintf(tx.WavePairF, wc.From, wc.To))
+			from, to = wc.From, wc.To
+			b.tmp = fmt.Appendf(b.tmp[:0], tx.WavePairF, wc.From, wc.To)
+			b.headingTmp(3)
 		}
-		var line string
 		switch wc.Kind {
 		case analysis.ChangeAppears:
-			line = fmt.Sprintf(tx.WaveAppearsF, v.labelTagged(wc.Code), tx.countNeg(wc.After.Mentions, wc.After.Negated))
+			b.tmp = fmt.Appendf(b.tmp[:0], tx.WaveAppearsF, v.labelTagged(wc.Code), tx.countNeg(wc.After.Mentions, wc.After.Negated))
 		case analysis.ChangeDisappears:
-			line = fmt.Sprintf(tx.WaveDisappearsF, v.labelTagged(wc.Code), tx.countNeg(wc.Before.Mentions, wc.Before.Negated))
+			b.tmp = fmt.Appendf(b.tmp[:0], tx.WaveDisappearsF, v.labelTagged(wc.Code), tx.countNeg(wc.Before.Mentions, wc.Before.Negated))
 		default:
-			line = fmt.Sprintf(tx.WaveChangesF, v.labelTagged(wc.Code), percent(wc.BeforeShare), percent(wc.AfterShare))
+			b.tmp = fmt.Appendf(b.tmp[:0], tx.WaveChangesF, v.labelTagged(wc.Code), percent(wc.BeforeShare), percent(wc.AfterShare))
 		}
-		b.WriteString("- " + EscapeText(line) + "\n")
+		b.str("- ")
+		b.escTmp()
+		b.str("\n")
 	}
-	if n == 0 {
-		para(b, tx.WavesNone)
+	if len(mc.waves) == 0 {
+		b.para(tx.WavesNone)
 		return
 	}
-	b.WriteString("\n")
+	b.str("\n")
 }
 
 // percent formats a share as a whole percentage ("12%").
@@ -258,27 +283,29 @@ func percent(x float64) string {
 	return strconv.Itoa(int(x*100+0.5)) + "%"
 }
 
-func (v *view) portraitHelp(b *strings.Builder, cc analysis.CaseCodes) {
+func (v *mdView) portraitHelp(b *mdBuf, cc analysis.CaseCodes) {
 	tx := v.tx
-	heading(b, 2, tx.CaseHelpHeading)
-	para(b, tx.CaseHelpIntro)
+	b.heading(2, tx.CaseHelpHeading)
+	b.para(tx.CaseHelpIntro)
 	n := 0
 	for _, cat := range []analysis.Category{analysis.CatFormalHelp, analysis.CatStrain} {
 		if !hasCategory(cc.Own, cat) {
 			continue
 		}
-		heading(b, 3, tx.categoryPlural(cat))
+		b.heading(3, tx.categoryPlural(cat))
 		n += v.ownCodes(b, cc.Own, cat)
 	}
 	if n == 0 {
-		para(b, tx.CaseHelpNone)
+		b.para(tx.CaseHelpNone)
 	}
 }
 
-func (v *view) portraitOutside(b *strings.Builder, cc analysis.CaseCodes) {
+func (v *mdView) portraitOutside(b *mdBuf, cc analysis.CaseCodes) {
 	tx := v.tx
-	heading(b, 2, tx.OutsideHeading)
-	b.WriteString("> " + EscapeText(tx.OutsideIntro) + "\n\n")
+	b.heading(2, tx.OutsideHeading)
+	b.str("> ")
+	b.esc(tx.OutsideIntro)
+	b.str("\n\n")
 	n := 0
 	for _, part := range []struct {
 		voice corpus.Voice
@@ -288,39 +315,47 @@ func (v *view) portraitOutside(b *strings.Builder, cc analysis.CaseCodes) {
 			continue
 		}
 		n++
-		heading(b, 3, capitalize(tx.voice(part.voice)))
+		b.heading(3, capitalize(tx.voice(part.voice)))
 		for _, cat := range analysis.Categories {
-			for _, c := range part.list {
+			mid := ""
+			for i := range part.list {
+				c := &part.list[i]
 				if c.Category != cat {
 					continue
 				}
-				heading(b, 4, v.label(c.Code)+" ("+strings.ToLower(tx.category(cat))+") — "+tx.countNeg(c.Mentions, c.Negated))
-				v.writeQuotes(b, c.Quotes, false, 0)
-				if len(c.Quotes) > 0 {
-					b.WriteString("\n")
+				if mid == "" {
+					mid = " (" + strings.ToLower(tx.category(cat)) + ")"
 				}
+				v.countHeading(b, c.Code, mid, c.Mentions, c.Negated)
+				v.writeQuotes(b, c.Quotes, false)
+				if len(c.Quotes) > 0 {
+					b.str("\n")
+				}
+				b.flush()
 			}
 		}
-		for _, c := range part.list {
+		for i := range part.list {
+			c := &part.list[i]
 			if catRank(c.Category) == len(analysis.Categories) {
-				heading(b, 4, v.label(c.Code)+" — "+tx.countNeg(c.Mentions, c.Negated))
-				v.writeQuotes(b, c.Quotes, false, 0)
-				b.WriteString("\n")
+				v.countHeading(b, c.Code, "", c.Mentions, c.Negated)
+				v.writeQuotes(b, c.Quotes, false)
+				b.str("\n")
+				b.flush()
 			}
 		}
 	}
 	if n == 0 {
-		para(b, tx.OutsideNone)
+		b.para(tx.OutsideNone)
 	}
 }
 
-func (v *view) portraitEmergent(b *strings.Builder, caseID string) {
-	for _, e := range v.r.Emergent {
-		if e.Case != caseID || len(e.Keywords)+len(e.Uncoded) == 0 {
+func (v *mdView) portraitEmergent(b *mdBuf, mc *mdCase) {
+	for _, e := range mc.emergent {
+		if len(e.Keywords)+len(e.Uncoded) == 0 {
 			continue
 		}
-		heading(b, 2, v.tx.CaseEmergent)
-		para(b, v.tx.CaseEmergentIntro)
+		b.heading(2, v.tx.CaseEmergent)
+		b.para(v.tx.CaseEmergentIntro)
 		v.writeEmergent(b, e, 3)
 		return
 	}

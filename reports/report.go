@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"sort"
@@ -21,8 +22,9 @@ func basisCategories() []analysis.Category {
 // category with more codes is split over several tables.
 const matrixColumns = 8
 
-// view is what report.go and portrait.go share while writing: the texts,
-// the language and look-ups into the results (built once, read only).
+// view is what the writers of the reports and the workbook share: the
+// texts, the language and look-ups into the results (built once, read
+// only). mdView adds what the Markdown files and figures need.
 type view struct {
 	r     *analysis.Results
 	m     *Manifest
@@ -93,36 +95,6 @@ func (v *view) speaker(q analysis.Quote) string {
 	return sp + " (" + role + ")"
 }
 
-// quoteLine renders a quote as one line of Markdown (no list marker):
-// “words” — speaker, location; with the case when withCase, and "met
-// ontkenning" when the mention is negated.
-func (v *view) quoteLine(q analysis.Quote, caseID string) string {
-	var b strings.Builder
-	b.WriteString("“" + mdQuote(q.Text, q.Start, q.End) + "” — ")
-	b.WriteString(EscapeText(v.speaker(q)))
-	b.WriteString(", ")
-	if caseID != "" {
-		b.WriteString(EscapeText(fmt.Sprintf(v.tx.PortraitTitleF, caseID)) + ", ")
-	}
-	b.WriteString(EscapeText(q.Location()))
-	if q.Negated {
-		b.WriteString(" (" + EscapeText(v.tx.QuoteNegated) + ")")
-	}
-	return b.String()
-}
-
-// writeQuotes writes quotes as a list, indented by indent spaces.
-func (v *view) writeQuotes(b *strings.Builder, quotes []analysis.Quote, withCase bool, indent int) {
-	pad := strings.Repeat(" ", indent)
-	for _, q := range quotes {
-		c := ""
-		if withCase {
-			c = v.caseOfDoc(q.Doc)
-		}
-		b.WriteString(pad + "- " + v.quoteLine(q, c) + "\n")
-	}
-}
-
 // caseOfDoc returns the case of a document ID ("" when unknown).
 func (v *view) caseOfDoc(doc string) string {
 	for _, d := range v.r.Corpus.Documents {
@@ -140,16 +112,6 @@ func caseIDs(r *analysis.Results) []string {
 		ids = append(ids, c.ID)
 	}
 	return ids
-}
-
-// caseInfo returns the summary of a case, or nil.
-func (v *view) caseInfo(id string) *analysis.CaseInfo {
-	for i := range v.r.Corpus.Cases {
-		if v.r.Corpus.Cases[i].ID == id {
-			return &v.r.Corpus.Cases[i]
-		}
-	}
-	return nil
 }
 
 // caseCodes returns the codes of a case per voice, or an empty value.
@@ -219,30 +181,35 @@ func WriteReport(w io.Writer, r *analysis.Results, m *Manifest, lang Lang) error
 	if r == nil {
 		return fmt.Errorf("write report: no results")
 	}
-	v := newView(r, m, lang)
-	var b strings.Builder
-	heading(&b, 1, v.tx.ReportTitle)
-	para(&b, v.tx.ReportIntro)
-	v.reportCorpus(&b)
-	v.reportMethod(&b)
-	for _, c := range basisCategories() {
-		v.reportCategory(&b, c)
-	}
-	v.reportMatrix(&b)
-	v.reportBridges(&b)
-	v.reportQualities(&b)
-	v.reportHelp(&b)
-	v.reportEmergent(&b)
-	v.reportPortraits(&b)
-	v.reportFigures(&b)
-	_, err := io.WriteString(w, strings.TrimRight(b.String(), "\n")+"\n")
-	return err
+	var b mdBuf
+	return newMDView(r, m, lang, nil).writeReport(&b, w)
 }
 
-func (v *view) reportCorpus(b *strings.Builder) {
+// writeReport writes report.md to w through b.
+func (v *mdView) writeReport(b *mdBuf, w io.Writer) error {
+	b.reset(w)
+	b.heading(1, v.tx.ReportTitle)
+	b.para(v.tx.ReportIntro)
+	v.reportCorpus(b)
+	v.reportMethod(b)
+	for _, c := range basisCategories() {
+		v.reportCategory(b, c)
+	}
+	v.reportMatrix(b)
+	v.reportBridges(b)
+	v.reportQualities(b)
+	v.reportHelp(b)
+	v.reportEmergent(b)
+	v.reportPortraits(b)
+	v.reportFigures(b)
+	return b.finish()
+}
+
+func (v *mdView) reportCorpus(b *mdBuf) {
 	tx, cs := v.tx, v.r.Corpus
-	heading(b, 2, tx.CorpusHeading)
-	para(b, fmt.Sprintf(tx.CorpusIntroF, len(cs.Cases), len(cs.Documents), strconv.Itoa(cs.Words)))
+	b.heading(2, tx.CorpusHeading)
+	b.tmp = fmt.Appendf(b.tmp[:0], tx.CorpusIntroF, len(cs.Cases), len(cs.Documents), strconv.Itoa(cs.Words))
+	b.paraTmp()
 	rows := [][]string{
 		{EscapeText(tx.Cases), strconv.Itoa(len(cs.Cases))},
 		{EscapeText(tx.Documents), strconv.Itoa(len(cs.Documents))},
@@ -257,34 +224,43 @@ func (v *view) reportCorpus(b *strings.Builder) {
 	for _, vc := range []corpus.Voice{corpus.VoiceOwn, corpus.VoiceInterviewer, corpus.VoiceNotes, corpus.VoiceOther} {
 		rows = append(rows, []string{EscapeText(fmt.Sprintf(tx.CodingsOfVoiceF, tx.voice(vc))), strconv.Itoa(cs.Codings.Get(vc))})
 	}
-	mdTable(b, []string{EscapeText(tx.Item), EscapeText(tx.Number)}, []bool{false, true}, rows)
+	b.table([]string{EscapeText(tx.Item), EscapeText(tx.Number)}, []bool{false, true}, rows)
 
 	if len(cs.Cases) == 0 {
 		return
 	}
-	para(b, tx.CaseTableIntro)
-	var crows [][]string
-	for _, c := range cs.Cases {
-		roles := make([]string, len(c.Roles))
+	b.para(tx.CaseTableIntro)
+	b.tableHead([]string{EscapeText(tx.CaseCol), EscapeText(tx.WijkCol), EscapeText(tx.WavesCol), EscapeText(tx.Documents), EscapeText(tx.RolesCol), EscapeText(tx.Words)},
+		[]bool{false, false, false, true, false, true})
+	for i := range cs.Cases {
+		c := &cs.Cases[i]
+		b.rowStart()
+		b.cellLink(c.ID, v.caseOf(c.ID).portraitLink)
+		b.cellOpen()
+		b.joinEscaped(c.Wijks)
+		b.cellClose()
+		b.cellOpen()
+		b.joinEscaped(c.Waves)
+		b.cellClose()
+		b.cellInt(len(c.Documents))
+		b.cellOpen()
 		for i, r := range c.Roles {
-			roles[i] = tx.role(r)
+			if i > 0 {
+				b.str(", ")
+			}
+			b.esc(tx.role(r))
 		}
-		crows = append(crows, []string{
-			mdLink(c.ID, PortraitPath(c.ID)),
-			joinEscaped(c.Wijks),
-			joinEscaped(c.Waves),
-			strconv.Itoa(len(c.Documents)),
-			joinEscaped(roles),
-			strconv.Itoa(c.Words),
-		})
+		b.cellClose()
+		b.cellInt(c.Words)
+		b.rowEnd()
+		b.flush()
 	}
-	mdTable(b, []string{EscapeText(tx.CaseCol), EscapeText(tx.WijkCol), EscapeText(tx.WavesCol), EscapeText(tx.Documents), EscapeText(tx.RolesCol), EscapeText(tx.Words)},
-		[]bool{false, false, false, true, false, true}, crows)
+	b.tableEnd()
 }
 
-func (v *view) reportMethod(b *strings.Builder) {
+func (v *mdView) reportMethod(b *mdBuf) {
 	tx, r, m := v.tx, v.r, v.m
-	heading(b, 2, tx.MethodHeading)
+	b.heading(2, tx.MethodHeading)
 	var items []string
 	cbID, cbVersion, cbFile := r.Codebook.ID, r.Codebook.Version, r.Codebook.File
 	cbTitle := r.Codebook.Title.NL
@@ -345,11 +321,13 @@ func (v *view) reportMethod(b *strings.Builder) {
 		}
 	}
 	for _, it := range items {
-		b.WriteString("- " + it + "\n")
+		b.str("- ")
+		b.str(it)
+		b.str("\n")
 	}
-	b.WriteString("\n")
+	b.str("\n")
 
-	heading(b, 3, tx.SkippedHeading)
+	b.heading(3, tx.SkippedHeading)
 	var skipped []corpus.Skipped
 	if m != nil {
 		for _, s := range m.Skipped {
@@ -359,27 +337,39 @@ func (v *view) reportMethod(b *strings.Builder) {
 		}
 	}
 	if len(skipped) == 0 {
-		para(b, tx.SkippedNone)
+		b.para(tx.SkippedNone)
 	} else {
-		para(b, fmt.Sprintf(tx.SkippedIntroF, len(skipped)))
+		b.tmp = fmt.Appendf(b.tmp[:0], tx.SkippedIntroF, len(skipped))
+		b.paraTmp()
 		for _, s := range skipped {
-			b.WriteString("- " + EscapeText(s.File) + ": " + EscapeText(s.Reason) + "\n")
+			b.str("- ")
+			b.esc(s.File)
+			b.str(": ")
+			b.esc(s.Reason)
+			b.str("\n")
+			b.flush()
 		}
-		b.WriteString("\n")
+		b.str("\n")
 	}
 	if m != nil && len(m.Warnings) > 0 {
-		heading(b, 3, fmt.Sprintf(tx.WarningsHeadingF, len(m.Warnings)))
+		b.tmp = fmt.Appendf(b.tmp[:0], tx.WarningsHeadingF, len(m.Warnings))
+		b.headingTmp(3)
 		for _, w := range m.Warnings {
-			b.WriteString("- " + EscapeText(w) + "\n")
+			b.str("- ")
+			b.esc(w)
+			b.str("\n")
+			b.flush()
 		}
-		b.WriteString("\n")
+		b.str("\n")
 	}
 
-	heading(b, 3, tx.LimitsHeading)
+	b.heading(3, tx.LimitsHeading)
 	for _, l := range []string{tx.LimitAuto, tx.LimitCounts, tx.LimitVoices, tx.LimitNegation, tx.LimitCodebook, tx.LimitQuotes} {
-		b.WriteString("- " + EscapeText(l) + "\n")
+		b.str("- ")
+		b.esc(l)
+		b.str("\n")
 	}
-	b.WriteString("\n")
+	b.str("\n")
 }
 
 // statsOf returns the code stats of a category in code order.
@@ -393,40 +383,62 @@ func (v *view) statsOf(c analysis.Category) []analysis.CodeStat {
 	return out
 }
 
-func (v *view) reportCategory(b *strings.Builder, c analysis.Category) {
+func (v *mdView) reportCategory(b *mdBuf, c analysis.Category) {
 	tx := v.tx
-	heading(b, 2, tx.categoryPlural(c))
-	para(b, fmt.Sprintf(tx.CategoryIntroF, strings.ToLower(tx.categoryPlural(c))))
+	b.heading(2, tx.categoryPlural(c))
+	b.tmp = fmt.Appendf(b.tmp[:0], tx.CategoryIntroF, strings.ToLower(tx.categoryPlural(c)))
+	b.paraTmp()
 	stats := v.statsOf(c)
-	var rows [][]string
 	var none []string
-	var named []analysis.CodeStat
-	for _, s := range stats {
-		own := s.Counts.Own
-		if own.Mentions == 0 {
+	var named []*analysis.CodeStat
+	for i := range stats {
+		s := &stats[i]
+		if s.Counts.Own.Mentions == 0 {
 			none = append(none, v.label(s.Code))
 			continue
 		}
 		named = append(named, s)
-		rows = append(rows, []string{EscapeText(v.label(s.Code)), strconv.Itoa(len(s.Cases)), strconv.Itoa(own.Mentions), strconv.Itoa(own.Negated)})
 	}
-	if len(rows) > 0 {
-		mdTable(b, []string{EscapeText(tx.CodeCol), EscapeText(tx.FamiliesOwnCol), EscapeText(tx.MentionsCol), EscapeText(tx.NegatedCol)},
-			[]bool{false, true, true, true}, rows)
+	if len(named) > 0 {
+		b.tableHead([]string{EscapeText(tx.CodeCol), EscapeText(tx.FamiliesOwnCol), EscapeText(tx.MentionsCol), EscapeText(tx.NegatedCol)},
+			[]bool{false, true, true, true})
+		for _, s := range named {
+			own := s.Counts.Own
+			b.rowStart()
+			b.cellEsc(v.label(s.Code))
+			b.cellInt(len(s.Cases))
+			b.cellInt(own.Mentions)
+			b.cellInt(own.Negated)
+			b.rowEnd()
+		}
+		b.tableEnd()
 	}
 	if len(none) > 0 {
-		para(b, tx.NotMentioned+" "+strings.Join(none, ", ")+".")
+		b.tmp = append(b.tmp[:0], tx.NotMentioned...)
+		b.tmp = append(b.tmp, ' ')
+		for i, l := range none {
+			if i > 0 {
+				b.tmp = append(b.tmp, ", "...)
+			}
+			b.tmp = append(b.tmp, l...)
+		}
+		b.tmp = append(b.tmp, '.')
+		b.paraTmp()
 	}
 	for _, s := range named {
-		heading(b, 3, v.label(s.Code))
-		para(b, fmt.Sprintf(tx.MentionedByF, len(s.Cases), len(v.r.Corpus.Cases), strings.Join(s.Cases, ", "))+" "+
-			capitalize(tx.countNeg(s.Counts.Own.Mentions, s.Counts.Own.Negated))+".")
+		b.heading(3, v.label(s.Code))
+		b.tmp = fmt.Appendf(b.tmp[:0], tx.MentionedByF, len(s.Cases), len(v.r.Corpus.Cases), strings.Join(s.Cases, ", "))
+		b.tmp = append(b.tmp, ' ')
+		b.tmp = append(b.tmp, capitalize(tx.countNeg(s.Counts.Own.Mentions, s.Counts.Own.Negated))...)
+		b.tmp = append(b.tmp, '.')
+		b.paraTmp()
 		if len(s.Quotes) == 0 {
-			para(b, tx.NoOwnQuotes)
+			b.para(tx.NoOwnQuotes)
 			continue
 		}
-		v.writeQuotes(b, s.Quotes, true, 0)
-		b.WriteString("\n")
+		v.writeQuotes(b, s.Quotes, true)
+		b.str("\n")
+		b.flush()
 	}
 }
 
@@ -438,10 +450,10 @@ func capitalize(s string) string {
 	return s
 }
 
-func (v *view) reportMatrix(b *strings.Builder) {
+func (v *mdView) reportMatrix(b *mdBuf) {
 	tx := v.tx
-	heading(b, 2, tx.MatrixHeading)
-	para(b, tx.MatrixIntro)
+	b.heading(2, tx.MatrixHeading)
+	b.para(tx.MatrixIntro)
 	any := false
 	for _, c := range basisCategories() {
 		var cols []string
@@ -454,7 +466,7 @@ func (v *view) reportMatrix(b *strings.Builder) {
 			continue
 		}
 		any = true
-		heading(b, 3, tx.categoryPlural(c))
+		b.heading(3, tx.categoryPlural(c))
 		for start := 0; start < len(cols); start += matrixColumns {
 			part := cols[start:min(start+matrixColumns, len(cols))]
 			header := []string{EscapeText(tx.CaseCol)}
@@ -463,19 +475,24 @@ func (v *view) reportMatrix(b *strings.Builder) {
 				header = append(header, EscapeText(v.label(code)))
 				right = append(right, true)
 			}
-			var rows [][]string
-			for _, cc := range v.r.Cases {
-				row := []string{mdLink(cc.Case, PortraitPath(cc.Case))}
+			b.tableHead(header, right)
+			for i := range v.r.Cases {
+				cc := &v.r.Cases[i]
+				b.rowStart()
+				b.cellLink(cc.Case, v.caseOf(cc.Case).portraitLink)
 				for _, code := range part {
-					row = append(row, cellCount(findCount(cc.Own, code)))
+					b.cellOpen()
+					b.cellCount(findCount(cc.Own, code))
+					b.cellClose()
 				}
-				rows = append(rows, row)
+				b.rowEnd()
+				b.flush()
 			}
-			mdTable(b, header, right, rows)
+			b.tableEnd()
 		}
 	}
 	if !any {
-		para(b, tx.MatrixNone)
+		b.para(tx.MatrixNone)
 	}
 }
 
@@ -489,85 +506,87 @@ func findCount(list []analysis.CodeCount, code string) analysis.CodeCount {
 	return analysis.CodeCount{Code: code}
 }
 
-// cellCount formats a count for a table cell: "3", or "3 (1)" with the
+// cellCount appends a count for a table cell: "3", or "3 (1)" with the
 // negated mentions in brackets.
-func cellCount(c analysis.CodeCount) string {
+func (b *mdBuf) cellCount(c analysis.CodeCount) {
+	b.int(c.Mentions)
 	if c.Negated > 0 {
-		return strconv.Itoa(c.Mentions) + " (" + strconv.Itoa(c.Negated) + ")"
+		b.str(" (")
+		b.int(c.Negated)
+		b.str(")")
 	}
-	return strconv.Itoa(c.Mentions)
 }
 
-func (v *view) reportBridges(b *strings.Builder) {
+func (v *mdView) reportBridges(b *mdBuf) {
 	tx := v.tx
-	heading(b, 2, tx.BridgesHeading)
-	para(b, fmt.Sprintf(tx.BridgesIntroF, v.r.Options.Window))
+	b.heading(2, tx.BridgesHeading)
+	b.tmp = fmt.Appendf(b.tmp[:0], tx.BridgesIntroF, v.r.Options.Window)
+	b.paraTmp()
 	if len(v.r.Bridges) == 0 {
-		para(b, tx.BridgesNone)
+		b.para(tx.BridgesNone)
 		return
 	}
-	for _, br := range v.r.Bridges {
-		heading(b, 3, fmt.Sprintf(tx.BridgeHeadingF, v.label(br.Relation), br.Case))
+	for i := range v.r.Bridges {
+		br := &v.r.Bridges[i]
+		b.tmp = fmt.Appendf(b.tmp[:0], tx.BridgeHeadingF, v.label(br.Relation), br.Case)
+		b.headingTmp(3)
 		v.writeBridge(b, br, true)
+		b.flush()
 	}
 }
 
 // writeBridge writes what a bridging relation links, with the quotes that
-// show each link.
-func (v *view) writeBridge(b *strings.Builder, br analysis.Bridge, withCase bool) {
+// show each link (a line that repeats one of its link is left out).
+func (v *mdView) writeBridge(b *mdBuf, br *analysis.Bridge, withCase bool) {
 	tx := v.tx
-	var links []string
-	for _, l := range br.Links {
-		links = append(links, v.label(l.Other)+" ("+fmt.Sprintf(tx.TogetherF, l.Units)+")")
+	links := b.tmp2[:0]
+	for i, l := range br.Links {
+		if i > 0 {
+			links = append(links, ", "...)
+		}
+		links = append(links, v.label(l.Other)...)
+		links = append(links, " ("...)
+		links = fmt.Appendf(links, tx.TogetherF, l.Units)
+		links = append(links, ')')
 	}
-	para(b, fmt.Sprintf(tx.BridgeLinksF, strings.Join(links, ", ")))
+	b.tmp2 = links
+	b.tmp = fmt.Appendf(b.tmp[:0], tx.BridgeLinksF, links)
+	b.paraTmp()
 	c := ""
 	if withCase {
 		c = br.Case
 	}
-	for _, l := range br.Links {
-		b.WriteString("- **" + EscapeText(v.label(l.Other)) + "**\n")
-		seen := map[string]bool{}
-		for _, p := range l.Quotes {
-			line := v.pairLine(p, c)
-			if seen[line] {
+	for i := range br.Links {
+		l := &br.Links[i]
+		b.str("- **")
+		b.esc(v.label(l.Other))
+		b.str("**\n")
+		lines := b.lines[:0] // [start, end) in b.b of the lines of this link
+		for j := range l.Quotes {
+			at := len(b.b)
+			b.str("  - ")
+			start := len(b.b)
+			v.pairLine(b, &l.Quotes[j], c)
+			if mdRepeatsLine(b.b, lines, start) {
+				b.b = b.b[:at]
 				continue
 			}
-			seen[line] = true
-			b.WriteString("  - " + line + "\n")
+			lines = append(lines, [2]int{start, len(b.b)})
+			b.str("\n")
 		}
+		b.lines = lines
 	}
-	b.WriteString("\n")
+	b.str("\n")
 }
 
-// pairLine renders a quote pair as one line. Two quotes from one segment
-// are one quote; two segments (of one turn, so one speaker) are shown in
-// text order, joined by "…", with the location of each.
-func (v *view) pairLine(p analysis.QuotePair, caseID string) string {
-	if p.SameSegment() {
-		q := p.First
-		q.Negated = p.First.Negated || p.Second.Negated
-		return v.quoteLine(q, caseID)
+// mdRepeatsLine reports whether b[start:] equals one of the lines.
+func mdRepeatsLine(b []byte, lines [][2]int, start int) bool {
+	for _, l := range lines {
+		if bytes.Equal(b[l[0]:l[1]], b[start:]) {
+			return true
+		}
 	}
-	a, z := p.First, p.Second
-	if segNumber(z.Segment) < segNumber(a.Segment) {
-		a, z = z, a
-	}
-	loc := a.Location()
-	if l := z.Location(); l != loc {
-		loc += ", " + l
-	}
-	var b strings.Builder
-	b.WriteString("“" + mdQuote(a.Text, a.Start, a.End) + "” … “" + mdQuote(z.Text, z.Start, z.End) + "” — ")
-	b.WriteString(EscapeText(v.speaker(a)) + ", ")
-	if caseID != "" {
-		b.WriteString(EscapeText(fmt.Sprintf(v.tx.PortraitTitleF, caseID)) + ", ")
-	}
-	b.WriteString(EscapeText(loc))
-	if a.Negated || z.Negated {
-		b.WriteString(" (" + EscapeText(v.tx.QuoteNegated) + ")")
-	}
-	return b.String()
+	return false
 }
 
 // segNumber returns the number n of a segment ID "<doc>#<n>", or 0.
@@ -580,168 +599,261 @@ func segNumber(id string) int {
 	return n
 }
 
-func (v *view) reportQualities(b *strings.Builder) {
+func (v *mdView) reportQualities(b *mdBuf) {
 	tx := v.tx
-	heading(b, 2, tx.QualitiesHeading)
-	para(b, tx.QualitiesIntro)
+	b.heading(2, tx.QualitiesHeading)
+	b.para(tx.QualitiesIntro)
 	if len(v.r.Qualities) == 0 {
-		para(b, tx.QualitiesNone)
+		b.para(tx.QualitiesNone)
 		return
 	}
-	var rows [][]string
-	for _, q := range v.r.Qualities {
-		rows = append(rows, []string{
-			EscapeText(v.label(q.Target)) + " (" + EscapeText(strings.ToLower(tx.category(v.categoryOf(q.Target)))) + ")",
-			EscapeText(v.label(q.Quality)),
-			strconv.Itoa(q.Segments), strconv.Itoa(q.Negated), joinEscaped(q.Cases),
-		})
+	b.tableHead([]string{EscapeText(tx.TargetCol), EscapeText(tx.QualityCol), EscapeText(tx.SegmentsCol), EscapeText(tx.NegatedSegCol), EscapeText(tx.Cases)},
+		[]bool{false, false, true, true, false})
+	for i := range v.r.Qualities {
+		q := &v.r.Qualities[i]
+		b.rowStart()
+		b.cellOpen()
+		b.esc(v.label(q.Target))
+		b.str(" (")
+		b.esc(strings.ToLower(tx.category(v.categoryOf(q.Target))))
+		b.str(")")
+		b.cellClose()
+		b.cellEsc(v.label(q.Quality))
+		b.cellInt(q.Segments)
+		b.cellInt(q.Negated)
+		b.cellOpen()
+		b.joinEscaped(q.Cases)
+		b.cellClose()
+		b.rowEnd()
+		b.flush()
 	}
-	mdTable(b, []string{EscapeText(tx.TargetCol), EscapeText(tx.QualityCol), EscapeText(tx.SegmentsCol), EscapeText(tx.NegatedSegCol), EscapeText(tx.Cases)},
-		[]bool{false, false, true, true, false}, rows)
-	for _, q := range v.r.Qualities {
+	b.tableEnd()
+	for i := range v.r.Qualities {
+		q := &v.r.Qualities[i]
 		if len(q.Quotes) == 0 {
 			continue
 		}
-		heading(b, 3, v.label(q.Target)+" · "+v.label(q.Quality))
-		for _, p := range q.Quotes {
-			b.WriteString("- " + v.pairLine(p, v.caseOfDoc(p.First.Doc)) + "\n")
+		b.tmp = append(b.tmp[:0], v.label(q.Target)...)
+		b.tmp = append(b.tmp, " · "...)
+		b.tmp = append(b.tmp, v.label(q.Quality)...)
+		b.headingTmp(3)
+		for j := range q.Quotes {
+			p := &q.Quotes[j]
+			b.str("- ")
+			v.pairLine(b, p, v.docCaseOf(p.First.Doc))
+			b.str("\n")
 		}
-		b.WriteString("\n")
+		b.str("\n")
+		b.flush()
 	}
 }
 
-func (v *view) reportHelp(b *strings.Builder) {
+func (v *mdView) reportHelp(b *mdBuf) {
 	tx := v.tx
-	heading(b, 2, tx.HelpHeading)
-	para(b, tx.HelpIntro)
+	b.heading(2, tx.HelpHeading)
+	b.para(tx.HelpIntro)
 	v.helpPart(b, tx.FormalHelpHeading, tx.HelpNone, v.r.Help.FormalHelp)
 	v.helpPart(b, tx.StrainHeading, tx.StrainNone, v.r.Help.Strain)
 }
 
-func (v *view) helpPart(b *strings.Builder, title, none string, list []analysis.CaseCodeVoices) {
+func (v *mdView) helpPart(b *mdBuf, title, none string, list []analysis.CaseCodeVoices) {
 	tx := v.tx
-	heading(b, 3, title)
+	b.heading(3, title)
 	if len(list) == 0 {
-		para(b, none)
+		b.para(none)
 		return
 	}
-	var rows [][]string
-	for _, h := range list {
-		rows = append(rows, []string{
-			mdLink(h.Case, PortraitPath(h.Case)), EscapeText(v.label(h.Code)),
-			strconv.Itoa(h.Counts.Own.Mentions), strconv.Itoa(h.Counts.Interviewer.Mentions),
-			strconv.Itoa(h.Counts.Notes.Mentions), strconv.Itoa(h.Counts.Other.Mentions),
-		})
+	b.tableHead([]string{EscapeText(tx.CaseCol), EscapeText(tx.CodeCol), EscapeText(tx.OwnCol), EscapeText(tx.InterviewerCol), EscapeText(tx.NotesCol), EscapeText(tx.OtherCol)},
+		[]bool{false, false, true, true, true, true})
+	for i := range list {
+		h := &list[i]
+		b.rowStart()
+		b.cellLink(h.Case, v.caseOf(h.Case).portraitLink)
+		b.cellEsc(v.label(h.Code))
+		b.cellInt(h.Counts.Own.Mentions)
+		b.cellInt(h.Counts.Interviewer.Mentions)
+		b.cellInt(h.Counts.Notes.Mentions)
+		b.cellInt(h.Counts.Other.Mentions)
+		b.rowEnd()
+		b.flush()
 	}
-	mdTable(b, []string{EscapeText(tx.CaseCol), EscapeText(tx.CodeCol), EscapeText(tx.OwnCol), EscapeText(tx.InterviewerCol), EscapeText(tx.NotesCol), EscapeText(tx.OtherCol)},
-		[]bool{false, false, true, true, true, true}, rows)
-	for _, h := range list {
+	b.tableEnd()
+	own := "*" + EscapeText(capitalize(tx.VoiceOwn)) + "*\n\n"
+	outside := "*" + EscapeText(tx.OutsideHeading) + "*\n\n"
+	for i := range list {
+		h := &list[i]
 		if len(h.Own)+len(h.Outside) == 0 {
 			continue
 		}
-		heading(b, 4, v.label(h.Code)+" · "+fmt.Sprintf(tx.PortraitTitleF, h.Case))
+		b.tmp = append(b.tmp[:0], v.label(h.Code)...)
+		b.tmp = append(b.tmp, " · "...)
+		b.tmp = fmt.Appendf(b.tmp, tx.PortraitTitleF, h.Case)
+		b.headingTmp(4)
 		if len(h.Own) > 0 {
-			b.WriteString("*" + EscapeText(capitalize(tx.VoiceOwn)) + "*\n\n")
-			v.writeQuotes(b, h.Own, false, 0)
-			b.WriteString("\n")
+			b.str(own)
+			v.writeQuotes(b, h.Own, false)
+			b.str("\n")
 		}
 		if len(h.Outside) > 0 {
-			b.WriteString("*" + EscapeText(tx.OutsideHeading) + "*\n\n")
-			v.writeQuotes(b, h.Outside, false, 0)
-			b.WriteString("\n")
+			b.str(outside)
+			v.writeQuotes(b, h.Outside, false)
+			b.str("\n")
 		}
+		b.flush()
 	}
 }
 
-func (v *view) reportEmergent(b *strings.Builder) {
+func (v *mdView) reportEmergent(b *mdBuf) {
 	tx := v.tx
-	heading(b, 2, tx.EmergentHeading)
-	para(b, tx.EmergentIntro)
+	b.heading(2, tx.EmergentHeading)
+	b.para(tx.EmergentIntro)
 	if v.r.Emergent == nil {
-		para(b, tx.EmergentMissing)
+		b.para(tx.EmergentMissing)
 		return
 	}
-	for _, e := range v.r.Emergent {
+	for i := range v.r.Emergent {
+		e := &v.r.Emergent[i]
 		if e.Case == "" {
 			if len(e.Keywords)+len(e.Uncoded) == 0 {
-				para(b, tx.EmergentNone)
+				b.para(tx.EmergentNone)
 				return
 			}
 			v.writeEmergent(b, e, 3)
 			return
 		}
 	}
-	para(b, tx.EmergentNone)
+	b.para(tx.EmergentNone)
 }
 
 // writeEmergent writes the keywords and uncoded mentions of one Emergent
 // as two tables with headings at level.
-func (v *view) writeEmergent(b *strings.Builder, e analysis.Emergent, level int) {
+func (v *mdView) writeEmergent(b *mdBuf, e *analysis.Emergent, level int) {
 	tx := v.tx
 	if len(e.Keywords) > 0 {
-		heading(b, level, tx.EmergentTerms)
-		para(b, fmt.Sprintf(tx.EmergentRankF, tx.measure(e.Measure)))
-		var rows [][]string
+		b.heading(level, tx.EmergentTerms)
+		b.tmp = fmt.Appendf(b.tmp[:0], tx.EmergentRankF, tx.measure(e.Measure))
+		b.paraTmp()
+		b.tableHead([]string{EscapeText(tx.TermCol), EscapeText(tx.CountCol), EscapeText(tx.ExampleCol)}, []bool{false, true, false})
 		for _, k := range e.Keywords {
-			rows = append(rows, []string{EscapeText(k.Text), strconv.Itoa(k.Count), v.example(k.Examples)})
+			b.rowStart()
+			b.cellEsc(k.Text)
+			b.cellInt(k.Count)
+			b.cellOpen()
+			v.example(b, k.Examples)
+			b.cellClose()
+			b.rowEnd()
 		}
-		mdTable(b, []string{EscapeText(tx.TermCol), EscapeText(tx.CountCol), EscapeText(tx.ExampleCol)}, []bool{false, true, false}, rows)
+		b.tableEnd()
 	}
 	if len(e.Uncoded) > 0 {
-		heading(b, level, tx.EmergentMentions)
-		var rows [][]string
+		b.heading(level, tx.EmergentMentions)
+		b.tableHead([]string{EscapeText(tx.MentionCol), EscapeText(tx.KindCol2), EscapeText(tx.CueCol), EscapeText(tx.CountCol), EscapeText(tx.ExampleCol)},
+			[]bool{false, false, false, true, false})
 		for _, m := range e.Uncoded {
-			rows = append(rows, []string{EscapeText(m.Text), EscapeText(tx.mentionKind(m.Kind)), EscapeText(m.Pattern), strconv.Itoa(m.Count), v.example(m.Examples)})
+			b.rowStart()
+			b.cellEsc(m.Text)
+			b.cellEsc(tx.mentionKind(m.Kind))
+			b.cellEsc(m.Pattern)
+			b.cellInt(m.Count)
+			b.cellOpen()
+			v.example(b, m.Examples)
+			b.cellClose()
+			b.rowEnd()
 		}
-		mdTable(b, []string{EscapeText(tx.MentionCol), EscapeText(tx.KindCol2), EscapeText(tx.CueCol), EscapeText(tx.CountCol), EscapeText(tx.ExampleCol)},
-			[]bool{false, false, false, true, false}, rows)
+		b.tableEnd()
 	}
 }
 
-// example renders the first example of an emergent term or mention as an
-// escaped quote with its location, or "" when there is none.
-func (v *view) example(ex []analysis.Example) string {
+// example appends the first example of an emergent term or mention as an
+// escaped quote with its location, or nothing when there is none.
+func (v *mdView) example(b *mdBuf, ex []analysis.Example) {
 	if len(ex) == 0 {
-		return ""
+		return
 	}
 	e := ex[0]
 	q := analysis.Quote{Doc: e.Doc, Segment: e.Segment, Line: e.Line, Time: e.Time}
-	return "“" + EscapeText(e.Text) + "” — " + EscapeText(v.tx.role(e.Role)+", "+q.Location())
+	b.str("“")
+	b.esc(e.Text)
+	b.str("” — ")
+	b.tmp = append(b.tmp[:0], v.tx.role(e.Role)...)
+	b.tmp = append(b.tmp, ", "...)
+	b.tmp = mdAppendLocation(b.tmp, &q)
+	b.escTmp()
 }
 
-func (v *view) reportPortraits(b *strings.Builder) {
+func (v *mdView) reportPortraits(b *mdBuf) {
 	tx := v.tx
-	heading(b, 2, tx.PortraitsHeading)
-	para(b, tx.PortraitsIntro)
-	for _, c := range v.r.Corpus.Cases {
-		line := "- " + mdLink(fmt.Sprintf(tx.PortraitTitleF, c.ID), PortraitPath(c.ID))
-		var facts []string
+	b.heading(2, tx.PortraitsHeading)
+	b.para(tx.PortraitsIntro)
+	for i := range v.r.Corpus.Cases {
+		c := &v.r.Corpus.Cases[i]
+		mc := v.caseOf(c.ID)
+		b.str("- [")
+		b.str(mc.title)
+		b.str("](")
+		b.str(mc.portraitLink)
+		b.str(") — ")
+		t := b.tmp[:0]
 		if len(c.Wijks) > 0 {
-			facts = append(facts, tx.PortraitFactsWijk+": "+strings.Join(c.Wijks, ", "))
+			t = append(t, tx.PortraitFactsWijk...)
+			t = append(t, ": "...)
+			t = mdAppendJoin(t, c.Wijks, ", ")
 		}
 		if len(c.Waves) > 0 {
-			facts = append(facts, tx.PortraitFactsWave+": "+strings.Join(c.Waves, ", "))
+			if len(t) > 0 {
+				t = append(t, "; "...)
+			}
+			t = append(t, tx.PortraitFactsWave...)
+			t = append(t, ": "...)
+			t = mdAppendJoin(t, c.Waves, ", ")
 		}
-		facts = append(facts, tx.PortraitFactsDocs+": "+strconv.Itoa(len(c.Documents)))
-		line += " — " + EscapeText(strings.Join(facts, "; "))
-		b.WriteString(line + "\n")
+		if len(c.Wijks)+len(c.Waves) > 0 {
+			t = append(t, "; "...)
+		}
+		t = append(t, tx.PortraitFactsDocs...)
+		t = append(t, ": "...)
+		t = strconv.AppendInt(t, int64(len(c.Documents)), 10)
+		b.tmp = t
+		b.escTmp()
+		b.str("\n")
+		b.flush()
 	}
-	b.WriteString("\n")
+	b.str("\n")
 }
 
-func (v *view) reportFigures(b *strings.Builder) {
-	tx := v.tx
-	heading(b, 2, tx.FiguresHeading)
-	b.WriteString(mdImage(tx.BarsTitle, BarsFigure) + "\n\n")
-	para(b, tx.BarsCaption)
-	b.WriteString(mdImage(tx.HeatmapTitle, HeatmapFigure) + "\n\n")
-	para(b, tx.HeatmapCaption+" "+fmt.Sprintf(tx.HeatmapNoteF, v.r.Options.Window))
-	if len(v.r.Corpus.Cases) > 0 {
-		para(b, tx.EcomapsIntro)
-		for _, c := range v.r.Corpus.Cases {
-			b.WriteString("- " + mdLink(fmt.Sprintf(tx.EcomapAltF, c.ID), EcomapPath(c.ID)) + "\n")
+// mdAppendJoin appends the items joined with sep.
+func mdAppendJoin(dst []byte, items []string, sep string) []byte {
+	for i, s := range items {
+		if i > 0 {
+			dst = append(dst, sep...)
 		}
-		b.WriteString("\n")
+		dst = append(dst, s...)
+	}
+	return dst
+}
+
+func (v *mdView) reportFigures(b *mdBuf) {
+	tx := v.tx
+	b.heading(2, tx.FiguresHeading)
+	b.str(mdImage(tx.BarsTitle, BarsFigure) + "\n\n")
+	b.para(tx.BarsCaption)
+	b.str(mdImage(tx.HeatmapTitle, HeatmapFigure) + "\n\n")
+	b.tmp = append(b.tmp[:0], tx.HeatmapCaption...)
+	b.tmp = append(b.tmp, ' ')
+	b.tmp = fmt.Appendf(b.tmp, tx.HeatmapNoteF, v.r.Options.Window)
+	b.paraTmp()
+	if len(v.r.Corpus.Cases) > 0 {
+		b.para(tx.EcomapsIntro)
+		for i := range v.r.Corpus.Cases {
+			c := &v.r.Corpus.Cases[i]
+			b.str("- [")
+			b.escf(tx.EcomapAltF, c.ID)
+			b.str("](")
+			b.str(v.caseOf(c.ID).ecomapLink)
+			b.str(")\n")
+			b.flush()
+		}
+		b.str("\n")
 	}
 }
 
@@ -810,14 +922,20 @@ func catRank(c analysis.Category) int {
 // of the case network.
 func ecomapData(r *analysis.Results, caseID string, lang Lang) Ecomap {
 	v := newView(r, nil, lang)
+	return v.ecomapData(caseID, v.caseCodes(caseID).Own, r.CaseNetworks)
+}
+
+// ecomapData is ecomapData with the case's own codes and its networks (or
+// a list of networks that holds them) given.
+func (v *view) ecomapData(caseID string, own []analysis.CodeCount, networks []*analysis.Network) Ecomap {
 	e := Ecomap{Title: fmt.Sprintf(v.tx.EcomapTitleF, caseID), Center: caseID}
-	for _, c := range v.caseCodes(caseID).Own {
+	for _, c := range own {
 		switch c.Category {
 		case analysis.CatRelation, analysis.CatPlace, analysis.CatFacility:
 			e.Nodes = append(e.Nodes, EcomapNode{Code: c.Code, Label: v.label(c.Code), Category: c.Category, Mentions: c.Mentions, Negated: c.Negated})
 		}
 	}
-	for _, n := range r.CaseNetworks {
+	for _, n := range networks {
 		if n == nil || n.Case != caseID {
 			continue
 		}

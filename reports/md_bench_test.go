@@ -1,0 +1,155 @@
+package reports
+
+import (
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/pbasis/pbasis/analysis"
+	"github.com/pbasis/pbasis/corpus"
+	"github.com/pbasis/pbasis/internal/gen"
+)
+
+// Run with:
+//
+//	go test ./reports -run '^$' -bench BenchmarkMDFiles -cpu 1 -count 5
+//
+// BenchmarkMDFiles writes the Markdown report, the portraits and the
+// figures of a generated corpus (internal/gen, seed 1, 200,000 words:
+// about 40 families; -bench-md-words sets the size) coded with the default
+// codebook. The corpus is generated, read, coded and aggregated once per
+// run of BenchmarkMDFiles, outside the timed loops of its sub-benchmarks:
+//
+//   - WriteAll: every file into a folder, as `pbasis run` does (atomic
+//     writes included);
+//   - Markdown: the same content into io.Discard through the exported
+//     writers (WriteReport, WritePortrait, WriteEcomap, ...), no files.
+//
+// Besides ns/op they report cpu-ns/op: the CPU time of the process (all
+// goroutines, the garbage collector's included) per op, on a busy machine a
+// steadier figure than the wall-clock ns/op.
+
+var benchMDWords = flag.Int("bench-md-words", 200_000, "words of the generated corpus of BenchmarkMDFiles")
+
+func BenchmarkMDFiles(b *testing.B) {
+	r, m := benchMDResults(b)
+	b.Run("WriteAll", func(b *testing.B) { benchWriteAll(b, r, m) })
+	b.Run("Markdown", func(b *testing.B) { benchMarkdown(b, r, m) })
+}
+
+// benchMDResults returns the results of a generated corpus of
+// -bench-md-words words, built the way `pbasis run` builds them.
+func benchMDResults(b *testing.B) (*analysis.Results, *Manifest) {
+	b.Helper()
+	dir := b.TempDir()
+	if _, err := gen.Write(dir, gen.Options{Words: *benchMDWords, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	fsys := os.DirFS(dir)
+	o := corpus.DefaultOptions()
+	files, skipped, err := corpus.List(fsys, o.Limits)
+	if err != nil {
+		b.Fatal(err)
+	}
+	sheet, err := corpus.ReadSheet(fsys, o.Limits)
+	if err != nil {
+		b.Fatal(err)
+	}
+	cb, err := analysis.LoadDefault()
+	if err != nil {
+		b.Fatal(err)
+	}
+	acc := analysis.NewAccumulator(cb.Spec(), analysis.ResultsOptions{Lang: "nl"})
+	em := analysis.NewEmergentAccumulator(analysis.EmergentOptions{})
+	for _, f := range files {
+		doc, err := corpus.ReadFile(fsys, f, sheet, o)
+		if err != nil {
+			skipped = append(skipped, corpus.Skipped{File: f, Reason: err.Error()})
+			continue
+		}
+		codings := analysis.CodeDocument(cb, doc)
+		acc.Add(doc, codings)
+		em.Add(doc, codings)
+	}
+	spec := cb.Spec()
+	m := &Manifest{
+		Tool:     ToolInfo{Name: "pbasis", Version: "bench"},
+		Config:   ConfigInfo{Settings: map[string]any{"corpus": map[string]any{"segment_unit": o.Unit}}},
+		Codebook: &CodebookInfo{ID: spec.ID, Version: spec.Version, File: analysis.DefaultCodebookName, SHA256: analysis.SHA256(analysis.DefaultCodebookYAML()), Codes: len(spec.Codes)},
+		Input:    InputInfo{Source: "gen " + strconv.Itoa(*benchMDWords)},
+		Skipped:  skipped,
+	}
+	r := acc.Results()
+	r.Emergent = em.Result(nil)
+	return r, m
+}
+
+func benchWriteAll(b *testing.B, r *analysis.Results, m *Manifest) {
+	out := b.TempDir()
+	rels, err := WriteAll(out, r, m, LangNL)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(benchOutSize(b, out, rels))
+	b.ReportMetric(float64(len(rels)), "files/op")
+	b.ReportAllocs()
+	cpu := processCPU()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := WriteAll(out, r, m, LangNL); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportCPU(b, cpu)
+}
+
+func benchMarkdown(b *testing.B, r *analysis.Results, m *Manifest) {
+	b.ReportAllocs()
+	cpu := processCPU()
+	b.ResetTimer()
+	for b.Loop() {
+		if err := WriteReport(io.Discard, r, m, LangNL); err != nil {
+			b.Fatal(err)
+		}
+		for _, c := range r.Corpus.Cases {
+			if err := WritePortrait(io.Discard, r, c.ID, m, LangNL); err != nil {
+				b.Fatal(err)
+			}
+			if err := WriteEcomap(io.Discard, ecomapData(r, c.ID, LangNL), LangNL); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if err := WriteBarChart(io.Discard, barChartData(r, LangNL), LangNL); err != nil {
+			b.Fatal(err)
+		}
+		if err := WriteHeatmap(io.Discard, heatmapData(r, LangNL), LangNL); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportCPU(b, cpu)
+}
+
+// reportCPU reports the CPU time of the process per op since cpu, as
+// "cpu-ns/op".
+func reportCPU(b *testing.B, cpu time.Duration) {
+	if used := processCPU() - cpu; used > 0 && b.N > 0 {
+		b.ReportMetric(float64(used.Nanoseconds())/float64(b.N), "cpu-ns/op")
+	}
+}
+
+// benchOutSize returns the total size of the files WriteAll wrote.
+func benchOutSize(b *testing.B, out string, rels []string) int64 {
+	var n int64
+	for _, rel := range rels {
+		fi, err := os.Stat(filepath.Join(out, filepath.FromSlash(rel)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		n += fi.Size()
+	}
+	return n
+}
