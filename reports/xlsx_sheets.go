@@ -330,18 +330,30 @@ func rowHeight(vals []any, width func(col int) (w float64, wrapped bool)) float6
 
 // textLines estimates the lines text takes in a column width wide (in
 // Excel's character units; proportional text fits about 1.2 characters per
-// unit).
-func textLines(text string, width float64) int {
+// unit): per line (up to a "\n"), its code points per width, at least 1.
+// It stops counting past 100.
+func textLines[T string | []byte](text T, width float64) int {
 	per := max(int(width*1.2), 1)
-	n := 0
-	for _, line := range strings.Split(text, "\n") {
-		c := utf8.RuneCountInString(line)
-		n += max(1, (c+per-1)/per)
-		if n > 100 {
-			return n
+	n, c := 0, 0 // lines so far, code points of the current line
+	for i := 0; i < len(text); {
+		switch b := text[i]; {
+		case b == '\n':
+			n += max(1, (c+per-1)/per)
+			if n > 100 {
+				return n
+			}
+			c = 0
+			i++
+			continue
+		case b < utf8.RuneSelf:
+			i++
+		default:
+			_, size := decodeRune(text, i)
+			i += size
 		}
+		c++
 	}
-	return n
+	return n + max(1, (c+per-1)/per)
 }
 
 // set writes one cell: strings as strings (cut to fit, never a formula),
