@@ -82,8 +82,8 @@ type QDPXWriter struct {
 	zw          *zip.Writer
 	cb          *analysis.CodebookSpec
 	toolVersion string
-	codesXML    []byte // <Codes> content from WriteQDC, without the closing line
-	setsXML     []byte // <Sets> element adapted from WriteQDC
+	codesXML    []byte            // <Codes> content from WriteQDC, without the closing line
+	setsXML     []byte            // <Sets> element adapted from WriteQDC
 	known       map[string]bool   // the codebook's codes; read only
 	user        string            // the user's GUID
 	codeGUIDs   map[string]string // the codebook's code ID -> GUID; read only

@@ -586,8 +586,8 @@ type streamSheet struct {
 	rows   int          // data rows in all parts
 	marker string       // the mark of a cut text, naming csv
 	styles []string     // per column: its style ID, as text
-	cols   []string // per column: its letters
-	xml    []byte   // the row being built
+	cols   []string     // per column: its letters
+	xml    []byte       // the row being built
 }
 
 // colStyle returns the style of 1-based column c.
