@@ -68,7 +68,12 @@ func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
 		}
 	}
 	st.catHeader = map[analysis.Category]int{}
-	for c, col := range categoryColours() {
+	colours := categoryColours()
+	for _, c := range analysis.Categories { // in a fixed order: the same style IDs every time
+		col, ok := colours[c]
+		if !ok {
+			continue
+		}
 		id, err := f.NewStyle(head(excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{col}}, 0))
 		if err != nil {
 			return st, err
@@ -1115,8 +1120,8 @@ func flattenSettings(prefix string, m map[string]any) [][2]string {
 // category (K:L) next to the list, and a bar chart of each to the right.
 func (w *WorkbookWriter) overviewCharts(s *sheetWriter, v *view) error {
 	tx, r, f, sheet := w.tx, v.r, w.f, s.name
-	for col, wd := range map[int]float64{4: 3, 5: 32, 6: 14, 7: 12, 8: 12, 9: 10, 10: 3, 11: 26, 12: 12} {
-		s.width(col, wd)
+	for i, wd := range []float64{3, 32, 14, 12, 12, 10, 3, 26, 12} {
+		s.width(4+i, wd)
 	}
 	s.set(5, 1, styled{tx.ColCodeLabel, w.st.header})
 	s.set(6, 1, styled{tx.ColCategory, w.st.header})
