@@ -119,6 +119,8 @@ type WorkbookWriter struct {
 	// that AddRendered has used up, for Render to reuse.
 	flates  flatePool
 	renders sync.Pool
+	// cellMarker marks a text cut to fit a cell of a summary sheet.
+	cellMarker string
 }
 
 // NewWorkbook starts a workbook in lang with the codebook cb (for the
@@ -181,6 +183,7 @@ func (w *WorkbookWriter) init() error {
 	for _, s := range []*streamSheet{w.codings, w.segments} {
 		s.marker = fmt.Sprintf(w.tx.TruncatedF, s.csv)
 	}
+	w.cellMarker = fmt.Sprintf(w.tx.TruncatedF, CodingsFile())
 	if err := w.codings.open(w.codings.base); err != nil {
 		return err
 	}
