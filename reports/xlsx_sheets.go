@@ -18,8 +18,9 @@ import (
 
 // This file writes the summary sheets at Close, from Results. Most are
 // small (a row per code or variable) and use excelize's normal mode, cell
-// by cell. The ones with a row per case and link, term or code (Bridges,
-// Qualities, Help, Emergent) grow with the corpus: they are streamed
+// by cell. The ones with a row per case (Framework, FrameworkRole) or per
+// case and link, term or code (Bridges, Qualities, Help, Emergent) grow
+// with the corpus: they are streamed
 // (newStreamedSheetWriter), their data rows written as worksheet XML to a
 // deflated temporary file like the Codings rows, and spliced in at Close.
 
@@ -584,7 +585,7 @@ func (w *WorkbookWriter) codeHeader(v *view, code, suffix string) styled {
 // summary of the case's own words (count, then the quotes Results chose,
 // best first, with location) and the count as a number.
 func (w *WorkbookWriter) writeFramework(sheet string, v *view) error {
-	s := w.newSheetWriter(sheet)
+	s := w.newStreamedSheetWriter(sheet)
 	codes, _ := frameworkCodes(v.r)
 	head := []any{w.tx.ColCase, w.tx.ColWijk}
 	for _, c := range codes {
@@ -624,7 +625,7 @@ func (w *WorkbookWriter) writeFramework(sheet string, v *view) error {
 // per case and own-voice role, with the role's counts from Results.ByRole
 // and those of the case's chosen quotes that the role said.
 func (w *WorkbookWriter) writeFrameworkRole(sheet string, v *view) error {
-	s := w.newSheetWriter(sheet)
+	s := w.newStreamedSheetWriter(sheet)
 	codes, _ := frameworkCodes(v.r)
 	head := []any{w.tx.ColCase, w.tx.ColRole, w.tx.ColRoleSegments}
 	for _, c := range codes {
