@@ -37,7 +37,7 @@ func renderAllAtOnce[R any](docs []*corpus.Document, codings [][]analysis.Coding
 	return nil
 }
 
-// zipEntries returns the uncompressed entries of the zip file at path, in
+// zipEntries returns the uncompressed entries of the zip archive data, in
 // archive order.
 func zipEntries(t *testing.T, data []byte) (names []string, content map[string][]byte) {
 	t.Helper()
@@ -68,39 +68,44 @@ func zipEntries(t *testing.T, data []byte) (names []string, content map[string][
 // continue in further sheets.
 func TestWorkbookTwoPhase(t *testing.T) {
 	for _, limit := range []int{0, 40} {
-		t.Run(fmt.Sprintf("limit %d", limit), func(t *testing.T) {
-			serial := writeDemoWorkbook(t, LangNL, nil, limit, nil)
-			twoPhase := writeDemoWorkbookWith(t, LangNL, nil, limit, nil,
-				func(w *WorkbookWriter, docs []*corpus.Document, codings [][]analysis.Coding) error {
-					return renderAllAtOnce(docs, codings, w.Render, w.AddRendered)
-				})
-			an, ac := zipEntries(t, mustRead(t, serial.path))
-			bn, bc := zipEntries(t, mustRead(t, twoPhase.path))
-			if !slices.Equal(an, bn) {
-				t.Fatalf("entries differ:\n%q\n%q", an, bn)
-			}
-			for _, n := range an {
-				a, b := ac[n], bc[n]
-				if n == "[Content_Types].xml" {
-					// excelize writes its elements in map order.
-					a, b = sortedTags(a), sortedTags(b)
+		serial := writeDemoWorkbook(t, LangNL, nil, limit, nil)
+		for _, pipelined := range []bool{false, true} {
+			t.Run(fmt.Sprintf("limit %d pipelined %v", limit, pipelined), func(t *testing.T) {
+				twoPhase := writeDemoWorkbookWith(t, LangNL, nil, limit, nil,
+					func(w *WorkbookWriter, docs []*corpus.Document, codings [][]analysis.Coding) error {
+						if pipelined {
+							return renderPipelined(docs, codings, w.Render, w.AddRendered)
+						}
+						return renderAllAtOnce(docs, codings, w.Render, w.AddRendered)
+					})
+				an, ac := zipEntries(t, mustRead(t, serial.path))
+				bn, bc := zipEntries(t, mustRead(t, twoPhase.path))
+				if !slices.Equal(an, bn) {
+					t.Fatalf("entries differ:\n%q\n%q", an, bn)
 				}
-				if !bytes.Equal(a, b) {
-					t.Errorf("%s differs", n)
+				for _, n := range an {
+					a, b := ac[n], bc[n]
+					if n == "[Content_Types].xml" {
+						// excelize writes its elements in map order.
+						a, b = sortedTags(a), sortedTags(b)
+					}
+					if !bytes.Equal(a, b) {
+						t.Errorf("%s differs", n)
+					}
 				}
-			}
-			f := openXLSX(t, twoPhase.path)
-			rows, err := f.GetRows("Coderingen")
-			if err != nil {
-				t.Fatal(err)
-			}
-			if limit == 0 && len(rows) != len(serial.codings)+1 {
-				t.Errorf("%d rows in Coderingen, want %d codings and the header", len(rows), len(serial.codings))
-			}
-			if limit > 0 && len(f.GetSheetList()) < 16 {
-				t.Errorf("sheets %q: want continuations of Coderingen and Segmenten", f.GetSheetList())
-			}
-		})
+				f := openXLSX(t, twoPhase.path)
+				rows, err := f.GetRows("Coderingen")
+				if err != nil {
+					t.Fatal(err)
+				}
+				if limit == 0 && len(rows) != len(serial.codings)+1 {
+					t.Errorf("%d rows in Coderingen, want %d codings and the header", len(rows), len(serial.codings))
+				}
+				if limit > 0 && len(f.GetSheetList()) < 16 {
+					t.Errorf("sheets %q: want continuations of Coderingen and Segmenten", f.GetSheetList())
+				}
+			})
+		}
 	}
 }
 
@@ -137,26 +142,36 @@ func TestWorkbookRenderMisuse(t *testing.T) {
 func TestQDPXTwoPhase(t *testing.T) {
 	in := qdpxDemo(t)
 	want := in.write(t)
-	var buf bytes.Buffer
-	q, err := NewQDPX(&buf, in.spec, "1.2.3-test")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := renderAllAtOnce(in.docs, in.codings, q.Render, q.AddRendered); err != nil {
-		t.Fatal(err)
-	}
-	if err := q.Close(in.results); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(buf.Bytes(), want) {
-		wn, wc := zipEntries(t, want)
-		_, gc := zipEntries(t, buf.Bytes())
-		for _, n := range wn {
-			if !bytes.Equal(wc[n], gc[n]) {
-				t.Errorf("%s differs", n)
-			}
+	var q *QDPXWriter
+	for _, add := range []func(docs []*corpus.Document, codings [][]analysis.Coding) error{
+		func(docs []*corpus.Document, codings [][]analysis.Coding) error {
+			return renderAllAtOnce(docs, codings, q.Render, q.AddRendered)
+		},
+		func(docs []*corpus.Document, codings [][]analysis.Coding) error {
+			return renderPipelined(docs, codings, q.Render, q.AddRendered)
+		},
+	} {
+		var buf bytes.Buffer
+		var err error
+		if q, err = NewQDPX(&buf, in.spec, "1.2.3-test"); err != nil {
+			t.Fatal(err)
 		}
-		t.Fatal("two-phase project differs from AddDocument's")
+		if err := add(in.docs, in.codings); err != nil {
+			t.Fatal(err)
+		}
+		if err := q.Close(in.results); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(buf.Bytes(), want) {
+			wn, wc := zipEntries(t, want)
+			_, gc := zipEntries(t, buf.Bytes())
+			for _, n := range wn {
+				if !bytes.Equal(wc[n], gc[n]) {
+					t.Errorf("%s differs", n)
+				}
+			}
+			t.Fatal("two-phase project differs from AddDocument's")
+		}
 	}
 	// A document that cannot be added leaves the writer usable.
 	q2, err := NewQDPX(io.Discard, in.spec, "x")
