@@ -45,9 +45,10 @@ func QDPXGUID(key string) string {
 
 // QDPXWriter writes a REFI-QDA project (.qdpx) as documents come: each
 // document's text goes into the zip at once, and its source element with
-// its selections (the bulk of project.qde) is deflated into a temporary
-// file at once, so memory does not grow with the codings; Close writes
-// project.qde around it.
+// its selections (the bulk of project.qde) is deflated on its own (a piece
+// of project.qde's deflate stream) into a temporary file at once, so
+// memory does not grow with the codings; Close writes project.qde around
+// it.
 //
 // The project holds:
 //   - Users: one user, "pbasis", the creating user of everything.
@@ -78,6 +79,12 @@ func QDPXGUID(key string) string {
 // and results give a byte-identical .qdpx. Characters XML cannot hold (in
 // metadata or a selection's name) are written as U+FFFD; the source texts
 // are stored unchanged.
+//
+// A document can be rendered apart from adding it: Render (safe to call
+// from any number of goroutines at once) checks it and deflates its text
+// and source element, AddRendered adds it to the project in the order of
+// the calls. Apart from Render, a QDPXWriter is not safe for concurrent
+// use.
 type QDPXWriter struct {
 	zw          *zip.Writer
 	cb          *analysis.CodebookSpec

@@ -90,7 +90,10 @@ const maxSheetName = 31
 // Excel's 32,767 characters per cell is cut with a visible marker naming
 // the CSV file that holds it in full.
 //
-// A WorkbookWriter is not safe for concurrent use. Call Close exactly once;
+// A document's rows can be rendered apart from adding them: Render (safe
+// to call from any number of goroutines at once) makes them, AddRendered
+// appends them in the order of the calls. Apart from Render, a
+// WorkbookWriter is not safe for concurrent use. Call Close exactly once;
 // after an error, the writer is unusable and Close releases its temporary
 // files.
 type WorkbookWriter struct {
