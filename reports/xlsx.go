@@ -111,12 +111,12 @@ type WorkbookWriter struct {
 	// rowLimit is the most rows (header included) a sheet gets before it
 	// continues in the next one: Excel's limit; lowered in tests.
 	rowLimit int
-	// err is sticky: the first error ends the writer. The goroutine
-	// started by AddDocument sets it, under mu.
+	// err is sticky: the first error ends the writer. The goroutines
+	// started by AddDocument set it, under mu.
 	err    error
 	mu     sync.Mutex
 	jobs   chan workbookJob // nil until the first AddDocument, and after wait
-	done   chan struct{}    // closed when the goroutine has ended
+	done   chan struct{}    // closed when the goroutines have ended
 	closed bool
 	// flates are the deflate writers of Close; renders the RenderedDocs
 	// that AddRendered has used up, for Render to reuse.
@@ -204,16 +204,17 @@ func SegmentsFile() string { return "segments.csv" }
 // It is Render and AddRendered in one, except that the rows are rendered
 // on the writer's goroutine.
 //
-// The rows are written on a goroutine of the writer's own, so that
-// building them (the workbook's biggest cost) runs beside the caller's
-// other work: the caller must not change doc or codings after the call.
-// An error writing a document is returned by a later AddDocument, or by
-// Close.
+// The rows are rendered on a goroutine of the writer's own, and deflated
+// on one per sheet, so that building them (the workbook's biggest cost)
+// runs beside the caller's other work: the caller must not change doc or
+// codings after the call. An error writing a document is returned by a
+// later AddDocument, or by Close.
 func (w *WorkbookWriter) AddDocument(doc *corpus.Document, codings []analysis.Coding) error {
 	return w.enqueue(workbookJob{doc: doc, codings: codings})
 }
 
-// enqueue hands j to the writer's goroutine, starting it if need be.
+// enqueue hands j to the writer's goroutine, starting the goroutines if
+// need be.
 func (w *WorkbookWriter) enqueue(j workbookJob) error {
 	if w.closed {
 		return errors.New("workbook: AddDocument after Close")
@@ -224,6 +225,11 @@ func (w *WorkbookWriter) enqueue(j workbookJob) error {
 	if w.jobs == nil {
 		w.jobs = make(chan workbookJob, 16)
 		w.done = make(chan struct{})
+		for _, s := range []*streamSheet{w.segments, w.codings} {
+			s.jobs = make(chan *RenderedDoc, 4)
+			s.done = make(chan struct{})
+			go s.writeJobs()
+		}
 		go w.writeJobs()
 	}
 	w.jobs <- j
@@ -238,10 +244,19 @@ type workbookJob struct {
 	codings  []analysis.Coding
 }
 
-// writeJobs writes the documents of w.jobs until it is closed, stopping
-// at the first error (kept in w.err), then closes w.done.
+// writeJobs renders the documents of w.jobs that are not rendered yet,
+// places their rows (numbers them, opening continuation sheets where
+// needed, in document order) and hands them to the sheets' goroutines,
+// until w.jobs is closed; it stops at the first error (kept in w.err).
+// Then it waits for the sheets' goroutines and closes w.done.
 func (w *WorkbookWriter) writeJobs() {
-	defer close(w.done)
+	defer func() {
+		for _, s := range []*streamSheet{w.segments, w.codings} {
+			close(s.jobs)
+			<-s.done
+		}
+		close(w.done)
+	}()
 	for j := range w.jobs {
 		if w.asyncErr() != nil {
 			continue // drain
@@ -250,12 +265,27 @@ func (w *WorkbookWriter) writeJobs() {
 		if rd == nil {
 			rd = w.Render(j.doc, j.codings)
 		}
-		id := rd.id
-		if err := w.addRendered(rd); err != nil {
-			w.mu.Lock()
-			w.err = fmt.Errorf("workbook: document %s: %w", id, err)
-			w.mu.Unlock()
+		err := w.segments.place(&rd.segments)
+		if err == nil {
+			err = w.codings.place(&rd.codings)
 		}
+		if err != nil {
+			w.fail(rd.id, err)
+			w.renders.Put(rd)
+			continue
+		}
+		rd.pending.Store(2)
+		w.segments.jobs <- rd
+		w.codings.jobs <- rd
+	}
+}
+
+// fail records the error err writing document id, unless there is one.
+func (w *WorkbookWriter) fail(id string, err error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.err == nil {
+		w.err = fmt.Errorf("workbook: document %s: %w", id, err)
 	}
 }
 
@@ -265,8 +295,8 @@ func (w *WorkbookWriter) asyncErr() error {
 	return w.err
 }
 
-// wait ends the writer's goroutine, if started, once it has written every
-// document.
+// wait ends the writer's goroutines, if started, once they have written
+// every document.
 func (w *WorkbookWriter) wait() {
 	if w.jobs != nil {
 		close(w.jobs)
@@ -591,9 +621,13 @@ type streamSheet struct {
 	last   []int        // last row written per part
 	rows   int          // data rows in all parts
 	marker string       // the mark of a cut text, naming csv
-	styles []string     // per column: its style ID, as text
-	cols   []string     // per column: its letters
-	xml    []byte       // the row being built
+	// jobs are the documents whose rows (placed) the sheet's goroutine
+	// writes; done is closed when it has ended.
+	jobs   chan *RenderedDoc
+	done   chan struct{}
+	styles []string // per column: its style ID, as text
+	cols   []string // per column: its letters
+	xml    []byte   // the row being built
 }
 
 // colStyle returns the style of 1-based column c.

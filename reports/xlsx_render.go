@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -29,6 +30,9 @@ type RenderedDoc struct {
 	w                 *WorkbookWriter
 	id                string // the document's ID, for errors
 	segments, codings renderedRows
+	// pending counts the sheets' goroutines yet to write the rows; the
+	// last one recycles the RenderedDoc.
+	pending atomic.Int32
 }
 
 // renderedRows is rows' worksheet XML without their row numbers: row i
@@ -39,12 +43,21 @@ type renderedRows struct {
 	xml   []byte
 	holes []int
 	rows  []rowMark
+	// spans says where the rows go, once placed (streamSheet.place).
+	spans []rowSpan
 }
 
 type rowMark struct{ start, hole int }
 
+// rowSpan is a run of rows placed in a sheet part: n rows into data,
+// numbered from first on.
+type rowSpan struct {
+	data     *sheetRows
+	first, n int
+}
+
 func (r *renderedRows) reset() {
-	r.xml, r.holes, r.rows = r.xml[:0], r.holes[:0], r.rows[:0]
+	r.xml, r.holes, r.rows, r.spans = r.xml[:0], r.holes[:0], r.rows[:0], r.spans[:0]
 }
 
 // beginRow starts a row h points high (0: the default height).
@@ -154,23 +167,15 @@ func (w *WorkbookWriter) Render(doc *corpus.Document, codings []analysis.Coding)
 // after the rows of the documents added before (by AddDocument or
 // AddRendered), so documents must be added in the order wanted. It takes
 // rd over: the caller must not use rd afterwards. The rows are numbered
-// and deflated on the writer's goroutine, so the call itself is cheap;
-// like AddDocument, it returns an earlier document's error, the rest by
-// a later call or by Close.
+// and deflated on the writer's goroutines (one per sheet), so the call
+// itself is cheap (it waits only when they are 16 documents behind);
+// like AddDocument, it returns an earlier document's error, the rest by a
+// later call or by Close.
 func (w *WorkbookWriter) AddRendered(rd *RenderedDoc) error {
 	if rd == nil || rd.w != w {
 		return errors.New("workbook: AddRendered of a document not rendered by this writer")
 	}
 	return w.enqueue(workbookJob{rendered: rd})
-}
-
-// addRendered writes rd's rows and recycles rd.
-func (w *WorkbookWriter) addRendered(rd *RenderedDoc) error {
-	defer w.renders.Put(rd)
-	if err := w.segments.addRows(&rd.segments); err != nil {
-		return err
-	}
-	return w.codings.addRows(&rd.codings)
 }
 
 // renderSegments renders doc's segments.
@@ -250,41 +255,77 @@ func heightOfLines(most int) float64 {
 	return min(float64(most)*lineHeight, maxRowHeight)
 }
 
-// addRows appends rows, numbering them and opening the next part when the
-// current one is full, and deflates them into the parts' files.
-func (s *streamSheet) addRows(rr *renderedRows) error {
+// place gives rr's rows their parts and numbers, after the rows placed
+// before, opening the next part when the current one is full.
+func (s *streamSheet) place(rr *renderedRows) error {
 	p := len(s.parts) - 1
-	var num [20]byte
-	for i, m := range rr.rows {
+	for left := len(rr.rows); left > 0; {
 		if s.last[p] >= s.w.rowLimit {
-			if err := s.data[p].write(s.xml); err != nil {
-				return err
-			}
-			s.xml = s.xml[:0]
 			name := s.w.names.name(s.base + " (" + strconv.Itoa(len(s.parts)+1) + ")")
 			if err := s.open(name); err != nil {
 				return err
 			}
 			p++
 		}
-		s.last[p]++
-		s.rows++
-		n := strconv.AppendInt(num[:0], int64(s.last[p]), 10)
-		end, holes := len(rr.xml), rr.holes[m.hole:]
-		if i+1 < len(rr.rows) {
-			end, holes = rr.rows[i+1].start, rr.holes[m.hole:rr.rows[i+1].hole]
-		}
-		at := m.start
-		for _, h := range holes {
-			s.xml = append(s.xml, rr.xml[at:h]...)
-			s.xml = append(s.xml, n...)
-			at = h
-		}
-		s.xml = append(s.xml, rr.xml[at:end]...)
+		n := min(left, s.w.rowLimit-s.last[p])
+		rr.spans = append(rr.spans, rowSpan{data: s.data[p], first: s.last[p] + 1, n: n})
+		s.last[p] += n
+		s.rows += n
+		left -= n
 	}
-	err := s.data[p].write(s.xml)
-	s.xml = s.xml[:0]
-	return err
+	return nil
+}
+
+// writeJobs writes the rows of the documents of s.jobs, in order, until it
+// is closed, then closes s.done. After an error (kept as the writer's) it
+// only drains s.jobs.
+func (s *streamSheet) writeJobs() {
+	defer close(s.done)
+	w := s.w
+	for rd := range s.jobs {
+		rr := &rd.segments
+		if s == w.codings {
+			rr = &rd.codings
+		}
+		if w.asyncErr() == nil {
+			if err := s.writeRows(rr); err != nil {
+				w.fail(rd.id, err)
+			}
+		}
+		if rd.pending.Add(-1) == 0 {
+			w.renders.Put(rd)
+		}
+	}
+}
+
+// writeRows fills in the numbers of rr's placed rows and deflates them
+// into their parts.
+func (s *streamSheet) writeRows(rr *renderedRows) error {
+	var num [20]byte
+	i := 0 // the next row
+	for _, sp := range rr.spans {
+		for k := 0; k < sp.n; k, i = k+1, i+1 {
+			n := strconv.AppendInt(num[:0], int64(sp.first+k), 10)
+			m := rr.rows[i]
+			end, holes := len(rr.xml), rr.holes[m.hole:]
+			if i+1 < len(rr.rows) {
+				end, holes = rr.rows[i+1].start, rr.holes[m.hole:rr.rows[i+1].hole]
+			}
+			at := m.start
+			for _, h := range holes {
+				s.xml = append(s.xml, rr.xml[at:h]...)
+				s.xml = append(s.xml, n...)
+				at = h
+			}
+			s.xml = append(s.xml, rr.xml[at:end]...)
+		}
+		err := sp.data.write(s.xml)
+		s.xml = s.xml[:0]
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // appendCodingContext appends codingContext(doc, k), using *runes as
