@@ -64,6 +64,7 @@ type qdpxScratch struct {
 	sels []qdpxSel
 	seen map[qdpxSelKey]int
 	xml  []byte // the source element, uncompressed
+	text []byte // the document's text
 	key  []byte // a GUID's key
 	val  []byte // a YAML scalar
 }
@@ -120,7 +121,8 @@ func (q *QDPXWriter) render(d *QDPXDoc, doc *corpus.Document, codings []analysis
 	if strings.HasPrefix(doc.Text, "\uFEFF") {
 		return fail("text starts with a byte-order mark; the normalised text has none")
 	}
-	sum := sha256.Sum256([]byte(doc.Text))
+	sc.text = append(sc.text[:0], doc.Text...)
+	sum := sha256.Sum256(sc.text)
 	hash := hex.EncodeToString(sum[:])
 	d.guid = QDPXGUID("source:" + doc.ID + ":" + hash)
 	d.file = QDPXGUID("file:" + doc.ID + ":" + hash)
@@ -185,14 +187,14 @@ func (q *QDPXWriter) render(d *QDPXDoc, doc *corpus.Document, codings []analysis
 	fp := &q.flates
 	fw := fp.get(&d.text)
 	defer fp.put(fw)
-	_, err := fw.Write([]byte(doc.Text))
+	_, err := fw.Write(sc.text)
 	if err == nil {
 		err = fw.Close()
 	}
 	if err != nil {
 		return fail("deflate its text: %v", err)
 	}
-	d.textCRC, d.textN = crc32.ChecksumIEEE([]byte(doc.Text)), int64(len(doc.Text))
+	d.textCRC, d.textN = crc32.ChecksumIEEE(sc.text), int64(len(sc.text))
 	fw.Reset(&d.source)
 	_, err = fw.Write(b)
 	if err == nil {
