@@ -9,19 +9,12 @@ import (
 	"archive/zip"
 	"bufio"
 	"bytes"
-	"crypto/sha1"
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -47,21 +40,15 @@ func qdpxZipTime() time.Time { return time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC
 // <code>[:<n>]", "coding:<selection GUID>", "case:<case ID>" and
 // "variable:<name>". Codes use analysis.QDCGUID, as in the .qdc export.
 func QDPXGUID(key string) string {
-	ns := [16]byte{0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8}
-	h := sha1.New()
-	h.Write(ns[:])
-	h.Write([]byte("urn:pbasis:project:" + key))
-	u := h.Sum(nil)[:16]
-	u[6] = u[6]&0x0f | 0x50
-	u[8] = u[8]&0x3f | 0x80
-	return fmt.Sprintf("%x-%x-%x-%x-%x", u[0:4], u[4:6], u[6:8], u[8:10], u[10:16])
+	return string(appendGUID(nil, []byte(key)))
 }
 
 // QDPXWriter writes a REFI-QDA project (.qdpx) as documents come: each
 // document's text goes into the zip at once, and its source element with
-// its selections (the bulk of project.qde) is deflated into a temporary
-// file at once, so memory does not grow with the codings; Close writes
-// project.qde around it.
+// its selections (the bulk of project.qde) is deflated on its own (a piece
+// of project.qde's deflate stream) into a temporary file at once, so
+// memory does not grow with the codings; Close writes project.qde around
+// it.
 //
 // The project holds:
 //   - Users: one user, "pbasis", the creating user of everything.
@@ -92,15 +79,21 @@ func QDPXGUID(key string) string {
 // and results give a byte-identical .qdpx. Characters XML cannot hold (in
 // metadata or a selection's name) are written as U+FFFD; the source texts
 // are stored unchanged.
+//
+// A document can be rendered apart from adding it: Render (safe to call
+// from any number of goroutines at once) checks it and deflates its text
+// and source element, AddRendered adds it to the project in the order of
+// the calls. Apart from Render, a QDPXWriter is not safe for concurrent
+// use.
 type QDPXWriter struct {
 	zw          *zip.Writer
 	cb          *analysis.CodebookSpec
 	toolVersion string
-	codesXML    []byte // <Codes> content from WriteQDC, without the closing line
-	setsXML     []byte // <Sets> element adapted from WriteQDC
-	known       map[string]bool
+	codesXML    []byte            // <Codes> content from WriteQDC, without the closing line
+	setsXML     []byte            // <Sets> element adapted from WriteQDC
+	known       map[string]bool   // the codebook's codes; read only
 	user        string            // the user's GUID
-	codeGUIDs   map[string]string // code ID -> GUID
+	codeGUIDs   map[string]string // the codebook's code ID -> GUID; read only
 	// sources holds the <TextSource> elements, written as documents come
 	// and spliced into project.qde at Close; nil until the first document.
 	sources  *sheetRows
@@ -109,18 +102,15 @@ type QDPXWriter struct {
 	extra    map[string]analysis.Category
 	closed   bool
 	failed   error
+	flates   flatePool
+	pools    qdpxRenderPools
 }
 
-type qdpxSource struct {
-	guid, file, name, desc string
-	sels                   []qdpxSel
-}
-
-// qdpxSel is a coded selection, kept until its document's source element
-// is written.
+// qdpxSel is a coded selection of a document being rendered.
 type qdpxSel struct {
-	guid, coding, code, name    string
+	code                        string
 	start, end                  int
+	n                           int // the n-th selection of this span and code
 	negated                     bool
 	cue, source, how, rule, seg string
 }
@@ -143,8 +133,10 @@ func NewQDPX(w io.Writer, cb *analysis.CodebookSpec, toolVersion string) (*QDPXW
 	q := &QDPXWriter{zw: zip.NewWriter(w), cb: cb, toolVersion: toolVersion, codesXML: codes, setsXML: sets,
 		known: map[string]bool{}, docGUID: map[string]string{}, extra: map[string]analysis.Category{},
 		user: QDPXGUID("user:" + qdpxUser), codeGUIDs: map[string]string{}}
+	q.zw.RegisterCompressor(zip.Deflate, q.flates.compressor())
 	for _, c := range cb.Codes {
 		q.known[c.ID] = true
+		q.codeGUIDs[c.ID] = analysis.QDCGUID(cb.ID, "code:"+c.ID)
 	}
 	return q, nil
 }
@@ -174,6 +166,7 @@ func qdpxSplitQDC(qdc []byte) (codes, sets []byte, err error) {
 // coding, and writes its text into the zip now. Codings must belong to doc
 // (Coding.Doc == doc.ID) and lie within its text (0 <= Start < End <= the
 // text's length in code points). A document ID may be added only once.
+// It is Render and AddRendered in one.
 func (q *QDPXWriter) AddDocument(doc *corpus.Document, codings []analysis.Coding) error {
 	if q.closed {
 		return errors.New("REFI-QDA project: AddDocument after Close")
@@ -181,222 +174,15 @@ func (q *QDPXWriter) AddDocument(doc *corpus.Document, codings []analysis.Coding
 	if q.failed != nil {
 		return q.failed
 	}
-	if doc == nil {
-		return errors.New("REFI-QDA project: nil document")
-	}
-	fail := func(format string, args ...any) error {
-		return fmt.Errorf("REFI-QDA project: document %s: %s", doc.ID, fmt.Sprintf(format, args...))
-	}
-	if _, dup := q.docGUID[doc.ID]; dup {
-		return fail("added twice")
-	}
-	if !utf8.ValidString(doc.Text) {
-		return fail("text is not valid UTF-8")
-	}
-	if strings.HasPrefix(doc.Text, "\uFEFF") {
-		return fail("text starts with a byte-order mark; the normalised text has none")
-	}
-	sum := sha256.Sum256([]byte(doc.Text))
-	hash := hex.EncodeToString(sum[:])
-	src := &qdpxSource{
-		guid: QDPXGUID("source:" + doc.ID + ":" + hash),
-		file: QDPXGUID("file:" + doc.ID + ":" + hash),
-		name: doc.ID,
-		desc: qdpxDocDescription(doc),
-	}
-	runes := []rune(doc.Text)
-	seen := map[string]int{}
-	for i := range codings {
-		c := &codings[i]
-		if c.Doc != doc.ID {
-			return fail("coding %d (%s at %d-%d) belongs to document %q", i+1, c.Code, c.Start, c.End, c.Doc)
-		}
-		if c.Start < 0 || c.End <= c.Start || c.End > len(runes) {
-			return fail("coding %d (%s): span %d-%d is not within the text (0-%d code points)", i+1, c.Code, c.Start, c.End, len(runes))
-		}
-		if c.Code == "" {
-			return fail("coding %d at %d-%d has no code", i+1, c.Start, c.End)
-		}
-		key := "selection:" + src.guid + ":" + strconv.Itoa(c.Start) + ":" + strconv.Itoa(c.End) + ":" + c.Code
-		if n := seen[key]; n > 0 {
-			seen[key] = n + 1
-			key += ":" + strconv.Itoa(n+1)
-		} else {
-			seen[key] = 1
-		}
-		guid := QDPXGUID(key)
-		src.sels = append(src.sels, qdpxSel{guid: guid, coding: QDPXGUID("coding:" + guid), code: c.Code,
-			name: qdpxName(runes[c.Start:c.End]), start: c.Start, end: c.End,
-			negated: c.Negated, cue: c.NegCue, source: c.Source, how: c.How, rule: c.Rule, seg: c.Segment})
-		if !q.known[c.Code] {
-			if _, ok := q.extra[c.Code]; !ok || q.extra[c.Code] == "" {
-				q.extra[c.Code] = c.Category
-			}
-		}
-	}
-	sort.SliceStable(src.sels, func(a, b int) bool {
-		x, y := src.sels[a], src.sels[b]
-		if x.start != y.start {
-			return x.start < y.start
-		}
-		if x.end != y.end {
-			return x.end < y.end
-		}
-		return x.code < y.code
-	})
-	fw, err := q.zw.CreateHeader(&zip.FileHeader{Name: "sources/" + src.file + ".txt", Method: zip.Deflate, Modified: qdpxZipTime()})
-	if err == nil {
-		_, err = io.WriteString(fw, doc.Text)
-	}
-	if err != nil {
-		q.failed = fail("write its text: %v", err)
-		return q.failed
-	}
-	if q.sources == nil {
-		if q.sources, err = newSheetRows(); err != nil {
-			q.failed = fmt.Errorf("REFI-QDA project: %w", err)
-			return q.failed
-		}
-	}
-	var b bytes.Buffer
-	q.writeSource(&b, src)
-	if err := q.sources.write(b.Bytes()); err != nil {
-		q.failed = fail("%v", err)
-		return q.failed
-	}
-	q.docGUID[doc.ID] = src.guid
-	q.nsources++
-	return nil
+	return q.AddRendered(q.Render(doc, codings))
 }
 
 // codeGUID returns the GUID of code id.
 func (q *QDPXWriter) codeGUID(id string) string {
-	g, ok := q.codeGUIDs[id]
-	if !ok {
-		g = analysis.QDCGUID(q.cb.ID, "code:"+id)
-		q.codeGUIDs[id] = g
+	if g, ok := q.codeGUIDs[id]; ok {
+		return g
 	}
-	return g
-}
-
-// writeSource writes src's <TextSource> element, with its selections.
-func (q *QDPXWriter) writeSource(b *bytes.Buffer, s *qdpxSource) {
-	user := q.user
-	fmt.Fprintf(b, "    <TextSource guid=\"%s\" name=\"%s\" plainTextPath=\"internal://%s.txt\" creatingUser=\"%s\">\n",
-		s.guid, qdpxAttr(s.name), s.file, user)
-	if s.desc != "" {
-		fmt.Fprintf(b, "      <Description>%s</Description>\n", qdpxText(s.desc))
-	}
-	for i := range s.sels {
-		sel := &s.sels[i]
-		b.WriteString(`      <PlainTextSelection guid="` + sel.guid + `" name="`)
-		qdpxWriteAttr(b, sel.name)
-		b.WriteString(`" startPosition="` + strconv.Itoa(sel.start) + `" endPosition="` + strconv.Itoa(sel.end) +
-			`" creatingUser="` + user + "\">\n        <Description>")
-		writeSelDescription(b, sel)
-		b.WriteString("</Description>\n        <Coding guid=\"" + sel.coding + `" creatingUser="` + user +
-			"\">\n          <CodeRef targetGUID=\"" + q.codeGUID(sel.code) + "\"/>\n        </Coding>\n      </PlainTextSelection>\n")
-	}
-	b.WriteString("    </TextSource>\n")
-}
-
-// qdpxName is a selection's name: its text, cut to 100 code points.
-func qdpxName(r []rune) string {
-	if len(r) > 100 {
-		return string(r[:99]) + "…"
-	}
-	return string(r)
-}
-
-// qdpxDocDescription lists a document's metadata, one "key: value" a line.
-func qdpxDocDescription(doc *corpus.Document) string {
-	m := doc.Meta
-	var b strings.Builder
-	line := func(k, v string) {
-		if v != "" {
-			fmt.Fprintf(&b, "%s: %s\n", k, v)
-		}
-	}
-	line("case", m.Case)
-	line("kind", string(m.Kind))
-	line("format", doc.Format)
-	line("wijk", m.Wijk)
-	line("wave", m.Wave)
-	line("date", m.Date)
-	if len(m.Speakers) > 0 {
-		labels := make([]string, 0, len(m.Speakers))
-		for k := range m.Speakers {
-			labels = append(labels, k)
-		}
-		sort.Strings(labels)
-		for i, k := range labels {
-			labels[i] = k + "=" + m.Speakers[k]
-		}
-		line("speakers", strings.Join(labels, "; "))
-	}
-	keys := make([]string, 0, len(m.Extra))
-	for k := range m.Extra {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		line(k, m.Extra[k])
-	}
-	return strings.TrimSuffix(b.String(), "\n")
-}
-
-// writeSelDescription writes a selection's Description, escaped for XML
-// character data: a Dutch and English note for a negated coding, then the
-// pbasis block (YAML) with code, negated, cue, source, how, rule and
-// segment. It is written by hand, not with a YAML encoder: a project has
-// one per coding, and the encoder would take most of the export's time.
-func writeSelDescription(w qdpxWriter, s *qdpxSel) {
-	if s.negated {
-		w.WriteString("negated (ontkend)")
-		if s.cue != "" {
-			w.WriteString(": ")
-			qdpxWriteText(w, s.cue)
-		}
-		w.WriteString("\n\n")
-	}
-	w.WriteString(analysis.QDCMarker + "\ncode: ")
-	qdpxWriteText(w, yamlScalar(s.code))
-	if s.negated {
-		w.WriteString("\nnegated: true")
-	} else {
-		w.WriteString("\nnegated: false")
-	}
-	for _, kv := range [...][2]string{{"cue", s.cue}, {"source", s.source}, {"how", s.how}, {"rule", s.rule}, {"segment", s.seg}} {
-		if kv[1] != "" {
-			w.WriteString("\n" + kv[0] + ": ")
-			qdpxWriteText(w, yamlScalar(kv[1]))
-		}
-	}
-	w.WriteString("\n")
-}
-
-// yamlScalar writes s as a YAML scalar: plain when that reads back as the
-// same string in YAML 1.1 and 1.2 alike, else double-quoted (JSON string
-// syntax, which YAML accepts).
-func yamlScalar(s string) string {
-	plain := s != "" && s == strings.TrimSpace(s)
-	for i, r := range s {
-		if !(unicode.IsLetter(r) || i > 0 && (unicode.IsDigit(r) || strings.ContainsRune("_./- ()", r))) {
-			plain = false
-			break
-		}
-	}
-	if plain {
-		switch strings.ToLower(s) {
-		case "y", "n", "yes", "no", "on", "off", "true", "false", "null":
-			plain = false
-		}
-	}
-	if plain {
-		return s
-	}
-	b, _ := json.Marshal(s) // a string always marshals
-	return string(b)
+	return analysis.QDCGUID(q.cb.ID, "code:"+id)
 }
 
 // Close writes project.qde from the documents added and r, and finishes
@@ -437,7 +223,7 @@ func (q *QDPXWriter) Close(r *analysis.Results) (err error) {
 	if err == nil {
 		fh := &zip.FileHeader{Name: "project.qde", Method: zip.Deflate, Modified: qdpxZipTime()}
 		if q.sources != nil {
-			err = writeSpliced(q.zw, fh, head.Bytes(), q.sources, tail.Bytes())
+			err = writeSpliced(q.zw, fh, head.Bytes(), q.sources, tail.Bytes(), &q.flates)
 		} else {
 			var fw io.Writer
 			if fw, err = q.zw.CreateHeader(fh); err == nil {
@@ -587,65 +373,8 @@ func (q *QDPXWriter) writeProjectEnd(b *bytes.Buffer) {
 	b.WriteString("</Project>\n")
 }
 
-// qdpxWriter is what the escapers write to (bufio.Writer, strings.Builder).
-type qdpxWriter interface {
-	WriteString(string) (int, error)
-	WriteRune(rune) (int, error)
-}
-
-// qdpxEscape writes s escaped for XML: character data, or with attr an
-// attribute value, where whitespace goes as references so that attribute
-// normalisation keeps it. Characters XML 1.0 cannot hold become U+FFFD.
-func qdpxEscape(w qdpxWriter, s string, attr bool) {
-	start := 0
-	for i, r := range s {
-		var rep string
-		switch {
-		case r == '&':
-			rep = "&amp;"
-		case r == '<':
-			rep = "&lt;"
-		case r == '>':
-			rep = "&gt;"
-		case r == '\r':
-			rep = "&#xD;"
-		case attr && r == '"':
-			rep = "&quot;"
-		case attr && r == '\n':
-			rep = "&#xA;"
-		case attr && r == '\t':
-			rep = "&#x9;"
-		case r == '\t' || r == '\n',
-			r >= 0x20 && r <= 0xD7FF && r != utf8.RuneError,
-			r >= 0xE000 && r <= 0xFFFD,
-			r >= 0x10000 && r <= 0x10FFFF:
-			continue
-		case r == utf8.RuneError && len(s[i:]) >= 3 && s[i:i+3] == "\uFFFD":
-			continue // a real U+FFFD, not an invalid byte
-		default:
-			rep = "\uFFFD"
-		}
-		w.WriteString(s[start:i])
-		w.WriteString(rep)
-		_, size := utf8.DecodeRuneInString(s[i:])
-		start = i + size
-	}
-	w.WriteString(s[start:])
-}
-
-func qdpxWriteText(w qdpxWriter, s string) { qdpxEscape(w, s, false) }
-func qdpxWriteAttr(w qdpxWriter, s string) { qdpxEscape(w, s, true) }
-
 // qdpxText returns s escaped as character data.
-func qdpxText(s string) string {
-	var b strings.Builder
-	qdpxEscape(&b, s, false)
-	return b.String()
-}
+func qdpxText(s string) string { return string(appendQDPXEscape(nil, s, false)) }
 
 // qdpxAttr returns s escaped as an attribute value.
-func qdpxAttr(s string) string {
-	var b strings.Builder
-	qdpxEscape(&b, s, true)
-	return b.String()
-}
+func qdpxAttr(s string) string { return string(appendQDPXEscape(nil, s, true)) }

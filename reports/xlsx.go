@@ -4,12 +4,12 @@ import (
 	"archive/zip"
 	"bufio"
 	"bytes"
-	"compress/flate"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"hash/crc32"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"strconv"
@@ -18,6 +18,7 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/klauspost/compress/flate"
 	"github.com/xuri/excelize/v2"
 
 	"github.com/pbasis/pbasis/analysis"
@@ -89,7 +90,10 @@ const maxSheetName = 31
 // Excel's 32,767 characters per cell is cut with a visible marker naming
 // the CSV file that holds it in full.
 //
-// A WorkbookWriter is not safe for concurrent use. Call Close exactly once;
+// A document's rows can be rendered apart from adding them: Render (safe
+// to call from any number of goroutines at once) makes them, AddRendered
+// appends them in the order of the calls. Apart from Render, a
+// WorkbookWriter is not safe for concurrent use. Call Close exactly once;
 // after an error, the writer is unusable and Close releases its temporary
 // files.
 type WorkbookWriter struct {
@@ -107,13 +111,19 @@ type WorkbookWriter struct {
 	// rowLimit is the most rows (header included) a sheet gets before it
 	// continues in the next one: Excel's limit; lowered in tests.
 	rowLimit int
-	// err is sticky: the first error ends the writer. The goroutine
-	// started by AddDocument sets it, under mu.
+	// err is sticky: the first error ends the writer. The goroutines
+	// started by AddDocument set it, under mu.
 	err    error
 	mu     sync.Mutex
 	jobs   chan workbookJob // nil until the first AddDocument, and after wait
-	done   chan struct{}    // closed when the goroutine has ended
+	done   chan struct{}    // closed when the goroutines have ended
 	closed bool
+	// flates are the deflate writers of Close; renders the RenderedDocs
+	// that AddRendered has used up, for Render to reuse.
+	flates  flatePool
+	renders sync.Pool
+	// cellMarker marks a text cut to fit a cell of a summary sheet.
+	cellMarker string
 }
 
 // NewWorkbook starts a workbook in lang with the codebook cb (for the
@@ -173,6 +183,10 @@ func (w *WorkbookWriter) init() error {
 	w.segments = &streamSheet{w: w, base: w.names.get(w.tx.SheetSegments), header: XLSXSegmentsHeader(), csv: SegmentsFile(),
 		widths: []float64{18, 10, 12, 11, 11, 16, 8, 8, 80, 7, 11, 20, 30},
 		wrap:   []int{9}, input: []int{12, 13}}
+	for _, s := range []*streamSheet{w.codings, w.segments} {
+		s.marker = fmt.Sprintf(w.tx.TruncatedF, s.csv)
+	}
+	w.cellMarker = fmt.Sprintf(w.tx.TruncatedF, CodingsFile())
 	if err := w.codings.open(w.codings.base); err != nil {
 		return err
 	}
@@ -187,13 +201,21 @@ func SegmentsFile() string { return "segments.csv" }
 // AddDocument appends a document's segments to the Segments sheet and its
 // codings to the Codings sheet, in call order (codings in the order
 // given). codings may be empty; doc may be nil when only codings are added.
+// It is Render and AddRendered in one, except that the rows are rendered
+// on the writer's goroutine.
 //
-// The rows are written on a goroutine of the writer's own, so that
-// building them (the workbook's biggest cost) runs beside the caller's
-// other work: the caller must not change doc or codings after the call.
-// An error writing a document is returned by a later AddDocument, or by
-// Close.
+// The rows are rendered on a goroutine of the writer's own, and deflated
+// on one per sheet, so that building them (the workbook's biggest cost)
+// runs beside the caller's other work: the caller must not change doc or
+// codings after the call. An error writing a document is returned by a
+// later AddDocument, or by Close.
 func (w *WorkbookWriter) AddDocument(doc *corpus.Document, codings []analysis.Coding) error {
+	return w.enqueue(workbookJob{doc: doc, codings: codings})
+}
+
+// enqueue hands j to the writer's goroutine, starting the goroutines if
+// need be.
+func (w *WorkbookWriter) enqueue(j workbookJob) error {
 	if w.closed {
 		return errors.New("workbook: AddDocument after Close")
 	}
@@ -203,35 +225,67 @@ func (w *WorkbookWriter) AddDocument(doc *corpus.Document, codings []analysis.Co
 	if w.jobs == nil {
 		w.jobs = make(chan workbookJob, 16)
 		w.done = make(chan struct{})
+		for _, s := range []*streamSheet{w.segments, w.codings} {
+			s.jobs = make(chan *RenderedDoc, 4)
+			s.done = make(chan struct{})
+			go s.writeJobs()
+		}
 		go w.writeJobs()
 	}
-	w.jobs <- workbookJob{doc, codings}
+	w.jobs <- j
 	return nil
 }
 
-// workbookJob is a document for the writer's goroutine.
+// workbookJob is a document for the writer's goroutine: rendered, or to
+// render.
 type workbookJob struct {
-	doc     *corpus.Document
-	codings []analysis.Coding
+	rendered *RenderedDoc
+	doc      *corpus.Document
+	codings  []analysis.Coding
 }
 
-// writeJobs writes the documents of w.jobs until it is closed, stopping
-// at the first error (kept in w.err), then closes w.done.
+// writeJobs renders the documents of w.jobs that are not rendered yet,
+// places their rows (numbers them, opening continuation sheets where
+// needed, in document order) and hands them to the sheets' goroutines,
+// until w.jobs is closed; it stops at the first error (kept in w.err).
+// Then it waits for the sheets' goroutines and closes w.done.
 func (w *WorkbookWriter) writeJobs() {
-	defer close(w.done)
+	defer func() {
+		for _, s := range []*streamSheet{w.segments, w.codings} {
+			close(s.jobs)
+			<-s.done
+		}
+		close(w.done)
+	}()
 	for j := range w.jobs {
 		if w.asyncErr() != nil {
 			continue // drain
 		}
-		if err := w.addDocument(j.doc, j.codings); err != nil {
-			id := ""
-			if j.doc != nil {
-				id = j.doc.ID
-			}
-			w.mu.Lock()
-			w.err = fmt.Errorf("workbook: document %s: %w", id, err)
-			w.mu.Unlock()
+		rd := j.rendered
+		if rd == nil {
+			rd = w.Render(j.doc, j.codings)
 		}
+		err := w.segments.place(&rd.segments)
+		if err == nil {
+			err = w.codings.place(&rd.codings)
+		}
+		if err != nil {
+			w.fail(rd.id, err)
+			w.renders.Put(rd)
+			continue
+		}
+		rd.pending.Store(2)
+		w.segments.jobs <- rd
+		w.codings.jobs <- rd
+	}
+}
+
+// fail records the error err writing document id, unless there is one.
+func (w *WorkbookWriter) fail(id string, err error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.err == nil {
+		w.err = fmt.Errorf("workbook: document %s: %w", id, err)
 	}
 }
 
@@ -241,8 +295,8 @@ func (w *WorkbookWriter) asyncErr() error {
 	return w.err
 }
 
-// wait ends the writer's goroutine, if started, once it has written every
-// document.
+// wait ends the writer's goroutines, if started, once they have written
+// every document.
 func (w *WorkbookWriter) wait() {
 	if w.jobs != nil {
 		close(w.jobs)
@@ -251,108 +305,11 @@ func (w *WorkbookWriter) wait() {
 	}
 }
 
-func (w *WorkbookWriter) addDocument(doc *corpus.Document, codings []analysis.Coding) error {
-	if doc != nil {
-		for _, seg := range doc.Segments {
-			var t corpus.Turn
-			if seg.Turn >= 0 && seg.Turn < len(doc.Turns) {
-				t = doc.Turns[seg.Turn]
-			}
-			row := w.segments.buf[:0]
-			row = append(row, doc.ID, doc.Meta.Case, t.Speaker, t.Role, string(t.Voice), seg.ID,
-				seg.Span.Start, seg.Span.End, w.segments.clip(seg.Text), lineCell(seg.Line), seg.Time)
-			if err := w.segments.add(row); err != nil {
-				return err
-			}
-			w.segments.buf = row
-		}
-	}
-	for i := range codings {
-		k := &codings[i]
-		q := analysis.Quote{Doc: k.Doc, Segment: k.Segment, Line: k.Line, Time: k.Time}
-		row := w.codings.buf[:0]
-		row = append(row, k.Doc, k.Case, k.Speaker, k.Role, string(k.Voice), k.Segment,
-			k.Start, k.End, k.Code, string(k.Category), k.Term, k.Negated, k.Source, w.codings.clip(k.Text),
-			k.Rule, k.How, k.NegCue, lineCell(k.Line), k.Time, w.codings.clip(codingContext(doc, k)), q.Location())
-		if err := w.codings.add(row); err != nil {
-			return err
-		}
-		w.codings.buf = row
-	}
-	return nil
-}
-
-// lineCell is a source line as a cell value: a number, or empty for 0
-// (no location).
-func lineCell(n int) any {
-	if n <= 0 {
-		return nil
-	}
-	return n
-}
-
-// codingContext returns the coding's evidence between « » within its
-// segment's text, shortened to about 100 characters on either side. The
-// evidence is found through the document's segment (SegN) when doc is given
-// and the segment matches; otherwise by searching the term in the text.
-func codingContext(doc *corpus.Document, k *analysis.Coding) string {
-	text := []rune(k.Text)
-	start, end := -1, -1
-	if doc != nil && k.SegN >= 1 && k.SegN <= len(doc.Segments) {
-		if seg := doc.Segments[k.SegN-1]; seg.ID == k.Segment {
-			start, end = k.Start-seg.Span.Start, k.End-seg.Span.Start
-		}
-	}
-	if start < 0 || end > len(text) || start > end {
-		start, end = -1, -1
-		if k.Term != "" {
-			if i := strings.Index(k.Text, k.Term); i >= 0 {
-				start = utf8.RuneCountInString(k.Text[:i])
-				end = start + utf8.RuneCountInString(k.Term)
-			}
-		}
-	}
-	if start < 0 {
-		return JoinSpace(k.Text)
-	}
-	return contextAround(text, start, end, 100)
-}
-
 // contextAround returns text with [start, end) between « », at most around
 // code points of context on either side (cut at a space where possible,
-// "…" marking a cut), white space joined.
+// "…" marking a cut), white space joined as JoinSpace does.
 func contextAround(text []rune, start, end, around int) string {
-	from, to := start-around, end+around
-	cutL, cutR := from > 0, to < len(text)
-	if !cutL {
-		from = 0
-	} else {
-		for i := from; i < start && i < from+20; i++ {
-			if text[i] == ' ' {
-				from = i + 1
-				break
-			}
-		}
-	}
-	if !cutR {
-		to = len(text)
-	} else {
-		for i := to; i > end && i > to-20; i-- {
-			if text[i-1] == ' ' {
-				to = i - 1
-				break
-			}
-		}
-	}
-	var b strings.Builder
-	if cutL {
-		b.WriteString("…")
-	}
-	b.WriteString(string(text[from:start]) + "«" + string(text[start:end]) + "»" + string(text[end:to]))
-	if cutR {
-		b.WriteString("…")
-	}
-	return JoinSpace(b.String())
+	return string(appendContextAround(nil, text, start, end, around))
 }
 
 // Close writes the sheets made from r and m (m may be nil), finishes the
@@ -381,8 +338,9 @@ func (w *WorkbookWriter) Close(out io.Writer, r *analysis.Results, m *Manifest) 
 	// excelize writes the package with the streamed parts holding their
 	// header rows only (small); their data rows are spliced in on the
 	// way to out.
-	pkg, err := w.f.WriteToBuffer()
-	if err != nil {
+	pkg := &capturedZip{}
+	w.f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return pkg })
+	if _, err := w.f.WriteToBuffer(); err != nil {
 		return fmt.Errorf("workbook: write: %w", err)
 	}
 	rows := map[string]*sheetRows{}
@@ -394,7 +352,7 @@ func (w *WorkbookWriter) Close(out io.Writer, r *analysis.Results, m *Manifest) 
 			rows[name] = s.data[i]
 		}
 	}
-	if err := spliceWorkbook(out, pkg.Bytes(), rows); err != nil {
+	if err := spliceWorkbook(out, pkg, rows, &w.flates); err != nil {
 		return fmt.Errorf("workbook: write: %w", err)
 	}
 	return nil
@@ -662,7 +620,11 @@ type streamSheet struct {
 	data   []*sheetRows // per part: its deflated data rows
 	last   []int        // last row written per part
 	rows   int          // data rows in all parts
-	buf    []any
+	marker string       // the mark of a cut text, naming csv
+	// jobs are the documents whose rows (placed) the sheet's goroutine
+	// writes; done is closed when it has ended.
+	jobs   chan *RenderedDoc
+	done   chan struct{}
 	styles []string // per column: its style ID, as text
 	cols   []string // per column: its letters
 	xml    []byte   // the row being built
@@ -745,91 +707,12 @@ func containsInt(list []int, x int) bool {
 	return false
 }
 
-// add writes one data row, opening the next part when the current one is
-// full. Empty strings and nil are empty cells; every other text is an
-// inline string (never a formula), cut to a cell's limit.
-func (s *streamSheet) add(row []any) error {
-	p := len(s.parts) - 1
-	if s.last[p] >= s.w.rowLimit {
-		name := s.w.names.name(fmt.Sprintf("%s (%d)", s.base, len(s.parts)+1))
-		if err := s.open(name); err != nil {
-			return err
-		}
-		p++
-	}
-	s.last[p]++
-	r := strconv.Itoa(s.last[p])
-	h := rowHeight(row, func(col int) (float64, bool) {
-		if col > len(s.widths) {
-			return defaultColWidth, false
-		}
-		return s.widths[col-1], containsInt(s.wrap, col)
-	})
-	b := append(s.xml[:0], `<row r="`...)
-	b = append(b, r...)
-	b = append(b, '"')
-	if h > 0 {
-		b = append(b, ` ht="`...)
-		b = strconv.AppendFloat(b, h, 'f', -1, 64)
-		b = append(b, `" customHeight="1"`...)
-	}
-	b = append(b, '>')
-	for i, v := range row {
-		if v == nil || v == "" {
-			continue
-		}
-		if i >= len(s.cols) {
-			return fmt.Errorf("row %s: %d cells for %d columns", r, len(row), len(s.cols))
-		}
-		b = append(b, `<c r="`...)
-		b = append(b, s.cols[i]...)
-		b = append(b, r...)
-		b = append(b, `" s="`...)
-		b = append(b, s.styles[i]...)
-		b = append(b, '"')
-		switch v := v.(type) {
-		case int:
-			b = append(b, `><v>`...)
-			b = strconv.AppendInt(b, int64(v), 10)
-			b = append(b, `</v></c>`...)
-		case bool:
-			if v {
-				b = append(b, ` t="b"><v>1</v></c>`...)
-			} else {
-				b = append(b, ` t="b"><v>0</v></c>`...)
-			}
-		case string:
-			b = appendInlineStr(b, v)
-		default:
-			b = appendInlineStr(b, fmt.Sprint(v))
-		}
-	}
-	b = append(b, `</row>`...)
-	s.xml = b
-	if err := s.data[p].write(b); err != nil {
-		return err
-	}
-	s.rows++
-	return nil
-}
-
 // appendInlineStr appends the rest of a cell holding text as an inline
 // string: the type, the text cut to Excel's 32,767 UTF-16 units and
 // escaped, and the cell's end.
-func appendInlineStr(b []byte, text string) []byte {
+func appendInlineStr[T string | []byte](b []byte, text T) []byte {
 	if len(text) > excelize.TotalCellChars && utf16Len(text) > excelize.TotalCellChars {
-		n := 0
-		for i, r := range text {
-			u := utf16.RuneLen(r)
-			if u < 0 {
-				u = 1
-			}
-			if n+u > excelize.TotalCellChars {
-				text = text[:i]
-				break
-			}
-			n += u
-		}
+		return appendInlineStr(b, cutUTF16(string(text), excelize.TotalCellChars))
 	}
 	b = append(b, ` t="inlineStr"><is><t`...)
 	if first, last := text[0], text[len(text)-1]; isXMLSpace(first) || isXMLSpace(last) {
@@ -846,7 +729,7 @@ func isXMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c ==
 // carriage returns as references, characters XML cannot hold (invalid
 // UTF-8, most control characters) as U+FFFD, and the OOXML escape
 // _xHHHH_ protected as _x005F_xHHHH_ so that it reads back as written.
-func appendXMLText(b []byte, text string) []byte {
+func appendXMLText[T string | []byte](b []byte, text T) []byte {
 	start := 0 // text[start:i] is yet to be appended as is
 	for i := 0; i < len(text); {
 		c := text[i]
@@ -879,7 +762,7 @@ func appendXMLText(b []byte, text string) []byte {
 			start = i
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(text[i:])
+		r, n := decodeRune(text, i)
 		if r == utf8.RuneError && n == 1 || r == 0xFFFE || r == 0xFFFF {
 			b = append(b, text[start:i]...)
 			b = append(b, "\uFFFD"...)
@@ -893,22 +776,16 @@ func appendXMLText(b []byte, text string) []byte {
 }
 
 // isBstrEscape reports whether s starts with _xHHHH_ (H a hex digit).
-func isBstrEscape(s string) bool {
+func isBstrEscape[T string | []byte](s T) bool {
 	if len(s) < 7 || s[0] != '_' || s[1] != 'x' || s[6] != '_' {
 		return false
 	}
-	for _, c := range []byte(s[2:6]) {
-		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+	for i := 2; i < 6; i++ {
+		if c := s[i]; !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
 			return false
 		}
 	}
 	return true
-}
-
-// clip returns s cut to fit a cell, with the marker naming this sheet's
-// CSV file.
-func (s *streamSheet) clip(text string) string {
-	return clipCell(text, fmt.Sprintf(s.w.tx.TruncatedF, s.csv))
 }
 
 // finish adds each part's filter and drop-downs and ends its rows.
@@ -967,14 +844,21 @@ func clipCell(text, marker string) string {
 }
 
 // utf16Len counts the UTF-16 code units of s (Excel's character count).
-func utf16Len(s string) int {
+func utf16Len[T string | []byte](s T) int {
 	n := 0
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			n++
+			i++
+			continue
+		}
+		r, size := decodeRune(s, i)
 		if r >= 0x10000 {
 			n += 2
 		} else {
 			n++
 		}
+		i += size
 	}
 	return n
 }
@@ -1070,14 +954,17 @@ func frozenPanes(rows, cols int) *excelize.Panes {
 // REFI-QDA project), deflated into a temporary file. The deflate stream is
 // ended with a sync flush, not closed, so that it can sit between the
 // deflated start and end of the entry in one deflate stream
-// (writeSpliced).
+// (writeSpliced). Pieces deflated elsewhere, each ended with a sync flush
+// (appendDeflated), may be put between the pieces written here.
 type sheetRows struct {
 	file *os.File
 	bw   *bufio.Writer
 	fw   *flate.Writer
 	crc  uint32 // CRC-32 of the uncompressed rows
 	size int64  // uncompressed bytes
-	done bool
+	// dirty: fw holds bytes written since its last sync flush.
+	dirty bool
+	done  bool
 	// unlinked: the file has no name any more (removed when created, or
 	// by remove).
 	unlinked bool
@@ -1093,23 +980,37 @@ func newSheetRows() (*sheetRows, error) {
 	// Close; elsewhere remove deletes it.
 	unlinked := os.Remove(f.Name()) == nil
 	bw := bufio.NewWriterSize(f, 1<<20)
-	fw, err := flate.NewWriter(bw, flate.BestSpeed)
-	if err != nil {
-		_ = f.Close()
-		if !unlinked {
-			_ = os.Remove(f.Name())
-		}
-		return nil, err
-	}
-	return &sheetRows{file: f, bw: bw, fw: fw, unlinked: unlinked}, nil
+	return &sheetRows{file: f, bw: bw, fw: newDeflater(bw), unlinked: unlinked}, nil
 }
 
 func (d *sheetRows) write(b []byte) error {
+	if len(b) == 0 {
+		return nil
+	}
 	d.crc = crc32.Update(d.crc, crc32.IEEETable, b)
 	d.size += int64(len(b))
+	d.dirty = true
 	if _, err := d.fw.Write(b); err != nil {
 		return fmt.Errorf("temporary file %s: %w", d.file.Name(), err)
 	}
+	return nil
+}
+
+// appendDeflated adds a piece deflated elsewhere: raw deflate data ended
+// with a sync flush (no final block), of n uncompressed bytes with CRC-32
+// crc.
+func (d *sheetRows) appendDeflated(raw []byte, crc uint32, n int64) error {
+	if d.dirty {
+		d.dirty = false
+		if err := d.fw.Flush(); err != nil {
+			return fmt.Errorf("temporary file %s: %w", d.file.Name(), err)
+		}
+	}
+	if _, err := d.bw.Write(raw); err != nil {
+		return fmt.Errorf("temporary file %s: %w", d.file.Name(), err)
+	}
+	d.crc = crc32Combine(d.crc, crc, n)
+	d.size += n
 	return nil
 }
 
@@ -1148,15 +1049,48 @@ func (d *sheetRows) remove() error {
 	return cerr
 }
 
-// spliceWorkbook copies the archive excelize wrote (pkg, whose streamed
-// parts hold only their header rows) to out, with each streamed part's
-// data rows (by sheet name) inserted at the end of its sheetData.
-func spliceWorkbook(out io.Writer, pkg []byte, rows map[string]*sheetRows) error {
-	zr, err := zip.NewReader(bytes.NewReader(pkg), int64(len(pkg)))
-	if err != nil {
-		return err
+// capturedZip is the zip writer that excelize writes its package to
+// (excelize.File.SetZipWriter): it keeps each part, uncompressed, in the
+// order written, so that spliceWorkbook deflates every part once, on the
+// way out.
+type capturedZip struct {
+	parts []capturedPart
+}
+
+type capturedPart struct {
+	name string
+	data *bytes.Buffer
+}
+
+func (z *capturedZip) Create(name string) (io.Writer, error) {
+	b := new(bytes.Buffer)
+	z.parts = append(z.parts, capturedPart{name, b})
+	return b, nil
+}
+
+func (z *capturedZip) AddFS(fs.FS) error {
+	return errors.New("workbook: adding a file system to the package is not supported")
+}
+
+func (z *capturedZip) Close() error { return nil }
+
+// part returns the part named name, or nil.
+func (z *capturedZip) part(name string) []byte {
+	for _, p := range z.parts {
+		if p.name == name {
+			return p.data.Bytes()
+		}
 	}
-	paths, err := sheetPaths(zr)
+	return nil
+}
+
+// spliceWorkbook writes the package excelize wrote (pkg, whose streamed
+// parts hold only their header rows) to out as a zip archive, in pkg's
+// order, with each streamed part's data rows (by sheet name) inserted at
+// the end of its sheetData. Every part is deflated with the pool's
+// writers.
+func spliceWorkbook(out io.Writer, pkg *capturedZip, rows map[string]*sheetRows, pool *flatePool) error {
+	paths, err := sheetPaths(pkg)
 	if err != nil {
 		return err
 	}
@@ -1169,34 +1103,30 @@ func spliceWorkbook(out io.Writer, pkg []byte, rows map[string]*sheetRows) error
 		byPath[p] = d
 	}
 	zw := zip.NewWriter(out)
-	for _, f := range zr.File {
-		d, ok := byPath[f.Name]
+	zw.RegisterCompressor(zip.Deflate, pool.compressor())
+	for _, p := range pkg.parts {
+		d, ok := byPath[p.name]
 		if !ok {
-			if err := zw.Copy(f); err != nil {
-				return fmt.Errorf("%s: %w", f.Name, err)
+			fw, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate})
+			if err == nil {
+				_, err = fw.Write(p.data.Bytes())
+			}
+			if err != nil {
+				return fmt.Errorf("%s: %w", p.name, err)
 			}
 			continue
 		}
-		if err := spliceSheet(zw, f, d); err != nil {
-			return fmt.Errorf("%s: %w", f.Name, err)
+		if err := spliceSheet(zw, p.name, p.data.Bytes(), d, pool); err != nil {
+			return fmt.Errorf("%s: %w", p.name, err)
 		}
 	}
 	return zw.Close()
 }
 
-// spliceSheet writes the worksheet f with d's rows before </sheetData>,
-// as one deflate stream: the start deflated and sync-flushed, d's
-// stream, the end deflated and closed.
-func spliceSheet(zw *zip.Writer, f *zip.File, d *sheetRows) error {
-	rc, err := f.Open()
-	if err != nil {
-		return err
-	}
-	sheet, err := io.ReadAll(rc)
-	_ = rc.Close()
-	if err != nil {
-		return err
-	}
+// spliceSheet writes the worksheet named name, sheet with d's rows before
+// </sheetData>, as one deflate stream: the start deflated and
+// sync-flushed, d's stream, the end deflated and closed.
+func spliceSheet(zw *zip.Writer, name string, sheet []byte, d *sheetRows, pool *flatePool) error {
 	var head, tail []byte
 	if at := bytes.LastIndex(sheet, []byte("</sheetData>")); at >= 0 {
 		head, tail = sheet[:at], sheet[at:]
@@ -1206,16 +1136,17 @@ func spliceSheet(zw *zip.Writer, f *zip.File, d *sheetRows) error {
 	} else {
 		return errors.New("no sheetData to add rows to")
 	}
-	fh := &zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: f.Modified}
-	return writeSpliced(zw, fh, head, d, tail)
+	fh := &zip.FileHeader{Name: name, Method: zip.Deflate}
+	return writeSpliced(zw, fh, head, d, tail, pool)
 }
 
 // writeSpliced writes the entry fh (its sizes and CRC filled in here) to
 // zw: head, d's rows and tail, as one deflate stream made of head deflated
 // and sync-flushed, d's stream, and tail deflated and closed.
-func writeSpliced(zw *zip.Writer, fh *zip.FileHeader, head []byte, d *sheetRows, tail []byte) error {
+func writeSpliced(zw *zip.Writer, fh *zip.FileHeader, head []byte, d *sheetRows, tail []byte, pool *flatePool) error {
 	var pre, post bytes.Buffer
-	fw, _ := flate.NewWriter(&pre, flate.BestSpeed)
+	fw := pool.get(&pre)
+	defer pool.put(fw)
 	if _, err := fw.Write(head); err != nil {
 		return err
 	}
@@ -1258,7 +1189,7 @@ func writeSpliced(zw *zip.Writer, fh *zip.FileHeader, head []byte, d *sheetRows,
 
 // sheetPaths maps each sheet's name to its part in the archive, from
 // xl/workbook.xml and its relationships.
-func sheetPaths(zr *zip.Reader) (map[string]string, error) {
+func sheetPaths(pkg *capturedZip) (map[string]string, error) {
 	var wb struct {
 		Sheets []struct {
 			Name string `xml:"name,attr"`
@@ -1272,12 +1203,11 @@ func sheetPaths(zr *zip.Reader) (map[string]string, error) {
 		} `xml:"Relationship"`
 	}
 	read := func(name string, v any) error {
-		rc, err := zr.Open(name)
-		if err != nil {
-			return err
+		data := pkg.part(name)
+		if data == nil {
+			return fmt.Errorf("%s: not in the package", name)
 		}
-		defer rc.Close()
-		if err := xml.NewDecoder(rc).Decode(v); err != nil {
+		if err := xml.Unmarshal(data, v); err != nil {
 			return fmt.Errorf("%s: %w", name, err)
 		}
 		return nil

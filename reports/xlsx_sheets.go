@@ -18,8 +18,9 @@ import (
 
 // This file writes the summary sheets at Close, from Results. Most are
 // small (a row per code or variable) and use excelize's normal mode, cell
-// by cell. The ones with a row per case and link, term or code (Bridges,
-// Qualities, Help, Emergent) grow with the corpus: they are streamed
+// by cell. The ones with a row per case (Framework, FrameworkRole) or per
+// case and link, term or code (Bridges, Qualities, Help, Emergent) grow
+// with the corpus: they are streamed
 // (newStreamedSheetWriter), their data rows written as worksheet XML to a
 // deflated temporary file like the Codings rows, and spliced in at Close.
 
@@ -68,7 +69,12 @@ func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
 		}
 	}
 	st.catHeader = map[analysis.Category]int{}
-	for c, col := range categoryColours() {
+	colours := categoryColours()
+	for _, c := range analysis.Categories { // in a fixed order: the same style IDs every time
+		col, ok := colours[c]
+		if !ok {
+			continue
+		}
 		id, err := f.NewStyle(head(excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{col}}, 0))
 		if err != nil {
 			return st, err
@@ -108,6 +114,7 @@ type sheetWriter struct {
 	data     *sheetRows
 	xml      []byte
 	colStyle map[int]int
+	cols     []string // column letters, from A
 }
 
 func (w *WorkbookWriter) newSheetWriter(name string) *sheetWriter {
@@ -181,7 +188,8 @@ func (s *sheetWriter) streamRow(vals []any, h float64) {
 	if s.err != nil {
 		return
 	}
-	r := strconv.Itoa(s.r)
+	var num [20]byte
+	r := strconv.AppendInt(num[:0], int64(s.r), 10)
 	b := append(s.xml[:0], `<row r="`...)
 	b = append(b, r...)
 	b = append(b, '"')
@@ -208,7 +216,7 @@ func (s *sheetWriter) streamRow(vals []any, h float64) {
 		if style == 0 {
 			style = s.colStyle[i+1]
 		}
-		col, err := excelize.ColumnNumberToName(i + 1)
+		col, err := s.colName(i + 1)
 		if err != nil {
 			s.err = err
 			return
@@ -224,7 +232,7 @@ func (s *sheetWriter) streamRow(vals []any, h float64) {
 		}
 		switch x := v.(type) {
 		case string:
-			b = appendInlineStr(b, clipCell(x, fmt.Sprintf(s.w.tx.TruncatedF, CodingsFile())))
+			b = appendInlineStr(b, clipCell(x, s.w.cellMarker))
 		case int:
 			b = append(b, `><v>`...)
 			b = strconv.AppendInt(b, int64(x), 10)
@@ -253,6 +261,18 @@ func (s *sheetWriter) streamRow(vals []any, h float64) {
 	b = append(b, `</row>`...)
 	s.xml = b
 	s.err = s.data.write(b)
+}
+
+// colName returns the letters of 1-based column col.
+func (s *sheetWriter) colName(col int) (string, error) {
+	for len(s.cols) < col {
+		c, err := excelize.ColumnNumberToName(len(s.cols) + 1)
+		if err != nil {
+			return "", err
+		}
+		s.cols = append(s.cols, c)
+	}
+	return s.cols[col-1], nil
 }
 
 // formatCellFloat formats v as excelize's SetCellFloat(v, -1, 64) does:
@@ -330,18 +350,30 @@ func rowHeight(vals []any, width func(col int) (w float64, wrapped bool)) float6
 
 // textLines estimates the lines text takes in a column width wide (in
 // Excel's character units; proportional text fits about 1.2 characters per
-// unit).
-func textLines(text string, width float64) int {
+// unit): per line (up to a "\n"), its code points per width, at least 1.
+// It stops counting past 100.
+func textLines[T string | []byte](text T, width float64) int {
 	per := max(int(width*1.2), 1)
-	n := 0
-	for _, line := range strings.Split(text, "\n") {
-		c := utf8.RuneCountInString(line)
-		n += max(1, (c+per-1)/per)
-		if n > 100 {
-			return n
+	n, c := 0, 0 // lines so far, code points of the current line
+	for i := 0; i < len(text); {
+		switch b := text[i]; {
+		case b == '\n':
+			n += max(1, (c+per-1)/per)
+			if n > 100 {
+				return n
+			}
+			c = 0
+			i++
+			continue
+		case b < utf8.RuneSelf:
+			i++
+		default:
+			_, size := decodeRune(text, i)
+			i += size
 		}
+		c++
 	}
-	return n
+	return n + max(1, (c+per-1)/per)
 }
 
 // set writes one cell: strings as strings (cut to fit, never a formula),
@@ -367,7 +399,7 @@ func (s *sheetWriter) set(col, row int, v any) {
 	switch x := v.(type) {
 	case string:
 		if x != "" {
-			err = f.SetCellStr(s.name, cell, clipCell(x, fmt.Sprintf(s.w.tx.TruncatedF, CodingsFile())))
+			err = f.SetCellStr(s.name, cell, clipCell(x, s.w.cellMarker))
 		}
 	case int:
 		err = f.SetCellInt(s.name, cell, int64(x))
@@ -458,35 +490,73 @@ func (s *sheetWriter) done(filter bool) error {
 	return nil
 }
 
-// quoteCell renders a quote for a cell: “… «term» …” — speaker, location
-// (negated).
-func (w *WorkbookWriter) quoteCell(v *view, q analysis.Quote) string {
-	var b strings.Builder
-	b.WriteString("“" + contextAround([]rune(q.Text), q.Start, q.End, 90) + "” — ")
-	b.WriteString(v.speaker(q) + ", " + q.Location())
-	if q.Negated {
-		b.WriteString(" (" + w.tx.Negated + ")")
-	}
-	return b.String()
+// cellText builds the texts of quote cells, reusing its buffers; the
+// zero value is ready.
+type cellText struct {
+	b     []byte
+	runes []rune
 }
 
-// pairCell renders the evidence that two codes occur together.
-func (w *WorkbookWriter) pairCell(v *view, p analysis.QuotePair) string {
+// reset empties the text.
+func (c *cellText) reset() *cellText { c.b = c.b[:0]; return c }
+
+// str appends s.
+func (c *cellText) str(s string) *cellText { c.b = append(c.b, s...); return c }
+
+// String returns the text built.
+func (c *cellText) String() string { return string(c.b) }
+
+// quote appends a quote as a cell shows it: “… «term» …” — speaker,
+// location (negated).
+func (c *cellText) quote(w *WorkbookWriter, v *view, q analysis.Quote) *cellText {
+	c.runes = c.runes[:0]
+	for _, r := range q.Text {
+		c.runes = append(c.runes, r)
+	}
+	c.b = append(c.b, "“"...)
+	c.b = appendContextAround(c.b, c.runes, q.Start, q.End, 90)
+	c.b = append(c.b, "” — "...)
+	c.b = append(c.b, v.speaker(q)...)
+	c.b = append(c.b, ", "...)
+	c.b = appendLocation(c.b, q.Doc, q.Segment, q.Line, q.Time)
+	if q.Negated {
+		c.b = append(c.b, " ("...)
+		c.b = append(c.b, w.tx.Negated...)
+		c.b = append(c.b, ')')
+	}
+	return c
+}
+
+// pair appends the evidence that two codes occur together.
+func (c *cellText) pair(w *WorkbookWriter, v *view, p analysis.QuotePair) *cellText {
 	if p.SameSegment() {
 		q := p.First
 		q.Negated = p.First.Negated || p.Second.Negated
-		return w.quoteCell(v, q)
+		return c.quote(w, v, q)
 	}
-	return w.quoteCell(v, p.First) + "\n… " + w.quoteCell(v, p.Second)
+	return c.quote(w, v, p.First).str("\n… ").quote(w, v, p.Second)
 }
 
-// quotesCell joins quotes, one per line, with a bullet.
-func (w *WorkbookWriter) quotesCell(v *view, qs []analysis.Quote) string {
-	lines := make([]string, len(qs))
+// quotes appends quotes, one per line, with a bullet.
+func (c *cellText) quotes(w *WorkbookWriter, v *view, qs []analysis.Quote) *cellText {
 	for i, q := range qs {
-		lines[i] = "• " + w.quoteCell(v, q)
+		if i > 0 {
+			c.b = append(c.b, '\n')
+		}
+		c.str("• ").quote(w, v, q)
 	}
-	return strings.Join(lines, "\n")
+	return c
+}
+
+// pairs appends pairs of quotes, one per line, with a bullet.
+func (c *cellText) pairs(w *WorkbookWriter, v *view, ps []analysis.QuotePair) *cellText {
+	for i, p := range ps {
+		if i > 0 {
+			c.b = append(c.b, '\n')
+		}
+		c.str("• ").pair(w, v, p)
+	}
+	return c
 }
 
 // frameworkCodes returns the codes some case mentions in own voice, in
@@ -515,7 +585,7 @@ func (w *WorkbookWriter) codeHeader(v *view, code, suffix string) styled {
 // summary of the case's own words (count, then the quotes Results chose,
 // best first, with location) and the count as a number.
 func (w *WorkbookWriter) writeFramework(sheet string, v *view) error {
-	s := w.newSheetWriter(sheet)
+	s := w.newStreamedSheetWriter(sheet)
 	codes, _ := frameworkCodes(v.r)
 	head := []any{w.tx.ColCase, w.tx.ColWijk}
 	for _, c := range codes {
@@ -529,6 +599,7 @@ func (w *WorkbookWriter) writeFramework(sheet string, v *view) error {
 		s.topCols(4 + 2*i)
 	}
 	s.header(head...)
+	var ct cellText
 	for _, ci := range v.r.Corpus.Cases {
 		own := v.caseCodes(ci.ID).Own
 		row := []any{ci.ID, strings.Join(ci.Wijks, ", ")}
@@ -538,11 +609,11 @@ func (w *WorkbookWriter) writeFramework(sheet string, v *view) error {
 				row = append(row, nil, 0)
 				continue
 			}
-			text := v.tx.countNeg(cc.Mentions, cc.Negated)
+			ct.reset().str(v.tx.countNeg(cc.Mentions, cc.Negated))
 			if len(cc.Quotes) > 0 {
-				text += "\n" + w.quotesCell(v, cc.Quotes)
+				ct.str("\n").quotes(w, v, cc.Quotes)
 			}
-			row = append(row, text, cc.Mentions)
+			row = append(row, ct.String(), cc.Mentions)
 		}
 		s.row(row...)
 	}
@@ -554,7 +625,7 @@ func (w *WorkbookWriter) writeFramework(sheet string, v *view) error {
 // per case and own-voice role, with the role's counts from Results.ByRole
 // and those of the case's chosen quotes that the role said.
 func (w *WorkbookWriter) writeFrameworkRole(sheet string, v *view) error {
-	s := w.newSheetWriter(sheet)
+	s := w.newStreamedSheetWriter(sheet)
 	codes, _ := frameworkCodes(v.r)
 	head := []any{w.tx.ColCase, w.tx.ColRole, w.tx.ColRoleSegments}
 	for _, c := range codes {
@@ -569,6 +640,8 @@ func (w *WorkbookWriter) writeFrameworkRole(sheet string, v *view) error {
 	}
 	s.header(head...)
 	m := v.r.ByRole
+	var ct cellText
+	var qs []analysis.Quote
 	for _, ci := range v.r.Corpus.Cases {
 		own := v.caseCodes(ci.ID).Own
 		for _, role := range ci.Roles {
@@ -591,19 +664,19 @@ func (w *WorkbookWriter) writeFrameworkRole(sheet string, v *view) error {
 					row = append(row, nil, 0)
 					continue
 				}
-				var qs []analysis.Quote
+				qs = qs[:0]
 				for _, q := range findCount(own, c).Quotes {
 					if q.Role == role {
 						qs = append(qs, q)
 					}
 				}
-				text := v.tx.count(n)
+				ct.reset().str(v.tx.count(n))
 				if len(qs) > 0 {
-					text += "\n" + w.quotesCell(v, qs)
+					ct.str("\n").quotes(w, v, qs)
 				} else {
-					text += "\n(" + w.tx.NoQuoteOfRole + ")"
+					ct.str("\n(").str(w.tx.NoQuoteOfRole).str(")")
 				}
-				row = append(row, text, n)
+				row = append(row, ct.String(), n)
 			}
 			s.row(row...)
 		}
@@ -673,14 +746,11 @@ func (w *WorkbookWriter) writeBridges(sheet string, v *view) error {
 	s.wrapCols(8)
 	s.header(w.tx.ColCase, w.tx.ColRelation, w.tx.ColRelationID, w.tx.ColBetweenness,
 		w.tx.ColLinked, w.tx.ColLinkedID, w.tx.ColUnits, w.tx.ColQuotes)
+	var ct cellText
 	for _, b := range v.r.Bridges {
 		for _, l := range b.Links {
-			qs := make([]string, len(l.Quotes))
-			for i, p := range l.Quotes {
-				qs[i] = "• " + w.pairCell(v, p)
-			}
 			s.row(b.Case, v.label(b.Relation), b.Relation, b.Betweenness,
-				v.label(l.Other), l.Other, l.Units, strings.Join(qs, "\n"))
+				v.label(l.Other), l.Other, l.Units, ct.reset().pairs(w, v, l.Quotes).String())
 		}
 	}
 	return s.done(true)
@@ -694,13 +764,10 @@ func (w *WorkbookWriter) writeQualities(sheet string, v *view) error {
 	s.wrapCols(7, 8)
 	s.header(w.tx.ColTarget, w.tx.ColTargetID, w.tx.ColQuality, w.tx.ColQualityID,
 		w.tx.ColSegments, w.tx.ColNegatedSegs, w.tx.ColCases, w.tx.ColQuotes)
+	var ct cellText
 	for _, q := range v.r.Qualities {
-		qs := make([]string, len(q.Quotes))
-		for i, p := range q.Quotes {
-			qs[i] = "• " + w.pairCell(v, p)
-		}
 		s.row(v.label(q.Target), q.Target, v.label(q.Quality), q.Quality,
-			q.Segments, q.Negated, strings.Join(q.Cases, ", "), strings.Join(qs, "\n"))
+			q.Segments, q.Negated, strings.Join(q.Cases, ", "), ct.reset().pairs(w, v, q.Quotes).String())
 	}
 	return s.done(true)
 }
@@ -714,16 +781,21 @@ func (w *WorkbookWriter) writeHelp(sheet string, v *view) error {
 	s.header(w.tx.ColType, w.tx.ColCase, w.tx.ColCode, w.tx.ColCodeID,
 		w.tx.ColOwn, w.tx.ColNegated, w.tx.ColInterviewer, w.tx.ColNotes, w.tx.ColOther,
 		w.tx.ColOwnQuotes, w.tx.ColOutQuotes)
+	var ct cellText
 	part := func(kind string, list []analysis.CaseCodeVoices) {
 		for _, h := range list {
-			out := make([]string, len(h.Outside))
+			own := ct.reset().quotes(w, v, h.Own).String()
+			ct.reset()
 			for i, q := range h.Outside {
-				out[i] = "• [" + v.tx.voice(q.Voice) + "] " + w.quoteCell(v, q)
+				if i > 0 {
+					ct.str("\n")
+				}
+				ct.str("• [").str(v.tx.voice(q.Voice)).str("] ").quote(w, v, q)
 			}
 			s.row(kind, h.Case, v.label(h.Code), h.Code,
 				h.Counts.Own.Mentions, h.Counts.Own.Negated, h.Counts.Interviewer.Mentions,
 				h.Counts.Notes.Mentions, h.Counts.Other.Mentions,
-				w.quotesCell(v, h.Own), strings.Join(out, "\n"))
+				own, ct.String())
 		}
 	}
 	part(w.tx.KindFormal, v.r.Help.FormalHelp)
@@ -1103,8 +1175,8 @@ func flattenSettings(prefix string, m map[string]any) [][2]string {
 // category (K:L) next to the list, and a bar chart of each to the right.
 func (w *WorkbookWriter) overviewCharts(s *sheetWriter, v *view) error {
 	tx, r, f, sheet := w.tx, v.r, w.f, s.name
-	for col, wd := range map[int]float64{4: 3, 5: 32, 6: 14, 7: 12, 8: 12, 9: 10, 10: 3, 11: 26, 12: 12} {
-		s.width(col, wd)
+	for i, wd := range []float64{3, 32, 14, 12, 12, 10, 3, 26, 12} {
+		s.width(4+i, wd)
 	}
 	s.set(5, 1, styled{tx.ColCodeLabel, w.st.header})
 	s.set(6, 1, styled{tx.ColCategory, w.st.header})

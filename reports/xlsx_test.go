@@ -38,6 +38,16 @@ type xlsxRun struct {
 func writeDemoWorkbook(t *testing.T, lang Lang, cb *analysis.CodebookSpec, rowLimit int,
 	edit func(doc *corpus.Document, codings []analysis.Coding) []analysis.Coding) xlsxRun {
 	t.Helper()
+	return writeDemoWorkbookWith(t, lang, cb, rowLimit, edit, nil)
+}
+
+// writeDemoWorkbookWith is writeDemoWorkbook adding the documents with
+// add, when not nil, instead of AddDocument: add gets them all at once,
+// in order.
+func writeDemoWorkbookWith(t *testing.T, lang Lang, cb *analysis.CodebookSpec, rowLimit int,
+	edit func(doc *corpus.Document, codings []analysis.Coding) []analysis.Coding,
+	add func(w *WorkbookWriter, docs []*corpus.Document, codings [][]analysis.Coding) error) xlsxRun {
+	t.Helper()
 	fsys := demo.FS()
 	o := corpus.DefaultOptions()
 	files, skipped, err := corpus.List(fsys, o.Limits)
@@ -65,6 +75,8 @@ func writeDemoWorkbook(t *testing.T, lang Lang, cb *analysis.CodebookSpec, rowLi
 	acc := analysis.NewAccumulator(cb, analysis.ResultsOptions{Lang: string(lang)})
 	em := analysis.NewEmergentAccumulator(analysis.EmergentOptions{})
 	var run xlsxRun
+	var docs []*corpus.Document
+	var docCodings [][]analysis.Coding
 	for _, f := range files {
 		doc, err := corpus.ReadFile(fsys, f, sheet, o)
 		if err != nil {
@@ -77,11 +89,19 @@ func writeDemoWorkbook(t *testing.T, lang Lang, cb *analysis.CodebookSpec, rowLi
 		}
 		acc.Add(doc, codings)
 		em.Add(doc, codings)
-		if err := w.AddDocument(doc, codings); err != nil {
-			t.Fatal(err)
+		if add == nil {
+			if err := w.AddDocument(doc, codings); err != nil {
+				t.Fatal(err)
+			}
 		}
+		docs, docCodings = append(docs, doc), append(docCodings, codings)
 		run.codings = append(run.codings, codings...)
 		run.segments += len(doc.Segments)
+	}
+	if add != nil {
+		if err := add(w, docs, docCodings); err != nil {
+			t.Fatal(err)
+		}
 	}
 	skipped = append(skipped, corpus.Skipped{File: "kapot.docx", Reason: "not a zip file"})
 	m := &Manifest{

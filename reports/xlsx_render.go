@@ -1,0 +1,481 @@
+package reports
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/pbasis/pbasis/analysis"
+	"github.com/pbasis/pbasis/corpus"
+)
+
+// This file renders a document's rows of the streamed Codings and
+// Segments sheets (WorkbookWriter.Render), the part of the workbook that
+// grows with the corpus, and appends them (AddRendered). Rendering is
+// pure and may run on any goroutine; only the row numbers (and so the
+// continuation sheets) depend on the documents added before, and they are
+// filled in when the rows are appended.
+
+// RenderedDoc is a document's rows of the Codings and Segments sheets as
+// WorkbookWriter.Render makes them: worksheet XML without the row numbers.
+// It belongs to the writer that rendered it, and is used up by
+// AddRendered.
+type RenderedDoc struct {
+	w                 *WorkbookWriter
+	id                string // the document's ID, for errors
+	segments, codings renderedRows
+	// pending counts the sheets' goroutines yet to write the rows; the
+	// last one recycles the RenderedDoc.
+	pending atomic.Int32
+}
+
+// renderedRows is rows' worksheet XML without their row numbers: row i
+// starts at rows[i].start in xml and its number goes at the offsets
+// holes[rows[i].hole:rows[i+1].hole] (in <row r="…"> and in each cell's
+// reference).
+type renderedRows struct {
+	xml   []byte
+	holes []int
+	rows  []rowMark
+	// spans says where the rows go, once placed (streamSheet.place).
+	spans []rowSpan
+}
+
+type rowMark struct{ start, hole int }
+
+// rowSpan is a run of rows placed in a sheet part: n rows into data,
+// numbered from first on.
+type rowSpan struct {
+	data     *sheetRows
+	first, n int
+}
+
+func (r *renderedRows) reset() {
+	r.xml, r.holes, r.rows, r.spans = r.xml[:0], r.holes[:0], r.rows[:0], r.spans[:0]
+}
+
+// beginRow starts a row h points high (0: the default height).
+func (r *renderedRows) beginRow(h float64) {
+	r.rows = append(r.rows, rowMark{start: len(r.xml), hole: len(r.holes)})
+	r.xml = append(r.xml, `<row r="`...)
+	r.holes = append(r.holes, len(r.xml))
+	r.xml = append(r.xml, '"')
+	if h > 0 {
+		r.xml = append(r.xml, ` ht="`...)
+		r.xml = strconv.AppendFloat(r.xml, h, 'f', -1, 64)
+		r.xml = append(r.xml, `" customHeight="1"`...)
+	}
+	r.xml = append(r.xml, '>')
+}
+
+func (r *renderedRows) endRow() { r.xml = append(r.xml, `</row>`...) }
+
+// cell starts the cell of 0-based column i of s, in its column's style,
+// up to its type.
+func (r *renderedRows) cell(s *streamSheet, i int) {
+	r.xml = append(r.xml, `<c r="`...)
+	r.xml = append(r.xml, s.cols[i]...)
+	r.holes = append(r.holes, len(r.xml))
+	r.xml = append(r.xml, `" s="`...)
+	r.xml = append(r.xml, s.styles[i]...)
+	r.xml = append(r.xml, '"')
+}
+
+// str writes text as an inline string in column i; "" is an empty cell.
+func (r *renderedRows) str(s *streamSheet, i int, text string) {
+	if text == "" {
+		return
+	}
+	r.cell(s, i)
+	r.xml = appendInlineStr(r.xml, text)
+}
+
+// strBytes is str for text held in a buffer.
+func (r *renderedRows) strBytes(s *streamSheet, i int, text []byte) {
+	if len(text) == 0 {
+		return
+	}
+	r.cell(s, i)
+	r.xml = appendInlineStr(r.xml, text)
+}
+
+// int writes n as a number in column i.
+func (r *renderedRows) int(s *streamSheet, i int, n int) {
+	r.cell(s, i)
+	r.xml = append(r.xml, `><v>`...)
+	r.xml = strconv.AppendInt(r.xml, int64(n), 10)
+	r.xml = append(r.xml, `</v></c>`...)
+}
+
+// line writes a source line as a number, or nothing for 0 (no location).
+func (r *renderedRows) line(s *streamSheet, i int, n int) {
+	if n > 0 {
+		r.int(s, i, n)
+	}
+}
+
+// bool writes v as a boolean in column i.
+func (r *renderedRows) bool(s *streamSheet, i int, v bool) {
+	r.cell(s, i)
+	if v {
+		r.xml = append(r.xml, ` t="b"><v>1</v></c>`...)
+	} else {
+		r.xml = append(r.xml, ` t="b"><v>0</v></c>`...)
+	}
+}
+
+// renderScratch holds a render's reused buffers.
+type renderScratch struct {
+	runes []rune
+	ctx   []byte // a coding's quote
+	loc   []byte // a coding's location
+}
+
+// Render renders doc's segments as rows of the Segments sheet and codings
+// as rows of the Codings sheet, exactly as AddDocument writes them, for
+// AddRendered. It only reads w's settings, doc and codings, so it is safe
+// to call from several goroutines at once, also while AddDocument or
+// AddRendered run; doc and codings are not kept. doc may be nil when only
+// codings are rendered.
+func (w *WorkbookWriter) Render(doc *corpus.Document, codings []analysis.Coding) *RenderedDoc {
+	rd, _ := w.renders.Get().(*RenderedDoc)
+	if rd == nil {
+		rd = &RenderedDoc{}
+	}
+	rd.w, rd.id = w, ""
+	if doc != nil {
+		rd.id = doc.ID
+	}
+	rd.segments.reset()
+	rd.codings.reset()
+	var sc renderScratch
+	if doc != nil {
+		w.renderSegments(&rd.segments, doc)
+	}
+	w.renderCodings(&rd.codings, doc, codings, &sc)
+	return rd
+}
+
+// AddRendered appends a document rendered by this writer's Render: its
+// segments to the Segments sheet and its codings to the Codings sheet,
+// after the rows of the documents added before (by AddDocument or
+// AddRendered), so documents must be added in the order wanted. It takes
+// rd over: the caller must not use rd afterwards. The rows are numbered
+// and deflated on the writer's goroutines (one per sheet), so the call
+// itself is cheap (it waits only when they are 16 documents behind);
+// like AddDocument, it returns an earlier document's error, the rest by a
+// later call or by Close.
+func (w *WorkbookWriter) AddRendered(rd *RenderedDoc) error {
+	if rd == nil || rd.w != w {
+		return errors.New("workbook: AddRendered of a document not rendered by this writer")
+	}
+	return w.enqueue(workbookJob{rendered: rd})
+}
+
+// renderSegments renders doc's segments.
+func (w *WorkbookWriter) renderSegments(out *renderedRows, doc *corpus.Document) {
+	s := w.segments
+	for _, seg := range doc.Segments {
+		var t corpus.Turn
+		if seg.Turn >= 0 && seg.Turn < len(doc.Turns) {
+			t = doc.Turns[seg.Turn]
+		}
+		text := clipCell(seg.Text, s.marker)
+		out.beginRow(heightOfLines(wrappedLines(s, 9, text)))
+		out.str(s, 0, doc.ID)
+		out.str(s, 1, doc.Meta.Case)
+		out.str(s, 2, t.Speaker)
+		out.str(s, 3, t.Role)
+		out.str(s, 4, string(t.Voice))
+		out.str(s, 5, seg.ID)
+		out.int(s, 6, seg.Span.Start)
+		out.int(s, 7, seg.Span.End)
+		out.str(s, 8, text)
+		out.line(s, 9, seg.Line)
+		out.str(s, 10, seg.Time)
+		out.endRow()
+	}
+}
+
+// renderCodings renders codings, of doc (which may be nil).
+func (w *WorkbookWriter) renderCodings(out *renderedRows, doc *corpus.Document, codings []analysis.Coding, sc *renderScratch) {
+	s := w.codings
+	for i := range codings {
+		k := &codings[i]
+		text := clipCell(k.Text, s.marker)
+		sc.ctx = clipCellBytes(appendCodingContext(sc.ctx[:0], doc, k, &sc.runes), s.marker)
+		sc.loc = appendLocation(sc.loc[:0], k.Doc, k.Segment, k.Line, k.Time)
+		out.beginRow(heightOfLines(max(wrappedLines(s, 14, text), wrappedLines(s, 20, sc.ctx))))
+		out.str(s, 0, k.Doc)
+		out.str(s, 1, k.Case)
+		out.str(s, 2, k.Speaker)
+		out.str(s, 3, k.Role)
+		out.str(s, 4, string(k.Voice))
+		out.str(s, 5, k.Segment)
+		out.int(s, 6, k.Start)
+		out.int(s, 7, k.End)
+		out.str(s, 8, k.Code)
+		out.str(s, 9, string(k.Category))
+		out.str(s, 10, k.Term)
+		out.bool(s, 11, k.Negated)
+		out.str(s, 12, k.Source)
+		out.str(s, 13, text)
+		out.str(s, 14, k.Rule)
+		out.str(s, 15, k.How)
+		out.str(s, 16, k.NegCue)
+		out.line(s, 17, k.Line)
+		out.str(s, 18, k.Time)
+		out.strBytes(s, 19, sc.ctx)
+		out.strBytes(s, 20, sc.loc)
+		out.endRow()
+	}
+}
+
+// wrappedLines returns the lines text takes in 1-based column col of s
+// when the column wraps its text, else 1 (see rowHeight).
+func wrappedLines[T string | []byte](s *streamSheet, col int, text T) int {
+	if len(text) == 0 || col > len(s.widths) || !containsInt(s.wrap, col) {
+		return 1
+	}
+	return textLines(text, s.widths[col-1])
+}
+
+// heightOfLines is rowHeight's result for a row whose wrapped cells take
+// at most most lines.
+func heightOfLines(most int) float64 {
+	if most <= 1 {
+		return 0
+	}
+	return min(float64(most)*lineHeight, maxRowHeight)
+}
+
+// place gives rr's rows their parts and numbers, after the rows placed
+// before, opening the next part when the current one is full.
+func (s *streamSheet) place(rr *renderedRows) error {
+	p := len(s.parts) - 1
+	for left := len(rr.rows); left > 0; {
+		if s.last[p] >= s.w.rowLimit {
+			name := s.w.names.name(s.base + " (" + strconv.Itoa(len(s.parts)+1) + ")")
+			if err := s.open(name); err != nil {
+				return err
+			}
+			p++
+		}
+		n := min(left, s.w.rowLimit-s.last[p])
+		rr.spans = append(rr.spans, rowSpan{data: s.data[p], first: s.last[p] + 1, n: n})
+		s.last[p] += n
+		s.rows += n
+		left -= n
+	}
+	return nil
+}
+
+// writeJobs writes the rows of the documents of s.jobs, in order, until it
+// is closed, then closes s.done. After an error (kept as the writer's) it
+// only drains s.jobs.
+func (s *streamSheet) writeJobs() {
+	defer close(s.done)
+	w := s.w
+	for rd := range s.jobs {
+		rr := &rd.segments
+		if s == w.codings {
+			rr = &rd.codings
+		}
+		if w.asyncErr() == nil {
+			if err := s.writeRows(rr); err != nil {
+				w.fail(rd.id, err)
+			}
+		}
+		if rd.pending.Add(-1) == 0 {
+			w.renders.Put(rd)
+		}
+	}
+}
+
+// writeRows fills in the numbers of rr's placed rows and deflates them
+// into their parts.
+func (s *streamSheet) writeRows(rr *renderedRows) error {
+	var num [20]byte
+	i := 0 // the next row
+	for _, sp := range rr.spans {
+		for k := 0; k < sp.n; k, i = k+1, i+1 {
+			n := strconv.AppendInt(num[:0], int64(sp.first+k), 10)
+			m := rr.rows[i]
+			end, holes := len(rr.xml), rr.holes[m.hole:]
+			if i+1 < len(rr.rows) {
+				end, holes = rr.rows[i+1].start, rr.holes[m.hole:rr.rows[i+1].hole]
+			}
+			at := m.start
+			for _, h := range holes {
+				s.xml = append(s.xml, rr.xml[at:h]...)
+				s.xml = append(s.xml, n...)
+				at = h
+			}
+			s.xml = append(s.xml, rr.xml[at:end]...)
+		}
+		err := sp.data.write(s.xml)
+		s.xml = s.xml[:0]
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// appendCodingContext appends codingContext(doc, k), using *runes as
+// scratch.
+func appendCodingContext(b []byte, doc *corpus.Document, k *analysis.Coding, runes *[]rune) []byte {
+	n := utf8.RuneCountInString(k.Text)
+	start, end := -1, -1
+	if doc != nil && k.SegN >= 1 && k.SegN <= len(doc.Segments) {
+		if seg := doc.Segments[k.SegN-1]; seg.ID == k.Segment {
+			start, end = k.Start-seg.Span.Start, k.End-seg.Span.Start
+		}
+	}
+	if start < 0 || end > n || start > end {
+		start, end = -1, -1
+		if k.Term != "" {
+			if i := strings.Index(k.Text, k.Term); i >= 0 {
+				start = utf8.RuneCountInString(k.Text[:i])
+				end = start + utf8.RuneCountInString(k.Term)
+			}
+		}
+	}
+	if start < 0 {
+		j := spaceJoiner{b: b, start: len(b)}
+		for _, r := range k.Text {
+			j.add(r)
+		}
+		return j.b
+	}
+	rs := (*runes)[:0]
+	for _, r := range k.Text {
+		rs = append(rs, r)
+	}
+	*runes = rs
+	return appendContextAround(b, rs, start, end, 100)
+}
+
+// appendContextAround appends contextAround(text, start, end, around).
+func appendContextAround(b []byte, text []rune, start, end, around int) []byte {
+	from, to := start-around, end+around
+	cutL, cutR := from > 0, to < len(text)
+	if !cutL {
+		from = 0
+	} else {
+		for i := from; i < start && i < from+20; i++ {
+			if text[i] == ' ' {
+				from = i + 1
+				break
+			}
+		}
+	}
+	if !cutR {
+		to = len(text)
+	} else {
+		for i := to; i > end && i > to-20; i-- {
+			if text[i-1] == ' ' {
+				to = i - 1
+				break
+			}
+		}
+	}
+	j := spaceJoiner{b: b, start: len(b)}
+	if cutL {
+		j.add('…')
+	}
+	j.addAll(text[from:start])
+	j.add('«')
+	j.addAll(text[start:end])
+	j.add('»')
+	j.addAll(text[end:to])
+	if cutR {
+		j.add('…')
+	}
+	return j.b
+}
+
+// spaceJoiner appends code points to b as JoinSpace joins them: a run of
+// white space becomes one space between the characters around it (none
+// before the first), control characters and U+FFFD are dropped.
+type spaceJoiner struct {
+	b     []byte
+	start int // where the joined text starts in b
+	space bool
+}
+
+func (j *spaceJoiner) add(r rune) {
+	switch {
+	case r < utf8.RuneSelf && r > ' ' && r != 0x7f:
+		// printable ASCII: the common case
+	case unicode.IsSpace(r):
+		j.space = true
+		return
+	case unicode.IsControl(r) || r == utf8.RuneError:
+		return
+	}
+	if j.space && len(j.b) > j.start {
+		j.b = append(j.b, ' ')
+	}
+	j.space = false
+	j.b = utf8.AppendRune(j.b, r)
+}
+
+func (j *spaceJoiner) addAll(rs []rune) {
+	for _, r := range rs {
+		j.add(r)
+	}
+}
+
+// appendLocation appends analysis.Quote{Doc: doc, Segment: segment, Line:
+// line, Time: time}.Location().
+func appendLocation(b []byte, doc, segment string, line int, time string) []byte {
+	switch {
+	case time != "":
+		b = append(b, doc...)
+		b = append(b, '@')
+		return append(b, time...)
+	case line > 0:
+		b = append(b, doc...)
+		b = append(b, ':')
+		return strconv.AppendInt(b, int64(line), 10)
+	}
+	return append(b, segment...)
+}
+
+// clipCellBytes is clipCell for text in a buffer: text itself when it
+// fits, else a new buffer.
+func clipCellBytes(text []byte, marker string) []byte {
+	if len(text) <= excelize.TotalCellChars { // bytes >= UTF-16 units: fits
+		return text
+	}
+	return append(text[:0:0], clipCell(string(text), marker)...)
+}
+
+// decodeRune decodes the code point at s[i:] as utf8.DecodeRuneInString.
+func decodeRune[T string | []byte](s T, i int) (rune, int) {
+	return utf8.DecodeRuneInString(string(s[i:min(i+utf8.UTFMax, len(s))]))
+}
+
+// cutUTF16 returns text cut at a character boundary to at most limit
+// UTF-16 code units.
+func cutUTF16(text string, limit int) string {
+	n := 0
+	for i, r := range text {
+		u := utf16.RuneLen(r)
+		if u < 0 {
+			u = 1
+		}
+		if n+u > limit {
+			return text[:i]
+		}
+		n += u
+	}
+	return text
+}
