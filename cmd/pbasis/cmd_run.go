@@ -261,12 +261,6 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 	}
 	defer wb.Discard() // removes its temporary files if the run fails before Close
 	emAcc := analysis.NewEmergentAccumulator(analysis.EmergentOptions{})
-	// prepare runs on the reading workers: coding, review decisions, and
-	// the per-document work of the outputs that can be done apart.
-	prepare := func(d *corpus.Document) any {
-		w := rv.prepare(cb, d) // CodeDocument, then review decisions
-		return preparedDoc{work: w, emergent: emAcc.Observe(d, rv.codingsOf(w))}
-	}
 	// project.qdpx streams its sources as documents come; the staging folder
 	// makes the file atomic with the rest of the output.
 	qf, err := os.Create(filepath.Join(cfg.Out, reports.QDPXFile))
@@ -279,6 +273,13 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 		return err
 	}
 	defer qw.Discard() // likewise; does nothing after Close
+	// prepare runs on the reading workers: coding, review decisions, and
+	// the per-document work of the outputs that can be done apart.
+	prepare := func(d *corpus.Document) any {
+		w := rv.prepare(cb, d) // CodeDocument, then review decisions
+		codings := rv.codingsOf(w)
+		return preparedDoc{work: w, emergent: emAcc.Observe(d, codings), sheet: wb.Render(d, codings), project: qw.Render(d, codings)}
+	}
 	var fatal error
 	err = reports.AtomicWrite(segPath, func(w io.Writer) error {
 		sw, err := reports.NewSegmentsWriter(w)
@@ -295,8 +296,8 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 			out := newFanout(
 				func(j docJob) error { acc.Add(j.doc, j.codings); return nil },
 				func(j docJob) error { emAcc.AddObserved(j.emergent); return nil },
-				func(j docJob) error { return wb.AddDocument(j.doc, j.codings) },
-				func(j docJob) error { return qw.AddDocument(j.doc, j.codings) },
+				func(j docJob) error { return wb.AddRendered(j.sheet) },
+				func(j docJob) error { return qw.AddRendered(j.project) },
 				func(j docJob) error {
 					if err := sw.Write(j.doc); err != nil {
 						return err
@@ -335,7 +336,7 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 				pd := it.Work.(preparedDoc)
 				codings := rv.take(d, pd.work) // reviewed codings; records stale decisions
 				m.Counts.Codings += len(codings)
-				if !out.send(docJob{doc: d, codings: codings, emergent: pd.emergent}) {
+				if !out.send(docJob{doc: d, codings: codings, emergent: pd.emergent, sheet: pd.sheet, project: pd.project}) {
 					return errOutputFailed
 				}
 				return nil

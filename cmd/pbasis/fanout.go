@@ -6,6 +6,7 @@ import (
 
 	"github.com/pbasis/pbasis/analysis"
 	"github.com/pbasis/pbasis/corpus"
+	"github.com/pbasis/pbasis/reports"
 )
 
 // preparedDoc is what the reading workers make of a document besides
@@ -13,7 +14,9 @@ import (
 // the outputs' per-document parts.
 type preparedDoc struct {
 	work     any
-	emergent *analysis.EmergentDoc
+	emergent *analysis.EmergentDoc // EmergentAccumulator.Observe
+	sheet    *reports.RenderedDoc  // WorkbookWriter.Render
+	project  *reports.QDPXDoc      // QDPXWriter.Render
 }
 
 // docJob is one read and coded document on its way to the outputs.
@@ -21,6 +24,8 @@ type docJob struct {
 	doc      *corpus.Document
 	codings  []analysis.Coding
 	emergent *analysis.EmergentDoc // from EmergentAccumulator.Observe
+	sheet    *reports.RenderedDoc  // from WorkbookWriter.Render
+	project  *reports.QDPXDoc      // from QDPXWriter.Render
 }
 
 // fanout runs output stages concurrently: every stage gets every document,
