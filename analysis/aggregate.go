@@ -41,6 +41,23 @@ type Accumulator struct {
 	qual                           map[[2]int]*qualAcc
 
 	orphans int
+
+	// strs holds one copy of each speaker and role string, so that quotes
+	// share them and do not keep their documents' text alive.
+	strs map[string]string
+}
+
+// intern returns the accumulator's copy of s.
+func (a *Accumulator) intern(s string) string {
+	if v, ok := a.strs[s]; ok {
+		return v
+	}
+	if a.strs == nil {
+		a.strs = map[string]string{}
+	}
+	v := strings.Clone(s)
+	a.strs[v] = v
+	return v
 }
 
 // NewAccumulator returns an Accumulator for codings made with the codebook
@@ -186,7 +203,7 @@ type segUnit struct {
 	codes  []int
 	best   []int
 	allNeg []bool
-	ref    *segRef // made when a quote of the segment is first kept
+	ref    *QuoteSegment // made when a quote of the segment is first kept
 }
 
 // caseID returns the case of a document: Meta.Case, or the document ID
@@ -251,7 +268,7 @@ func (a *Accumulator) Add(doc *corpus.Document, codings []Coding) {
 		u := segUnit{seg: s, runes: utf8.RuneCountInString(s.Text), voice: corpus.VoiceOther, role: corpus.RoleUnknown}
 		if s.Turn >= 0 && s.Turn < len(doc.Turns) {
 			t := doc.Turns[s.Turn]
-			u.voice, u.role, u.speaker = t.Voice, t.Role, t.Speaker
+			u.voice, u.role, u.speaker = t.Voice, a.intern(t.Role), a.intern(t.Speaker)
 		}
 		if doc.Meta.Kind == corpus.KindNotes {
 			u.voice = corpus.VoiceNotes
@@ -731,14 +748,15 @@ func newMatrix(v corpus.Voice, rows []matrixRow, cols []string, order []int) *Ma
 
 // ---- quotes ----
 
-// quoteKey orders quote candidates: smaller is better.
+// quoteKey orders quote candidates: smaller is better. Its numbers are
+// 32-bit to keep the many candidates of a large corpus small.
 type quoteKey struct {
 	negated bool
 	notOwn  bool
-	lenPen  int
-	seq     int
-	segN    int
-	start   int
+	lenPen  int32
+	seq     int32
+	segN    int32
+	start   int32
 	code    string
 }
 
@@ -781,53 +799,78 @@ func lengthPenalty(n int) int {
 }
 
 // quoteCand is a quote candidate. While its document is being added it
-// points at the segment's unit (u); once a list keeps it, it holds a
-// segRef instead, so lists keep only the quoted segments' text, not the
+// points at the segment's unit (u); once a list keeps it, it holds the
+// segment's QuoteSegment instead, so lists keep only the quoted segments' text, not the
 // documents (see keep).
 type quoteCand struct {
-	key   quoteKey
-	u     *segUnit // during Add only
-	ref   *segRef  // once kept
-	start int32    // evidence span in the segment, in code points
-	end   int32
-	neg   bool
-	term  string
+	key  quoteKey
+	u    *segUnit      // during Add only
+	ref  *QuoteSegment // once kept
+	end  int32         // evidence span in the segment: key.start to end, in code points
+	neg  bool
+	cut  bool // term is the text at the span (see keep)
+	term string
 }
 
-// segRef is what a quote needs of its segment, shared by every quote of
-// the segment and holding copies of the strings, so that a kept quote does
-// not keep its whole document alive.
-type segRef struct {
-	doc, id, time, speaker, role, text string
-	line                               int
-	voice                              corpus.Voice
-}
-
-// refOf returns the segment's segRef, making it on first use.
-func (u *segUnit) refOf(doc string) *segRef {
+// refOf returns the segment's QuoteSegment, made on first use. It copies
+// the text (and the time), which are part of the document's text, so that
+// a kept quote does not keep the whole document alive; the segment ID is
+// a string of its own and speaker and role are interned by Add.
+func (u *segUnit) refOf(doc string) *QuoteSegment {
 	if u.ref == nil {
 		s := u.seg
-		u.ref = &segRef{doc: doc, id: strings.Clone(s.ID), time: strings.Clone(s.Time), speaker: strings.Clone(u.speaker),
-			role: strings.Clone(u.role), text: strings.Clone(s.Text), line: s.Line, voice: u.voice}
+		u.ref = &QuoteSegment{Doc: doc, Segment: s.ID, Time: strings.Clone(s.Time), Speaker: u.speaker,
+			Role: u.role, Text: strings.Clone(s.Text), Line: s.Line, Voice: u.voice}
 	}
 	return u.ref
 }
 
 // keep turns a candidate a list has just taken into one that outlives
-// its document's Add.
+// its document's Add. When the term is the text at the evidence span, as
+// it is for the matcher's codings, it is not stored but cut from the
+// text again by quote.
 func (c *quoteCand) keep(doc string) {
-	if c.ref == nil {
-		c.ref = c.u.refOf(doc)
-		c.u = nil
+	if c.ref != nil {
+		return
+	}
+	c.ref = c.u.refOf(doc)
+	c.u = nil
+	if c.end > c.key.start && runeSlice(c.ref.Text, int(c.key.start), int(c.end)) == c.term {
+		c.term, c.cut = "", true
+	} else {
 		c.term = strings.Clone(c.term)
 	}
 }
 
+// runeSlice returns s[start:end] in code points; "" when out of range.
+func runeSlice(s string, start, end int) string {
+	b0, b1, n := -1, -1, 0
+	for i := range s {
+		if n == start {
+			b0 = i
+		}
+		if n == end {
+			b1 = i
+			break
+		}
+		n++
+	}
+	if b1 < 0 && n == end {
+		b1 = len(s)
+	}
+	if b0 < 0 || b1 < b0 {
+		return ""
+	}
+	return s[b0:b1]
+}
+
 // quote returns the Quote of a kept candidate.
 func (c *quoteCand) quote() Quote {
-	r := c.ref
-	return Quote{Doc: r.doc, Segment: r.id, Line: r.line, Time: r.time, Speaker: r.speaker, Role: r.role, Voice: r.voice,
-		Text: r.text, Start: int(c.start), End: int(c.end), Term: c.term, Code: c.key.code, Negated: c.neg}
+	term := c.term
+	if c.cut {
+		term = runeSlice(c.ref.Text, int(c.key.start), int(c.end))
+	}
+	return Quote{QuoteSegment: c.ref, Start: int(c.key.start), End: int(c.end), Term: term, Code: c.key.code, Negated: c.neg}
 }
 
 func newQuoteCand(c *Coding, u *segUnit, seq int) quoteCand {
@@ -837,8 +880,8 @@ func newQuoteCand(c *Coding, u *segUnit, seq int) quoteCand {
 		start, end = 0, 0 // evidence outside the segment: quote without a span
 	}
 	return quoteCand{
-		key: quoteKey{negated: c.Negated, notOwn: u.vi != 0, lenPen: lengthPenalty(u.runes), seq: seq, segN: s.N, start: start, code: c.Code},
-		u:   u, start: int32(start), end: int32(end), neg: c.Negated, term: c.Term,
+		key: quoteKey{negated: c.Negated, notOwn: u.vi != 0, lenPen: int32(lengthPenalty(u.runes)), seq: int32(seq), segN: int32(s.N), start: int32(start), code: c.Code},
+		u:   u, end: int32(end), neg: c.Negated, term: c.Term,
 	}
 }
 

@@ -350,7 +350,7 @@ func TestQuoteSelection(t *testing.T) {
 	if loc := qs[0].Location(); loc != "D/i.txt:1" {
 		t.Errorf("location %q", loc)
 	}
-	if loc := (Quote{Doc: "x.vtt", Time: "00:01:02", Line: 3}).Location(); loc != "x.vtt@00:01:02" {
+	if loc := (Quote{QuoteSegment: &QuoteSegment{Doc: "x.vtt", Time: "00:01:02", Line: 3}}).Location(); loc != "x.vtt@00:01:02" {
 		t.Errorf("location %q", loc)
 	}
 }

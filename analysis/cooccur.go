@@ -187,18 +187,17 @@ func windowPair(win []segUnit, x, y int, codings []Coding, seq int) pairCand {
 
 // ---- quote pairs ----
 
+// pairKey is what orders quote pairs besides the two quotes' own keys.
 type pairKey struct {
-	notSame      bool
-	negated      bool
-	lenPen       int
-	seq          int
-	segA, segB   int
-	startA       int
-	startB       int
-	codeA, codeB string
+	notSame bool
+	negated bool
+	lenPen  int32
 }
 
-func (k pairKey) less(o pairKey) bool {
+// pairLess orders quote pairs: smaller is better.
+func pairLess(a, b *pairCand) bool {
+	k, o := a.key, b.key
+	x, y := &a.first.key, &b.first.key
 	switch {
 	case k.notSame != o.notSame:
 		return !k.notSame
@@ -206,20 +205,20 @@ func (k pairKey) less(o pairKey) bool {
 		return !k.negated
 	case k.lenPen != o.lenPen:
 		return k.lenPen < o.lenPen
-	case k.seq != o.seq:
-		return k.seq < o.seq
-	case k.segA != o.segA:
-		return k.segA < o.segA
-	case k.segB != o.segB:
-		return k.segB < o.segB
-	case k.startA != o.startA:
-		return k.startA < o.startA
-	case k.startB != o.startB:
-		return k.startB < o.startB
-	case k.codeA != o.codeA:
-		return k.codeA < o.codeA
+	case x.seq != y.seq:
+		return x.seq < y.seq
+	case x.segN != y.segN:
+		return x.segN < y.segN
+	case a.snd.key.segN != b.snd.key.segN:
+		return a.snd.key.segN < b.snd.key.segN
+	case x.start != y.start:
+		return x.start < y.start
+	case a.snd.key.start != b.snd.key.start:
+		return a.snd.key.start < b.snd.key.start
+	case x.code != y.code:
+		return x.code < y.code
 	}
-	return k.codeB < o.codeB
+	return a.snd.key.code < b.snd.key.code
 }
 
 type pairCand struct {
@@ -233,11 +232,7 @@ func newPairCand(ca *Coding, ua *segUnit, cb *Coding, ub *segUnit, seq int) pair
 	if ua != ub {
 		pen += qb.key.lenPen
 	}
-	return pairCand{
-		key: pairKey{notSame: ua != ub, negated: ca.Negated || cb.Negated, lenPen: pen, seq: seq,
-			segA: ua.seg.N, segB: ub.seg.N, startA: qa.key.start, startB: qb.key.start, codeA: ca.Code, codeB: cb.Code},
-		first: qa, snd: qb,
-	}
+	return pairCand{key: pairKey{notSame: ua != ub, negated: ca.Negated || cb.Negated, lenPen: pen}, first: qa, snd: qb}
 }
 
 // pairList keeps the best max pairs, best first, never the same pair of
@@ -250,9 +245,9 @@ type pairList struct {
 // add offers a pair of document doc (being added) to the list.
 func (l *pairList) add(c pairCand, doc string) {
 	l.items = insertTop(l.items, c, l.max,
-		func(a, b pairCand) bool { return a.key.less(b.key) },
+		func(a, b pairCand) bool { return pairLess(&a, &b) },
 		func(a, b pairCand) bool {
-			return a.key.seq == b.key.seq && a.key.segA == b.key.segA && a.key.segB == b.key.segB
+			return a.first.key.seq == b.first.key.seq && a.first.key.segN == b.first.key.segN && a.snd.key.segN == b.snd.key.segN
 		})
 	for i := range l.items {
 		l.items[i].first.keep(doc)

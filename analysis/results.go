@@ -567,6 +567,18 @@ type AbsentCode struct {
 // segment number, evidence start). A list never holds the same segment
 // twice.
 type Quote struct {
+	// The quoted segment, shared by every quote of it (its fields are
+	// promoted: q.Doc, q.Text, ...); never nil in Results, never changed.
+	*QuoteSegment
+	// Start and End are the evidence span within Text, in code points.
+	Start, End int
+	Term       string // the evidence as written
+	Code       string
+	Negated    bool
+}
+
+// QuoteSegment is the segment a Quote quotes.
+type QuoteSegment struct {
 	Doc     string // document ID
 	Segment string // segment ID
 	Line    int    // source location (see corpus.Segment.Line); 0 when none
@@ -575,11 +587,6 @@ type Quote struct {
 	Role    string
 	Voice   corpus.Voice
 	Text    string // the segment's text, verbatim
-	// Start and End are the evidence span within Text, in code points.
-	Start, End int
-	Term       string // the evidence as written
-	Code       string
-	Negated    bool
 }
 
 // Location returns "doc@time" when the quote has a time, else "doc:line",

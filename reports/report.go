@@ -771,7 +771,7 @@ func (v *mdView) example(b *mdBuf, ex []analysis.Example) {
 		return
 	}
 	e := ex[0]
-	q := analysis.Quote{Doc: e.Doc, Segment: e.Segment, Line: e.Line, Time: e.Time}
+	q := analysis.Quote{QuoteSegment: &analysis.QuoteSegment{Doc: e.Doc, Segment: e.Segment, Line: e.Line, Time: e.Time}}
 	b.str("“")
 	b.esc(e.Text)
 	b.str("” — ")

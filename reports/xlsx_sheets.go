@@ -831,7 +831,7 @@ func (w *WorkbookWriter) writeEmergent(sheet string, v *view) error {
 func (w *WorkbookWriter) examplesCell(v *view, ex []analysis.Example) string {
 	lines := make([]string, len(ex))
 	for i, e := range ex {
-		q := analysis.Quote{Doc: e.Doc, Segment: e.Segment, Line: e.Line, Time: e.Time}
+		q := analysis.Quote{QuoteSegment: &analysis.QuoteSegment{Doc: e.Doc, Segment: e.Segment, Line: e.Line, Time: e.Time}}
 		lines[i] = "• “" + JoinSpace(cutRunes(e.Text, 300)) + "” — " + v.tx.role(e.Role) + ", " + q.Location()
 	}
 	return strings.Join(lines, "\n")
