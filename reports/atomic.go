@@ -52,3 +52,41 @@ func AtomicWrite(name string, write func(w io.Writer) error) (err error) {
 	}
 	return nil
 }
+
+// FileWriter writes the file name by calling write; AtomicWrite and
+// CreateFile are two.
+type FileWriter func(name string, write func(w io.Writer) error) error
+
+// CreateFile writes a file by calling write on it, buffered, creating its
+// folder when needed and replacing any file of that name. Unlike
+// AtomicWrite it neither syncs nor renames: it is for files in a folder
+// that is made durable and visible as a whole, such as pbasis run's
+// staging folder, where syncing thousands of small files one by one costs
+// more than everything else written to them. On an error the partial
+// file is removed.
+func CreateFile(name string, write func(w io.Writer) error) (err error) {
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return fmt.Errorf("create folder for %s: %w", name, err)
+	}
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(name)
+		}
+	}()
+	bw := bufio.NewWriterSize(f, 32<<10)
+	if err = write(bw); err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	if err = bw.Flush(); err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	if err = f.Close(); err != nil {
+		return fmt.Errorf("close %s: %w", name, err)
+	}
+	return nil
+}

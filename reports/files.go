@@ -114,10 +114,11 @@ func EcomapPath(caseID string) string {
 	return FiguresDir + "/ecomap-" + SafeFileName(caseID) + ".svg"
 }
 
-// mdWriters is how many files WriteAll writes at the same time. A file's
-// time is mostly spent waiting for the disk (AtomicWrite syncs the file and
-// its folder), not on the CPU: more writers than GOMAXPROCS overlap those
-// waits, while the Go runtime still runs at most GOMAXPROCS of them at once.
+// mdWriters is how many files WriteAll writes at the same time. With
+// AtomicWrite a file's time is mostly spent waiting for the disk (it syncs
+// the file and its folder), not on the CPU: more writers than GOMAXPROCS
+// overlap those waits, while the Go runtime still runs at most GOMAXPROCS
+// of them at once.
 const mdWriters = 8
 
 // WriteAll writes the Markdown report, one portrait per case and the
@@ -132,6 +133,13 @@ const mdWriters = 8
 // written, in the order above, and the first error in that order, which
 // names the file.
 func WriteAll(outDir string, r *analysis.Results, m *Manifest, lang Lang) ([]string, error) {
+	return WriteAllWith(outDir, r, m, lang, AtomicWrite)
+}
+
+// WriteAllWith is WriteAll writing each file with put instead of
+// AtomicWrite: CreateFile when outDir is a staging folder that the caller
+// syncs and swaps in as a whole.
+func WriteAllWith(outDir string, r *analysis.Results, m *Manifest, lang Lang, put FileWriter) ([]string, error) {
 	if r == nil {
 		return nil, fmt.Errorf("write reports to %s: no results", outDir)
 	}
@@ -187,7 +195,7 @@ func WriteAll(outDir string, r *analysis.Results, m *Manifest, lang Lang) ([]str
 					return
 				}
 				j := jobs[i]
-				errs[i] = AtomicWrite(filepath.Join(outDir, filepath.FromSlash(j.rel)), func(w io.Writer) error { return j.write(w, &b, &s) })
+				errs[i] = put(filepath.Join(outDir, filepath.FromSlash(j.rel)), func(w io.Writer) error { return j.write(w, &b, &s) })
 				if errs[i] != nil {
 					failed.Store(true)
 				} else {
@@ -210,7 +218,7 @@ func WriteAll(outDir string, r *analysis.Results, m *Manifest, lang Lang) ([]str
 	}
 
 	var b mdBuf
-	if err := AtomicWrite(filepath.Join(outDir, ReportFile), func(w io.Writer) error { return v.writeReport(&b, w) }); err != nil {
+	if err := put(filepath.Join(outDir, ReportFile), func(w io.Writer) error { return v.writeReport(&b, w) }); err != nil {
 		return written, err
 	}
 	return append(written, ReportFile), nil

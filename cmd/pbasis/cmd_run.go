@@ -354,6 +354,7 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 		})
 	})
 	bar.finish()
+	m.Timings["read, code, stream"] = time.Since(started).Round(time.Millisecond).String()
 	if fatal != nil {
 		return usageErr(fmt.Errorf("--strict: %w", fatal))
 	}
@@ -368,6 +369,7 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 	var emergent []analysis.Emergent
 	parallel(func() error { res = acc.Results(); return nil }, func() error { emergent = emAcc.Result(nil); return nil })
 	res.Emergent = emergent
+	m.Timings["results"] = time.Since(started).Round(time.Millisecond).String()
 	var written []string
 	err = parallel(
 		func() error {
@@ -379,7 +381,12 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 			}
 			return nil
 		},
-		func() (err error) { written, err = reports.WriteAll(cfg.Out, res, m, lang); return err },
+		func() (err error) {
+			// Plain files: the staging folder is synced as a whole before it
+			// is swapped in (staging.go).
+			written, err = reports.WriteAllWith(cfg.Out, res, m, lang, reports.CreateFile)
+			return err
+		},
 		func() error {
 			return reports.AtomicWrite(filepath.Join(cfg.Out, reports.XLSXFile), func(w io.Writer) error { return wb.Close(w, res, m) })
 		},
@@ -387,6 +394,7 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 	if err != nil {
 		return err
 	}
+	m.Timings["reports"] = time.Since(started).Round(time.Millisecond).String()
 	m.Outputs = append([]string{"segments.csv", "codings.csv", reports.XLSXFile, reports.QDPXFile}, written...)
 	m.Outputs = append(m.Outputs, "run.json")
 	for _, s := range m.Skipped {
