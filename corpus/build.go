@@ -298,12 +298,22 @@ func (c codePoints) at(b int) int {
 func CountWords(s string) int {
 	n := 0
 	in := false
-	for _, r := range s {
-		w := r == '\'' || r == '-' || r == '’' || isWordRune(r)
-		if isWordRune(r) && !in {
+	for i := 0; i < len(s); {
+		var word, joiner bool
+		if c := s[i]; c < utf8.RuneSelf { // ASCII: a table-free fast path
+			word = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+			joiner = c == '\'' || c == '-'
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			word = isWordRune(r)
+			joiner = r == '’'
+			i += size
+		}
+		if word && !in {
 			n++
 			in = true
-		} else if !w {
+		} else if !word && !joiner {
 			in = false
 		}
 	}
