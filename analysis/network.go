@@ -6,7 +6,6 @@ import (
 	"sort"
 
 	"gonum.org/v1/gonum/graph"
-	"gonum.org/v1/gonum/graph/simple"
 )
 
 // netAcc counts own-voice window units of relation, place and facility
@@ -35,7 +34,7 @@ func (n *netAcc) addUnit(codes []int) {
 
 // build returns the network over the codes in order.
 func (n *netAcc) build(caseID string, codes []CodeInfo, order []int) *Network {
-	out := &Network{Case: caseID, Graph: simple.NewWeightedUndirectedGraph(0, 0)}
+	out := &Network{Case: caseID}
 	pos := map[int]int{}
 	for _, k := range order {
 		if n.units[k] == 0 {
@@ -44,7 +43,6 @@ func (n *netAcc) build(caseID string, codes []CodeInfo, order []int) *Network {
 		pos[k] = len(out.Nodes)
 		out.Nodes = append(out.Nodes, codes[k].ID)
 		out.Units = append(out.Units, n.units[k])
-		out.Graph.AddNode(simple.Node(int64(pos[k])))
 	}
 	// Edges by node index (A before B), sorted by A then B.
 	type edge struct{ i, j, w int }
@@ -56,7 +54,6 @@ func (n *netAcc) build(caseID string, codes []CodeInfo, order []int) *Network {
 			i, j = j, i
 		}
 		edges = append(edges, edge{i, j, w})
-		out.Graph.SetWeightedEdge(simple.WeightedEdge{F: simple.Node(int64(i)), T: simple.Node(int64(j)), W: float64(w)})
 		adj[i] = append(adj[i], j)
 		adj[j] = append(adj[j], i)
 	}

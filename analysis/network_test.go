@@ -78,10 +78,10 @@ func TestNetworkAndBridges(t *testing.T) {
 	if want := []float64{1, 0, 0, 0, 0, 0}; !reflect.DeepEqual(p.Betweenness, want) {
 		t.Errorf("betweenness %v, want %v", p.Betweenness, want)
 	}
-	if w, ok := p.Graph.Weight(p.Node("rel.neighbour"), p.Node("fac.school")); !ok || w != 1 {
+	if w, ok := p.Graph().Weight(p.Node("rel.neighbour"), p.Node("fac.school")); !ok || w != 1 {
 		t.Errorf("graph weight %v %v", w, ok)
 	}
-	if p.Graph.HasEdgeBetween(p.Node("rel.coach"), p.Node("place.street")) {
+	if p.Graph().HasEdgeBetween(p.Node("rel.coach"), p.Node("place.street")) {
 		t.Error("interviewer words made an edge")
 	}
 
@@ -110,7 +110,7 @@ func TestNetworkAndBridges(t *testing.T) {
 	}
 	// Corpus network: the coach now links sportclub and school; the
 	// neighbour street and school; edge neighbour-street has weight 2.
-	if w, _ := r.Network.Graph.Weight(r.Network.Node("rel.neighbour"), r.Network.Node("place.street")); w != 2 {
+	if w, _ := r.Network.Graph().Weight(r.Network.Node("rel.neighbour"), r.Network.Node("place.street")); w != 2 {
 		t.Errorf("corpus neighbour-street weight %v, want 2", w)
 	}
 	// Corpus graph: street - neighbour - school, and the triangle school,

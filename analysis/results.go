@@ -425,11 +425,24 @@ type Network struct {
 	// Units is the number of own-voice window units in which each node
 	// occurs (parallel to Nodes).
 	Units []int
-	Graph *simple.WeightedUndirectedGraph
 	// Edges lists the edges, A before B in code order, sorted by A then B.
 	Edges []Edge
 	// Betweenness per node (parallel to Nodes).
 	Betweenness []float64
+}
+
+// Graph returns the network as a gonum graph: node i is Nodes[i], edge
+// weights are Edge.Weight. It is made on each call (a run's thousands of
+// case networks are not kept as graphs).
+func (n *Network) Graph() *simple.WeightedUndirectedGraph {
+	g := simple.NewWeightedUndirectedGraph(0, 0)
+	for i := range n.Nodes {
+		g.AddNode(simple.Node(int64(i)))
+	}
+	for _, e := range n.Edges {
+		g.SetWeightedEdge(simple.WeightedEdge{F: simple.Node(n.Node(e.A)), T: simple.Node(n.Node(e.B)), W: float64(e.Weight)})
+	}
+	return g
 }
 
 // Node returns the graph ID of a code, or -1.
