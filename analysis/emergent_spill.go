@@ -1,0 +1,178 @@
+package analysis
+
+import (
+	"bufio"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+)
+
+// exStore holds the records of the segments an EmergentAccumulator keeps as
+// examples (see segRec), written one after the other: in memory, in chunks
+// that are never copied, or, after SpillExamples, in a temporary file, so
+// that the text of the many segments kept but never shown costs no memory.
+//
+// A record is: line (varint), turn (uvarint), ID length + 1 or 0 for stdID
+// (uvarint), time length, text length (uvarints), then the ID (unless
+// stdID), the time and the text.
+type exStore struct {
+	size  int64    // bytes written
+	mem   [][]byte // in memory: chunks of memChunk bytes, the last one partly filled
+	f     *os.File // spill file, nil in memory
+	w     *bufio.Writer
+	err   error // the first error of the file; it stays
+	buf   []byte
+	close bool // Close was called
+}
+
+// memChunk is the size of a chunk of an in-memory exStore.
+const memChunk = 1 << 16
+
+// maxRecHead is the most bytes the lengths at the start of a record take.
+const maxRecHead = 5 * binary.MaxVarintLen64
+
+// spill makes the store write to a new temporary file in dir (see
+// os.CreateTemp). It must be called before anything is written.
+func (s *exStore) spill(dir string) error {
+	if s.size > 0 || s.f != nil {
+		return errors.New("analysis: SpillExamples after examples were kept")
+	}
+	if s.close {
+		return errors.New("analysis: SpillExamples after Close")
+	}
+	f, err := os.CreateTemp(dir, "pbasis-emergent-*.bin")
+	if err != nil {
+		return fmt.Errorf("analysis: emergent examples spill file: %w", err)
+	}
+	s.f, s.w = f, bufio.NewWriterSize(f, 1<<16)
+	return nil
+}
+
+// write appends b and returns the offset it starts at.
+func (s *exStore) write(b []byte) int64 {
+	off := s.size
+	s.size += int64(len(b))
+	if s.f == nil {
+		for len(b) > 0 {
+			if n := len(s.mem); n == 0 || len(s.mem[n-1]) == memChunk {
+				s.mem = append(s.mem, make([]byte, 0, memChunk))
+			}
+			last := &s.mem[len(s.mem)-1]
+			k := min(len(b), memChunk-len(*last))
+			*last = append(*last, b[:k]...)
+			b = b[k:]
+		}
+		return off
+	}
+	if s.err == nil {
+		if _, err := s.w.Write(b); err != nil {
+			s.err = fmt.Errorf("analysis: writing emergent examples spill file: %w", err)
+		}
+	}
+	return off
+}
+
+// read returns the n bytes from off on, in a buffer that the next read
+// reuses. Short of them, it returns an error.
+func (s *exStore) read(off int64, n int) ([]byte, error) {
+	if s.err != nil {
+		return nil, s.err
+	}
+	if off < 0 || off+int64(n) > s.size {
+		n = int(max(0, s.size-off))
+	}
+	if cap(s.buf) < n {
+		s.buf = make([]byte, n)
+	}
+	b := s.buf[:n]
+	if s.f == nil {
+		for i := 0; i < n; {
+			p := off + int64(i)
+			i += copy(b[i:], s.mem[p/memChunk][p%memChunk:])
+		}
+		return b, nil
+	}
+	if s.w.Buffered() > 0 {
+		if err := s.w.Flush(); err != nil {
+			s.err = fmt.Errorf("analysis: writing emergent examples spill file: %w", err)
+			return nil, s.err
+		}
+	}
+	if _, err := s.f.ReadAt(b, off); err != nil && !(errors.Is(err, io.EOF) && n == 0) {
+		s.err = fmt.Errorf("analysis: reading emergent examples spill file: %w", err)
+		return nil, s.err
+	}
+	return b, nil
+}
+
+// record returns the fields of the record at off. The strings are new.
+func (s *exStore) record(off int64) (line int, turn uint32, id string, std bool, time, text string, err error) {
+	head, err := s.read(off, maxRecHead)
+	if err != nil {
+		return
+	}
+	var v [5]uint64
+	k := 0
+	l, m := binary.Varint(head)
+	if m <= 0 {
+		err = fmt.Errorf("analysis: emergent examples store: bad record at %d", off)
+		return
+	}
+	line, k = int(l), m
+	for i := 1; i < 5; i++ {
+		u, m := binary.Uvarint(head[k:])
+		if m <= 0 {
+			err = fmt.Errorf("analysis: emergent examples store: bad record at %d", off)
+			return
+		}
+		v[i], k = u, k+m
+	}
+	turn = uint32(v[1])
+	idLen := 0
+	if v[2] == 0 {
+		std = true
+	} else {
+		idLen = int(v[2] - 1)
+	}
+	body, err := s.read(off+int64(k), idLen+int(v[3])+int(v[4]))
+	if err != nil {
+		return
+	}
+	if len(body) != idLen+int(v[3])+int(v[4]) {
+		err = fmt.Errorf("analysis: emergent examples store: short record at %d", off)
+		return
+	}
+	all := string(body)
+	id, time, text = all[:idLen], all[idLen:idLen+int(v[3])], all[idLen+int(v[3]):]
+	return
+}
+
+// closeStore drops the store's memory and removes its file, returning the
+// first error of writing, closing or removing it.
+func (s *exStore) closeStore() error {
+	if s.close {
+		return nil
+	}
+	s.close = true
+	s.mem, s.buf = nil, nil
+	err := s.err
+	defer func() {
+		if s.err == nil {
+			s.err = errors.New("analysis: EmergentAccumulator used after Close")
+		}
+	}()
+	if s.f == nil {
+		return err
+	}
+	name := s.f.Name()
+	if e := s.f.Close(); e != nil && err == nil {
+		err = fmt.Errorf("analysis: closing emergent examples spill file: %w", e)
+	}
+	if e := os.Remove(name); e != nil && err == nil {
+		err = fmt.Errorf("analysis: removing emergent examples spill file: %w", e)
+	}
+	s.f, s.w = nil, nil
+	return err
+}
