@@ -363,16 +363,12 @@ func (a *EmergentAccumulator) ResultErr(ref map[string]int) ([]Emergent, error) 
 		for id, ma := range ca.mentions {
 			m := all.mentions[id]
 			if m == nil {
-				m = &caseMention{surf: map[string]int{}, pattern: map[string]int{}, ex: all.newList(E), name: ma.name, words: ma.words}
+				m = &caseMention{ex: all.newList(E), name: ma.name, words: ma.words}
 				all.mentions[id] = m
 			}
 			m.count += ma.count
-			for s, c := range ma.surf {
-				m.surf[s] += c
-			}
-			for s, c := range ma.pattern {
-				m.pattern[s] += c
-			}
+			m.surf.addAll(&ma.surf)
+			m.pattern.addAll(&ma.pattern)
 			list := all.ex[int(m.ex)*E : int(m.ex)*E+E]
 			for _, g := range ca.ex[int(ma.ex)*E : int(ma.ex)*E+E] {
 				if g == noSeg {
@@ -683,7 +679,7 @@ func (a *EmergentAccumulator) mentions(ca *emCase, exs *exCache) []Mention {
 		}
 		k := a.ments[id]
 		out = append(out, Mention{
-			Text: a.mentionText(ma), Norm: k.norm, Kind: k.kind, Pattern: mostFrequentKey(ma.pattern),
+			Text: a.mentionText(ma), Norm: k.norm, Kind: k.kind, Pattern: ma.pattern.best(stringLess),
 			Count: ma.count, Examples: a.examples(ca.ex[int(ma.ex)*E:int(ma.ex)*E+E], exs),
 		})
 	}
@@ -708,7 +704,7 @@ func (a *EmergentAccumulator) mentions(ca *emCase, exs *exCache) []Mention {
 // mentionText is the display form of a mention; the capital of a
 // sentence-initial kin word is lowered like a keyword's, never a name's.
 func (a *EmergentAccumulator) mentionText(ma *caseMention) string {
-	s := mostFrequentSurface(ma.surf)
+	s := ma.surf.best(surfaceBefore)
 	if ma.name {
 		return s
 	}
@@ -747,16 +743,7 @@ func surfaceBefore(s, t string) bool {
 	return s < t
 }
 
-// mostFrequentKey returns the most frequent key, ties to the smallest.
-func mostFrequentKey(m map[string]int) string {
-	best, bc := "", -1
-	for s, c := range m {
-		if c > bc || (c == bc && s < best) {
-			best, bc = s, c
-		}
-	}
-	return best
-}
+func stringLess(s, t string) bool { return s < t }
 
 // ParseFrequencyList reads a word frequency list, one "word count" pair per
 // line separated by white space (the format of the OpenSubtitles lists),

@@ -25,9 +25,12 @@ import (
 //     caseTerm of 16 bytes in emCase.terms: its count, its only surface form
 //     (or multiSurf and a map in emCase.multi), and the number of its list
 //     of first Examples segments (in emCase.ex);
-//   - a segment kept as an example is a segRec of 32 bytes pointing into
-//     one string per document that holds the text (and ID and time, unless
-//     standard or empty) of its kept segments only.
+//   - a segment kept as an example is a segRec of 8 bytes: its number and
+//     the offset of its record (line, role and voice, ID unless standard,
+//     time, text) in an exStore, in memory or, after SpillExamples, in a
+//     temporary file; a Result reads back only the records it shows;
+//   - a mention's written forms and cues are counted in strCounts, without
+//     a map while there is one only (most mentions).
 
 // noSeg marks an unused place in an example list.
 const noSeg = ^uint32(0)
@@ -57,10 +60,57 @@ const maxTokens = 1<<32 - 1
 // caseMention is a mention (kind and norm) in a case.
 type caseMention struct {
 	count         int
-	surf, pattern map[string]int // written forms and cues, interned
-	ex            uint32         // as caseTerm.ex
-	name          bool           // a "bij …"/"met …" name, checked against the vocabulary in Result
-	words         []uint32       // word ids of a name
+	surf, pattern strCounts // written forms and cues, interned
+	ex            uint32    // as caseTerm.ex
+	name          bool      // a "bij …"/"met …" name, checked against the vocabulary in Result
+	words         []uint32  // word ids of a name
+}
+
+// strCounts counts strings. Most mentions have one written form and one
+// cue, so the first string is kept without a map.
+type strCounts struct {
+	one  string
+	n    int            // count of one; 0 while empty
+	more map[string]int // the other strings, nil while there are none
+}
+
+// add counts s k times (k > 0).
+func (c *strCounts) add(s string, k int) {
+	switch {
+	case c.n == 0 || c.one == s:
+		c.one = s
+		c.n += k
+	default:
+		if c.more == nil {
+			c.more = map[string]int{}
+		}
+		c.more[s] += k
+	}
+}
+
+// addAll adds the counts of d.
+func (c *strCounts) addAll(d *strCounts) {
+	if d.n > 0 {
+		c.add(d.one, d.n)
+	}
+	for s, k := range d.more {
+		c.add(s, k)
+	}
+}
+
+// best returns the string that before(s, t) puts first among the most
+// frequent ones; "" when there is none.
+func (c *strCounts) best(before func(s, t string) bool) string {
+	if c.n == 0 {
+		return ""
+	}
+	best, bc := c.one, c.n
+	for s, k := range c.more {
+		if k > bc || (k == bc && before(s, best)) {
+			best, bc = s, k
+		}
+	}
+	return best
 }
 
 // emCase is what the accumulator keeps of a case.
@@ -317,12 +367,12 @@ func (a *EmergentAccumulator) AddObserved(x *EmergentDoc) {
 			for j, w := range mm.words {
 				words[j] = wmap[w]
 			}
-			cm = &caseMention{surf: map[string]int{}, pattern: map[string]int{}, ex: ca.newList(E), name: mm.name, words: words}
+			cm = &caseMention{ex: ca.newList(E), name: mm.name, words: words}
 			ca.mentions[id] = cm
 		}
 		cm.count++
-		cm.surf[a.intern(mm.text)]++
-		cm.pattern[a.intern(mm.pattern)]++
+		cm.surf.add(a.intern(mm.text), 1)
+		cm.pattern.add(a.intern(mm.pattern), 1)
 		m.insert(ca.ex[int(cm.ex)*E:int(cm.ex)*E+E], mm.seg)
 	}
 	m.keepSegments()

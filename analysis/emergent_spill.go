@@ -30,9 +30,6 @@ type exStore struct {
 // memChunk is the size of a chunk of an in-memory exStore.
 const memChunk = 1 << 16
 
-// maxRecHead is the most bytes the lengths at the start of a record take.
-const maxRecHead = 5 * binary.MaxVarintLen64
-
 // spill makes the store write to a new temporary file in dir (see
 // os.CreateTemp). It must be called before anything is written.
 func (s *exStore) spill(dir string) error {
@@ -107,46 +104,46 @@ func (s *exStore) read(off int64, n int) ([]byte, error) {
 	return b, nil
 }
 
+// recGuess is how many bytes record reads at first: most records fit, and
+// take one read.
+const recGuess = 1024
+
 // record returns the fields of the record at off. The strings are new.
 func (s *exStore) record(off int64) (line int, turn uint32, id string, std bool, time, text string, err error) {
-	head, err := s.read(off, maxRecHead)
+	b, err := s.read(off, recGuess)
 	if err != nil {
 		return
 	}
-	var v [5]uint64
-	k := 0
-	l, m := binary.Varint(head)
-	if m <= 0 {
-		err = fmt.Errorf("analysis: emergent examples store: bad record at %d", off)
-		return
+	bad := func() error { return fmt.Errorf("analysis: emergent examples store: bad record at %d", off) }
+	l, k := binary.Varint(b)
+	if k <= 0 {
+		return 0, 0, "", false, "", "", bad()
 	}
-	line, k = int(l), m
-	for i := 1; i < 5; i++ {
-		u, m := binary.Uvarint(head[k:])
+	var v [4]uint64
+	for i := range v {
+		u, m := binary.Uvarint(b[k:])
 		if m <= 0 {
-			err = fmt.Errorf("analysis: emergent examples store: bad record at %d", off)
-			return
+			return 0, 0, "", false, "", "", bad()
 		}
 		v[i], k = u, k+m
 	}
-	turn = uint32(v[1])
+	line, turn = int(l), uint32(v[0])
 	idLen := 0
-	if v[2] == 0 {
+	if v[1] == 0 {
 		std = true
 	} else {
-		idLen = int(v[2] - 1)
+		idLen = int(v[1] - 1)
 	}
-	body, err := s.read(off+int64(k), idLen+int(v[3])+int(v[4]))
-	if err != nil {
-		return
+	n := idLen + int(v[2]) + int(v[3])
+	if k+n <= len(b) {
+		b = b[k : k+n]
+	} else if b, err = s.read(off+int64(k), n); err != nil {
+		return 0, 0, "", false, "", "", err
+	} else if len(b) != n {
+		return 0, 0, "", false, "", "", bad()
 	}
-	if len(body) != idLen+int(v[3])+int(v[4]) {
-		err = fmt.Errorf("analysis: emergent examples store: short record at %d", off)
-		return
-	}
-	all := string(body)
-	id, time, text = all[:idLen], all[idLen:idLen+int(v[3])], all[idLen+int(v[3]):]
-	return
+	all := string(b)
+	return line, turn, all[:idLen], std, all[idLen : idLen+int(v[2])], all[idLen+int(v[2]):], nil
 }
 
 // closeStore drops the store's memory and removes its file, returning the
