@@ -18,13 +18,16 @@ import (
 // (uvarint), time length, text length (uvarints), then the ID (unless
 // stdID), the time and the text.
 type exStore struct {
-	size  int64    // bytes written
-	mem   [][]byte // in memory: chunks of memChunk bytes, the last one partly filled
-	f     *os.File // spill file, nil in memory
-	w     *bufio.Writer
-	err   error // the first error of the file; it stays
-	buf   []byte
-	close bool // Close was called
+	size int64    // bytes written
+	mem  [][]byte // in memory: chunks of memChunk bytes, the last one partly filled
+	f    *os.File // spill file, nil in memory
+	w    *bufio.Writer
+	err  error // the first error of the file; it stays
+	buf  []byte
+	// blk holds the bytes of the spill file from blkOff on (see read).
+	blk    []byte
+	blkOff int64
+	close  bool // Close was called
 }
 
 // memChunk is the size of a chunk of an in-memory exStore.
@@ -71,8 +74,8 @@ func (s *exStore) write(b []byte) int64 {
 	return off
 }
 
-// read returns the n bytes from off on, in a buffer that the next read
-// reuses. Short of them, it returns an error.
+// read returns the n bytes from off on (fewer at the end of the store), in
+// memory that the next read or write may reuse: copy what is to be kept.
 func (s *exStore) read(off int64, n int) ([]byte, error) {
 	if s.err != nil {
 		return nil, s.err
@@ -80,11 +83,11 @@ func (s *exStore) read(off int64, n int) ([]byte, error) {
 	if off < 0 || off+int64(n) > s.size {
 		n = int(max(0, s.size-off))
 	}
-	if cap(s.buf) < n {
-		s.buf = make([]byte, n)
-	}
-	b := s.buf[:n]
 	if s.f == nil {
+		if p := off % memChunk; p+int64(n) <= memChunk {
+			return s.mem[off/memChunk][p : p+int64(n)], nil
+		}
+		b := s.bufOf(n)
 		for i := 0; i < n; {
 			p := off + int64(i)
 			i += copy(b[i:], s.mem[p/memChunk][p%memChunk:])
@@ -97,11 +100,51 @@ func (s *exStore) read(off int64, n int) ([]byte, error) {
 			return nil, s.err
 		}
 	}
-	if _, err := s.f.ReadAt(b, off); err != nil && !(errors.Is(err, io.EOF) && n == 0) {
-		s.err = fmt.Errorf("analysis: reading emergent examples spill file: %w", err)
-		return nil, s.err
+	if n > spillBlock {
+		b := s.bufOf(n)
+		if err := s.readAt(b, off); err != nil {
+			return nil, err
+		}
+		return b, nil
 	}
-	return b, nil
+	// Examples are read case by case, and the records of a case's
+	// documents lie together: one block serves many.
+	if off < s.blkOff || off+int64(n) > s.blkOff+int64(len(s.blk)) {
+		start := off &^ (spillBlock - 1)
+		if off+int64(n) > start+spillBlock {
+			start = off
+		}
+		if s.blk == nil {
+			s.blk = make([]byte, spillBlock)
+		}
+		s.blk = s.blk[:min(spillBlock, s.size-start)]
+		s.blkOff = start
+		if err := s.readAt(s.blk, start); err != nil {
+			s.blk = s.blk[:0]
+			return nil, err
+		}
+	}
+	return s.blk[off-s.blkOff : off-s.blkOff+int64(n)], nil
+}
+
+// bufOf returns s.buf resliced to n bytes, made larger when needed.
+func (s *exStore) bufOf(n int) []byte {
+	if cap(s.buf) < n {
+		s.buf = make([]byte, n)
+	}
+	return s.buf[:n]
+}
+
+// spillBlock is the size of the block of the spill file that read keeps.
+const spillBlock = 1 << 16
+
+// readAt fills b from the spill file at off.
+func (s *exStore) readAt(b []byte, off int64) error {
+	if _, err := s.f.ReadAt(b, off); err != nil && !(errors.Is(err, io.EOF) && len(b) == 0) {
+		s.err = fmt.Errorf("analysis: reading emergent examples spill file: %w", err)
+		return s.err
+	}
+	return nil
 }
 
 // recGuess is how many bytes record reads at first: most records fit, and
@@ -153,7 +196,7 @@ func (s *exStore) closeStore() error {
 		return nil
 	}
 	s.close = true
-	s.mem, s.buf = nil, nil
+	s.mem, s.buf, s.blk = nil, nil, nil
 	err := s.err
 	defer func() {
 		if s.err == nil {

@@ -1,7 +1,9 @@
 package analysis
 
 import (
+	"encoding/binary"
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -118,5 +120,68 @@ func TestEmergentSpillErrors(t *testing.T) {
 	}
 	if err := b.SpillExamples(t.TempDir()); err == nil {
 		t.Error("SpillExamples after Close: no error")
+	}
+}
+
+// TestExStoreRecords writes records of many sizes, some larger than a
+// memory chunk or a spill block, and reads them back out of order.
+func TestExStoreRecords(t *testing.T) {
+	type rec struct {
+		line           int
+		turn           uint32
+		id, time, text string
+		std            bool
+		off            int64
+	}
+	var recs []rec
+	for i := range 400 {
+		r := rec{line: i*7919 - 1000, turn: uint32(i % 5), time: strings.Repeat("t", i%3), text: strings.Repeat(string(rune('a'+i%26)), (i*i*37)%3000)}
+		if i%50 == 0 {
+			r.text = strings.Repeat("groot ", 20000+i) // more than a chunk or block
+		}
+		if i%4 == 0 {
+			r.std = true
+		} else {
+			r.id = "seg-" + strings.Repeat("x", i%7)
+		}
+		recs = append(recs, r)
+	}
+	for _, spill := range []bool{false, true} {
+		var s exStore
+		if spill {
+			if err := s.spill(t.TempDir()); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for i := range recs {
+			r := &recs[i]
+			idLen := uint64(len(r.id)) + 1
+			if r.std {
+				idLen = 0
+			}
+			b := binary.AppendVarint(nil, int64(r.line))
+			b = binary.AppendUvarint(b, uint64(r.turn))
+			b = binary.AppendUvarint(b, idLen)
+			b = binary.AppendUvarint(b, uint64(len(r.time)))
+			b = binary.AppendUvarint(b, uint64(len(r.text)))
+			b = append(b, r.id...)
+			b = append(b, r.time...)
+			b = append(b, r.text...)
+			r.off = s.write(b)
+		}
+		for _, i := range rand.New(rand.NewPCG(1, 2)).Perm(len(recs)) {
+			r := recs[i]
+			line, turn, id, std, time, text, err := s.record(r.off)
+			if err != nil {
+				t.Fatalf("spill %v, record %d: %v", spill, i, err)
+			}
+			if line != r.line || turn != r.turn || id != r.id || std != r.std || time != r.time || text != r.text {
+				t.Fatalf("spill %v, record %d: got line %d turn %d id %q std %v time %q text of %d bytes, want %+v",
+					spill, i, line, turn, id, std, time, len(text), r)
+			}
+		}
+		if err := s.closeStore(); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
