@@ -3,6 +3,7 @@ package analysis
 import (
 	"bufio"
 	"cmp"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -218,13 +219,15 @@ type EmergentAccumulator struct {
 	strs    map[string]string   // interned mention texts and patterns
 	turnIdx map[turnKind]uint32 // role and voice -> index in turns
 	turns   []turnKind
-	bigNums map[uint32][2]int // segment number and line of kept segments whose numbers need more than 32 bits
-	tokens  int               // word tokens counted, at most maxTokens
-	segs    [][]segRec        // segments kept as examples, in chunks (see seg)
-	docs    []docRec
-	lastDoc int // index in docs of the greatest document ID
+	bigNums map[uint32]int // segment numbers of kept segments that need more than 32 bits
+	tokens  int            // word tokens counted, at most maxTokens
+	segs    [][]segRec     // segments kept as examples, in chunks (see seg)
+	docs    []docRec       // documents with kept segments, in the order they were merged
+	lastDoc int            // index in docs of the greatest document ID
+	store   exStore        // the records of the kept segments
 	// AddObserved's scratch.
 	wmap, smap, gseg []uint32
+	rec              []byte
 }
 
 // NewEmergentAccumulator returns an empty accumulator with opt (defaults
@@ -243,7 +246,7 @@ func NewEmergentAccumulator(opt EmergentOptions) *EmergentAccumulator {
 		mentIdx: map[mentionKey]uint32{},
 		strs:    map[string]string{},
 		turnIdx: map[turnKind]uint32{},
-		bigNums: map[uint32][2]int{},
+		bigNums: map[uint32]int{},
 	}
 	for _, v := range opt.Voices {
 		a.voices[v] = true
@@ -304,9 +307,43 @@ type kwCand struct {
 	ll           float64
 }
 
+// SpillExamples makes the accumulator keep the segments it may show as
+// examples in a new temporary file in dir (see os.CreateTemp; "" for the
+// default directory) instead of in memory: of the many segments kept, a
+// Result shows few, and it reads back only those. It must be called before
+// the first AddObserved. The file is removed by Close, which must then be
+// called; errors of the file are returned by ResultErr and Close.
+func (a *EmergentAccumulator) SpillExamples(dir string) error {
+	if len(a.cases) > 0 {
+		return errors.New("analysis: SpillExamples after AddObserved")
+	}
+	return a.store.spill(dir)
+}
+
+// Close releases the accumulator's examples and removes the file of
+// SpillExamples, if any. It returns the first error of writing, reading,
+// closing or removing that file. Result and AddObserved must not be called
+// after Close; Close may be called again, and then returns nil.
+func (a *EmergentAccumulator) Close() error {
+	return a.store.closeStore()
+}
+
 // Result returns the emergent material of everything added so far (see
 // FindEmergent for the order and ref). It does not change the accumulator.
+// It panics when ResultErr would return an error, which only an
+// accumulator with SpillExamples can do.
 func (a *EmergentAccumulator) Result(ref map[string]int) []Emergent {
+	out, err := a.ResultErr(ref)
+	if err != nil {
+		panic(err)
+	}
+	return out
+}
+
+// ResultErr is Result, returning the error of the examples' file (see
+// SpillExamples) instead of panicking: writing, reading it back, or a
+// document whose kept segments exceed 4 GiB.
+func (a *EmergentAccumulator) ResultErr(ref map[string]int) ([]Emergent, error) {
 	keys := make([]string, 0, len(a.cases))
 	for k := range a.cases {
 		keys = append(keys, k)
@@ -326,16 +363,12 @@ func (a *EmergentAccumulator) Result(ref map[string]int) []Emergent {
 		for id, ma := range ca.mentions {
 			m := all.mentions[id]
 			if m == nil {
-				m = &caseMention{surf: map[string]int{}, pattern: map[string]int{}, ex: all.newList(E), name: ma.name, words: ma.words}
+				m = &caseMention{ex: all.newList(E), name: ma.name, words: ma.words}
 				all.mentions[id] = m
 			}
 			m.count += ma.count
-			for s, c := range ma.surf {
-				m.surf[s] += c
-			}
-			for s, c := range ma.pattern {
-				m.pattern[s] += c
-			}
+			m.surf.addAll(&ma.surf)
+			m.pattern.addAll(&ma.pattern)
 			list := all.ex[int(m.ex)*E : int(m.ex)*E+E]
 			for _, g := range ca.ex[int(ma.ex)*E : int(ma.ex)*E+E] {
 				if g == noSeg {
@@ -347,7 +380,7 @@ func (a *EmergentAccumulator) Result(ref map[string]int) []Emergent {
 	}
 
 	out := make([]Emergent, 0, len(keys)+1)
-	exs := exCache{}
+	exs := &exCache{m: map[uint32]Example{}}
 	corpusLevel := Emergent{Tokens: allTokens, Uncoded: a.mentions(all, exs)}
 	var cands []kwCand
 	if len(ref) > 0 {
@@ -444,12 +477,18 @@ func (a *EmergentAccumulator) Result(ref map[string]int) []Emergent {
 		}
 		out = append(out, e)
 	}
-	return out
+	if exs.err != nil {
+		return nil, exs.err
+	}
+	if a.store.err != nil {
+		return nil, a.store.err
+	}
+	return out, nil
 }
 
 // corpusTerm makes the corpus-level Term of a candidate: its surface forms
 // and examples are merged from every case.
-func (a *EmergentAccumulator) corpusTerm(c kwCand, keys []string, exs exCache) Term {
+func (a *EmergentAccumulator) corpusTerm(c kwCand, keys []string, exs *exCache) Term {
 	E := a.opt.Examples
 	surf := map[string]int{}
 	list := make([]uint32, E)
@@ -631,7 +670,7 @@ func cmpJoined(x, y [3]string) int {
 
 // mentions returns the sorted, capped mentions of one bucket; names the
 // corpus also writes in lower case (ordinary words) are dropped.
-func (a *EmergentAccumulator) mentions(ca *emCase, exs exCache) []Mention {
+func (a *EmergentAccumulator) mentions(ca *emCase, exs *exCache) []Mention {
 	E := a.opt.Examples
 	var out []Mention
 	for id, ma := range ca.mentions {
@@ -640,7 +679,7 @@ func (a *EmergentAccumulator) mentions(ca *emCase, exs exCache) []Mention {
 		}
 		k := a.ments[id]
 		out = append(out, Mention{
-			Text: a.mentionText(ma), Norm: k.norm, Kind: k.kind, Pattern: mostFrequentKey(ma.pattern),
+			Text: a.mentionText(ma), Norm: k.norm, Kind: k.kind, Pattern: ma.pattern.best(stringLess),
 			Count: ma.count, Examples: a.examples(ca.ex[int(ma.ex)*E:int(ma.ex)*E+E], exs),
 		})
 	}
@@ -665,7 +704,7 @@ func (a *EmergentAccumulator) mentions(ca *emCase, exs exCache) []Mention {
 // mentionText is the display form of a mention; the capital of a
 // sentence-initial kin word is lowered like a keyword's, never a name's.
 func (a *EmergentAccumulator) mentionText(ma *caseMention) string {
-	s := mostFrequentSurface(ma.surf)
+	s := ma.surf.best(surfaceBefore)
 	if ma.name {
 		return s
 	}
@@ -704,16 +743,7 @@ func surfaceBefore(s, t string) bool {
 	return s < t
 }
 
-// mostFrequentKey returns the most frequent key, ties to the smallest.
-func mostFrequentKey(m map[string]int) string {
-	best, bc := "", -1
-	for s, c := range m {
-		if c > bc || (c == bc && s < best) {
-			best, bc = s, c
-		}
-	}
-	return best
-}
+func stringLess(s, t string) bool { return s < t }
 
 // ParseFrequencyList reads a word frequency list, one "word count" pair per
 // line separated by white space (the format of the OpenSubtitles lists),

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"cmp"
+	"encoding/binary"
 	"fmt"
 	"math"
 	"strconv"
@@ -24,9 +25,12 @@ import (
 //     caseTerm of 16 bytes in emCase.terms: its count, its only surface form
 //     (or multiSurf and a map in emCase.multi), and the number of its list
 //     of first Examples segments (in emCase.ex);
-//   - a segment kept as an example is a segRec of 32 bytes pointing into
-//     one string per document that holds the text (and ID and time, unless
-//     standard or empty) of its kept segments only.
+//   - a segment kept as an example is a segRec of 8 bytes: its number and
+//     the offset of its record (line, role and voice, ID unless standard,
+//     time, text) in an exStore, in memory or, after SpillExamples, in a
+//     temporary file; a Result reads back only the records it shows;
+//   - a mention's written forms and cues are counted in strCounts, without
+//     a map while there is one only (most mentions).
 
 // noSeg marks an unused place in an example list.
 const noSeg = ^uint32(0)
@@ -56,10 +60,57 @@ const maxTokens = 1<<32 - 1
 // caseMention is a mention (kind and norm) in a case.
 type caseMention struct {
 	count         int
-	surf, pattern map[string]int // written forms and cues, interned
-	ex            uint32         // as caseTerm.ex
-	name          bool           // a "bij …"/"met …" name, checked against the vocabulary in Result
-	words         []uint32       // word ids of a name
+	surf, pattern strCounts // written forms and cues, interned
+	ex            uint32    // as caseTerm.ex
+	name          bool      // a "bij …"/"met …" name, checked against the vocabulary in Result
+	words         []uint32  // word ids of a name
+}
+
+// strCounts counts strings. Most mentions have one written form and one
+// cue, so the first string is kept without a map.
+type strCounts struct {
+	one  string
+	n    int            // count of one; 0 while empty
+	more map[string]int // the other strings, nil while there are none
+}
+
+// add counts s k times (k > 0).
+func (c *strCounts) add(s string, k int) {
+	switch {
+	case c.n == 0 || c.one == s:
+		c.one = s
+		c.n += k
+	default:
+		if c.more == nil {
+			c.more = map[string]int{}
+		}
+		c.more[s] += k
+	}
+}
+
+// addAll adds the counts of d.
+func (c *strCounts) addAll(d *strCounts) {
+	if d.n > 0 {
+		c.add(d.one, d.n)
+	}
+	for s, k := range d.more {
+		c.add(s, k)
+	}
+}
+
+// best returns the string that before(s, t) puts first among the most
+// frequent ones; "" when there is none.
+func (c *strCounts) best(before func(s, t string) bool) string {
+	if c.n == 0 {
+		return ""
+	}
+	best, bc := c.one, c.n
+	for s, k := range c.more {
+		if k > bc || (k == bc && before(s, best)) {
+			best, bc = s, k
+		}
+	}
+	return best
 }
 
 // emCase is what the accumulator keeps of a case.
@@ -100,20 +151,19 @@ func (ca *emCase) newList(E int) uint32 {
 	return uint32(n)
 }
 
-// segRec is a segment kept as an example. Its text, ID and time follow each
-// other in its document's blob from off on; an ID that is the document's ID,
-// "#" and the number (as corpus makes them) is not kept (id is stdID).
+// segRec is a segment kept as an example: its number, and the offset of
+// its record in the store (see exStore) from its document's base offset on.
+// The kept segments of a document have consecutive numbers (global segment
+// numbers, "g"), from its docRec.first on.
 type segRec struct {
-	n, line             int32  // bigNum: see EmergentAccumulator.bigNums
-	doc                 uint32 // index in EmergentAccumulator.docs
-	off, text, id, time uint32 // offset and lengths in the blob
-	turn                uint32 // role and voice: index in EmergentAccumulator.turns
+	n   int32  // bigNum: see EmergentAccumulator.bigNums
+	off uint32 // from docRec.base
 }
 
-// stdID in segRec.id: the segment's ID is "<doc ID>#<n>".
+// stdID in a record: the segment's ID is "<doc ID>#<n>".
 const stdID = ^uint32(0)
 
-// bigNum in segRec.n or line: the number does not fit in 32 bits and is in
+// bigNum in segRec.n: the number does not fit in 32 bits and is in
 // EmergentAccumulator.bigNums.
 const bigNum = math.MinInt32
 
@@ -123,20 +173,13 @@ type turnKind struct {
 	voice corpus.Voice
 }
 
-// segNum returns the segment number and line of kept segment g.
-func (a *EmergentAccumulator) segNum(g uint32) (n, line int) {
+// segNum returns the segment number of kept segment g.
+func (a *EmergentAccumulator) segNum(g uint32) int {
 	r := a.seg(g)
-	n, line = int(r.n), int(r.line)
-	if r.n == bigNum || r.line == bigNum {
-		big := a.bigNums[g]
-		if r.n == bigNum {
-			n = big[0]
-		}
-		if r.line == bigNum {
-			line = big[1]
-		}
+	if r.n == bigNum {
+		return a.bigNums[g]
 	}
-	return n, line
+	return int(r.n)
 }
 
 // small returns v as an int32, or bigNum when it does not fit.
@@ -156,6 +199,20 @@ func (a *EmergentAccumulator) seg(g uint32) *segRec {
 	return &a.segs[g/segChunk][g%segChunk]
 }
 
+// docOf returns the index in a.docs of the document of kept segment g.
+func (a *EmergentAccumulator) docOf(g uint32) int {
+	lo, hi := 0, len(a.docs) // the answer is in [lo, hi)
+	for hi-lo > 1 {
+		mid := int(uint(lo+hi) >> 1)
+		if a.docs[mid].first <= g {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return lo
+}
+
 // newSeg keeps r and returns its number.
 func (a *EmergentAccumulator) newSeg(r segRec) uint32 {
 	if n := len(a.segs); n == 0 || len(a.segs[n-1]) == segChunk {
@@ -168,8 +225,9 @@ func (a *EmergentAccumulator) newSeg(r segRec) uint32 {
 
 // docRec is a document with kept examples.
 type docRec struct {
-	id   string
-	blob string
+	id    string
+	first uint32 // number of its first kept segment
+	base  int64  // offset of its records in the store
 }
 
 // mentionKey identifies a mention: mentions are grouped by kind and norm.
@@ -309,12 +367,12 @@ func (a *EmergentAccumulator) AddObserved(x *EmergentDoc) {
 			for j, w := range mm.words {
 				words[j] = wmap[w]
 			}
-			cm = &caseMention{surf: map[string]int{}, pattern: map[string]int{}, ex: ca.newList(E), name: mm.name, words: words}
+			cm = &caseMention{ex: ca.newList(E), name: mm.name, words: words}
 			ca.mentions[id] = cm
 		}
 		cm.count++
-		cm.surf[a.intern(mm.text)]++
-		cm.pattern[a.intern(mm.pattern)]++
+		cm.surf.add(a.intern(mm.text), 1)
+		cm.pattern.add(a.intern(mm.pattern), 1)
 		m.insert(ca.ex[int(cm.ex)*E:int(cm.ex)*E+E], mm.seg)
 	}
 	m.keepSegments()
@@ -399,17 +457,15 @@ type merger struct {
 // cmpSeg compares kept segment g with segment number n of document doc in
 // document order: by document ID, then number.
 func (m *merger) cmpSeg(g uint32, doc string, n int) int {
-	r := m.a.seg(g)
-	if int(r.doc) != m.doc {
+	if m.doc < 0 || g < m.a.docs[m.doc].first { // another document's
 		if m.after {
 			return -1
 		}
-		if c := strings.Compare(m.a.docs[r.doc].id, doc); c != 0 {
+		if c := strings.Compare(m.a.docs[m.a.docOf(g)].id, doc); c != 0 {
 			return c
 		}
 	}
-	rn, _ := m.a.segNum(g)
-	return cmp.Compare(rn, n)
+	return cmp.Compare(m.a.segNum(g), n)
 }
 
 // insert puts local segment ls into an example list, which holds the first
@@ -440,60 +496,67 @@ func (m *merger) seg(ls int32) uint32 {
 		return g
 	}
 	a := m.a
+	s := &m.x.doc.Segments[ls]
+	g := a.newSeg(segRec{n: small(s.N)})
+	if a.seg(g).n == bigNum {
+		a.bigNums[g] = s.N
+	}
 	if m.doc < 0 {
 		m.doc = len(a.docs)
-		a.docs = append(a.docs, docRec{id: strings.Clone(m.x.doc.ID)})
+		a.docs = append(a.docs, docRec{id: strings.Clone(m.x.doc.ID), first: g})
 		if m.after {
 			a.lastDoc = m.doc
 		}
-	}
-	s := &m.x.doc.Segments[ls]
-	var turn corpus.Turn
-	if s.Turn >= 0 && s.Turn < len(m.x.doc.Turns) {
-		turn = m.x.doc.Turns[s.Turn]
-	}
-	g := a.newSeg(segRec{n: small(s.N), line: small(s.Line), doc: uint32(m.doc), turn: a.turnID(&turn)})
-	if r := a.seg(g); r.n == bigNum || r.line == bigNum {
-		a.bigNums[g] = [2]int{s.N, s.Line}
 	}
 	m.gseg[ls] = g
 	return g
 }
 
-// keepSegments copies the kept segments' text, ID and time into one string
-// for the document.
+// keepSegments writes the records of the kept segments (see exStore) to
+// the store, one after the other.
 func (m *merger) keepSegments() {
 	if m.doc < 0 {
 		return
 	}
-	size := 0
-	for ls, g := range m.gseg {
-		if g != noSeg {
-			s := &m.x.doc.Segments[ls]
-			size += len(s.Text) + len(s.Time)
-			if !m.stdID(s) {
-				size += len(s.ID)
-			}
-		}
-	}
-	var b strings.Builder
-	b.Grow(size)
+	a := m.a
+	d := &a.docs[m.doc]
+	d.base = a.store.size
+	b := a.rec[:0]
 	for ls, g := range m.gseg {
 		if g == noSeg {
 			continue
 		}
 		s := &m.x.doc.Segments[ls]
-		r := m.a.seg(g)
-		r.off, r.text, r.id, r.time = uint32(b.Len()), uint32(len(s.Text)), uint32(len(s.ID)), uint32(len(s.Time))
-		b.WriteString(s.Text)
-		if m.stdID(s) {
-			r.id = stdID
-		} else {
-			b.WriteString(s.ID)
+		var turn corpus.Turn
+		if s.Turn >= 0 && s.Turn < len(m.x.doc.Turns) {
+			turn = m.x.doc.Turns[s.Turn]
 		}
-		b.WriteString(s.Time)
+		off := d.base + int64(len(b))
+		if off-d.base > math.MaxUint32 && a.store.err == nil {
+			a.store.err = fmt.Errorf("analysis: the kept segments of document %s hold more than 4 GiB", m.x.doc.ID)
+		}
+		a.seg(g).off = uint32(off - d.base)
+		std := m.stdID(s)
+		idLen := uint64(len(s.ID)) + 1
+		if std {
+			idLen = 0
+		}
+		b = binary.AppendVarint(b, int64(s.Line))
+		b = binary.AppendUvarint(b, uint64(a.turnID(&turn)))
+		b = binary.AppendUvarint(b, idLen)
+		b = binary.AppendUvarint(b, uint64(len(s.Time)))
+		b = binary.AppendUvarint(b, uint64(len(s.Text)))
+		if !std {
+			b = append(b, s.ID...)
+		}
+		b = append(b, s.Time...)
+		b = append(b, s.Text...)
 	}
-	m.a.docs[m.doc].blob = b.String()
+	a.store.write(b)
+	if cap(b) > 1<<20 {
+		b = nil // do not keep the scratch of a huge document
+	}
+	a.rec = b[:0]
 }
 
 // stdID reports whether a segment's ID is "<doc ID>#<n>".
@@ -507,35 +570,42 @@ func (m *merger) stdID(s *corpus.Segment) bool {
 }
 
 // exCache holds the Examples made by one Result, by kept segment: a
-// segment that is an example of many terms is copied once.
-type exCache map[uint32]Example
+// segment that is an example of many terms is copied once. err is the first
+// error of reading the store.
+type exCache struct {
+	m   map[uint32]Example
+	err error
+}
 
-// example returns kept segment g as an Example. Its strings are copied out
-// of the document's blob, so that a Result keeps only the segments it shows
-// alive, not every segment the accumulator kept.
-func (a *EmergentAccumulator) example(g uint32, exs exCache) Example {
-	if e, ok := exs[g]; ok {
+// example returns kept segment g as an Example. Its strings are read from
+// the store, new, so that a Result keeps only the segments it shows alive.
+// On an error of the store, it records it in exs and returns a zero
+// Example.
+func (a *EmergentAccumulator) example(g uint32, exs *exCache) Example {
+	if e, ok := exs.m[g]; ok {
 		return e
 	}
-	r := a.seg(g)
-	d := &a.docs[r.doc]
-	n, line := a.segNum(g)
-	var b, id string
-	if r.id == stdID {
-		b = strings.Clone(d.blob[r.off : r.off+r.text+r.time]) // text, time
-		id = d.id + "#" + strconv.Itoa(n)
-	} else {
-		b = strings.Clone(d.blob[r.off : r.off+r.text+r.id+r.time]) // text, ID, time
-		id, b = b[r.text:r.text+r.id], b[:r.text]+b[r.text+r.id:]
+	if exs.err != nil {
+		return Example{}
 	}
-	t := &a.turns[r.turn]
-	e := Example{Doc: d.id, Segment: id, Line: line, Time: b[r.text:], Role: t.role, Voice: t.voice, Text: b[:r.text]}
-	exs[g] = e
+	r := a.seg(g)
+	d := &a.docs[a.docOf(g)]
+	line, turn, id, std, time, text, err := a.store.record(d.base + int64(r.off))
+	if err != nil {
+		exs.err = err
+		return Example{}
+	}
+	if std {
+		id = d.id + "#" + strconv.Itoa(a.segNum(g))
+	}
+	t := &a.turns[turn]
+	e := Example{Doc: d.id, Segment: id, Line: line, Time: time, Role: t.role, Voice: t.voice, Text: text}
+	exs.m[g] = e
 	return e
 }
 
 // examples returns the examples of a list (nil when empty).
-func (a *EmergentAccumulator) examples(list []uint32, exs exCache) []Example {
+func (a *EmergentAccumulator) examples(list []uint32, exs *exCache) []Example {
 	n := 0
 	for n < len(list) && list[n] != noSeg {
 		n++
@@ -552,15 +622,12 @@ func (a *EmergentAccumulator) examples(list []uint32, exs exCache) []Example {
 
 // cmpKept compares two kept segments in document order.
 func (a *EmergentAccumulator) cmpKept(g, h uint32) int {
-	r, s := a.seg(g), a.seg(h)
-	if r.doc != s.doc {
-		if c := strings.Compare(a.docs[r.doc].id, a.docs[s.doc].id); c != 0 {
+	if dg, dh := a.docOf(g), a.docOf(h); dg != dh {
+		if c := strings.Compare(a.docs[dg].id, a.docs[dh].id); c != 0 {
 			return c
 		}
 	}
-	rn, _ := a.segNum(g)
-	sn, _ := a.segNum(h)
-	return cmp.Compare(rn, sn)
+	return cmp.Compare(a.segNum(g), a.segNum(h))
 }
 
 // mergeKept puts kept segment g into an example list (see merger.insert).
