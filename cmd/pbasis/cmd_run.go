@@ -261,6 +261,13 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 	}
 	defer wb.Discard() // removes its temporary files if the run fails before Close
 	emAcc := analysis.NewEmergentAccumulator(analysis.EmergentOptions{})
+	// The emergent terms' example segments wait in a file in the staging
+	// folder (removed by Close, before the swap; with the staging folder
+	// when the run is killed), not in memory.
+	if err := emAcc.SpillExamples(cfg.Out); err != nil {
+		return err
+	}
+	defer emAcc.Close()
 	// project.qdpx streams its sources as documents come; the staging folder
 	// makes the file atomic with the rest of the output.
 	qf, err := os.Create(filepath.Join(cfg.Out, reports.QDPXFile))
@@ -367,7 +374,15 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 	// goroutine; they only read res and m.
 	var res *analysis.Results
 	var emergent []analysis.Emergent
-	parallel(func() error { res = acc.Results(); return nil }, func() error { emergent = emAcc.Result(nil); return nil })
+	if err := parallel(func() error { res = acc.Results(); return nil }, func() error {
+		var err error
+		if emergent, err = emAcc.ResultErr(nil); err != nil {
+			return err
+		}
+		return emAcc.Close()
+	}); err != nil {
+		return err
+	}
 	res.Emergent = emergent
 	m.Timings["results"] = time.Since(started).Round(time.Millisecond).String()
 	var written []string
