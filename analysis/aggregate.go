@@ -45,6 +45,10 @@ type Accumulator struct {
 	// strs holds one copy of each speaker and role string, so that quotes
 	// share them and do not keep their documents' text alive.
 	strs map[string]string
+
+	// finishing is set by Finish: quote lists hand their quotes over once
+	// and let go of their candidates.
+	finishing bool
 }
 
 // intern returns the accumulator's copy of s.
@@ -429,6 +433,17 @@ func (a *Accumulator) indexCodes(u *segUnit, codings []Coding) {
 	u.codes, u.best, u.allNeg = codes, best, neg
 }
 
+// Finish returns the same Results as Results, but lets go of the quote
+// candidates as the results take them, so that a large corpus's results
+// and candidates are not both held at the peak. Quote lists that appear
+// in several places of the results (a case's own quotes of a code in Cases,
+// Help and Absent) share one slice. The Accumulator must not be used after
+// Finish.
+func (a *Accumulator) Finish() *Results {
+	a.finishing = true
+	return a.Results()
+}
+
 // Results returns the aggregated results of everything added so far. It
 // does not change the Accumulator: more documents may be added and Results
 // called again.
@@ -585,7 +600,7 @@ func (a *Accumulator) caseCodes(caseIDs []string, order []int) []CaseCodes {
 				if cl == nil || cl.Mentions == 0 {
 					continue
 				}
-				lists[vi] = append(lists[vi], CodeCount{Code: a.codes[k].ID, Category: a.codes[k].Category, Count: cl.Count, Quotes: cl.quotes.quotes()})
+				lists[vi] = append(lists[vi], CodeCount{Code: a.codes[k].ID, Category: a.codes[k].Category, Count: cl.Count, Quotes: cl.quotes.take(a.finishing)})
 			}
 		}
 		out = append(out, CaseCodes{Case: id, Own: lists[0], Interviewer: lists[1], Notes: lists[2], Other: lists[3]})
@@ -617,10 +632,10 @@ func (a *Accumulator) helpAndStrain(caseIDs []string, order []int) HelpAndStrain
 			vc = VoiceCounts{Own: counts[0], Interviewer: counts[1], Notes: counts[2], Other: counts[3]}
 			e := CaseCodeVoices{Case: id, Code: a.codes[k].ID, Category: cat, Counts: vc}
 			if cl := c.voice[0][k]; cl != nil {
-				e.Own = cl.quotes.quotes()
+				e.Own = cl.quotes.take(a.finishing)
 			}
 			if ql := c.outside[k]; ql != nil {
-				e.Outside = ql.quotes()
+				e.Outside = ql.take(a.finishing)
 			}
 			if cat == CatFormalHelp {
 				h.FormalHelp = append(h.FormalHelp, e)
@@ -641,7 +656,7 @@ func (a *Accumulator) absent(caseIDs []string, order []int) []AbsentCode {
 			if cl == nil || cl.Mentions == 0 || cl.Negated != cl.Mentions {
 				continue
 			}
-			out = append(out, AbsentCode{Case: id, Code: a.codes[k].ID, Category: a.cat(k), Negated: cl.Negated, Quotes: cl.quotes.quotes()})
+			out = append(out, AbsentCode{Case: id, Code: a.codes[k].ID, Category: a.cat(k), Negated: cl.Negated, Quotes: cl.quotes.take(a.finishing)})
 		}
 	}
 	return out
@@ -889,6 +904,21 @@ func newQuoteCand(c *Coding, u *segUnit, seq int) quoteCand {
 type quoteList struct {
 	max   int
 	items []quoteCand
+	taken []Quote // set by take when finishing
+	done  bool
+}
+
+// take returns the list's quotes; when finishing, it keeps them for the
+// next take and drops the candidates.
+func (l *quoteList) take(finishing bool) []Quote {
+	if l.done {
+		return l.taken
+	}
+	q := l.quotes()
+	if finishing {
+		l.taken, l.done, l.items = q, true, nil
+	}
+	return q
 }
 
 // add offers a candidate of document doc (being added) to the list.

@@ -255,6 +255,16 @@ func (l *pairList) add(c pairCand, doc string) {
 	}
 }
 
+// take returns the pairs; when finishing, it drops the candidates (each
+// list is taken once).
+func (l *pairList) take(finishing bool) []QuotePair {
+	p := l.pairs()
+	if finishing && l != nil {
+		l.items = nil
+	}
+	return p
+}
+
 func (l *pairList) pairs() []QuotePair {
 	if l == nil || len(l.items) == 0 {
 		return nil
@@ -320,7 +330,7 @@ func (a *Accumulator) qualities(order []int) []QualityLink {
 	for _, k := range keys {
 		q := a.qual[k]
 		out = append(out, QualityLink{Target: a.codes[k[0]].ID, Quality: a.codes[k[1]].ID, Segments: q.segments, Negated: q.negated,
-			Cases: sortedKeys(q.cases), Quotes: q.quotes.pairs()})
+			Cases: sortedKeys(q.cases), Quotes: q.quotes.take(a.finishing)})
 	}
 	return out
 }

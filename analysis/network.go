@@ -181,7 +181,7 @@ func (a *Accumulator) bridges(cs *caseAcc, n *Network, order []int) []Bridge {
 			if w == 0 {
 				continue
 			}
-			links = append(links, BridgeLink{Other: a.codes[k2].ID, Units: w, Quotes: cs.net.quotes[key].pairs()})
+			links = append(links, BridgeLink{Other: a.codes[k2].ID, Units: w, Quotes: cs.net.quotes[key].take(a.finishing)})
 		}
 		if len(links) < 2 {
 			continue

@@ -163,3 +163,31 @@ func TestResultsDemo(t *testing.T) {
 	t.Logf("own segment units %d (coded %d), window units %d; corpus network %d nodes %d edges",
 		r.Cooccurrence.OwnSegment.Units, r.Cooccurrence.OwnSegment.Coded, r.Cooccurrence.OwnWindow.Units, len(r.Network.Nodes), len(r.Network.Edges))
 }
+
+// TestFinishEqualsResults: Finish lets go of the quote candidates as it
+// builds the results, and must give exactly what Results gives.
+func TestFinishEqualsResults(t *testing.T) {
+	dc := aggDemoCoded(t)
+	a, b := NewAccumulator(dc.spec, ResultsOptions{}), NewAccumulator(dc.spec, ResultsOptions{QuotesPerCell: 1})
+	c := NewAccumulator(dc.spec, ResultsOptions{QuotesPerCell: 1})
+	for _, d := range dc.docs {
+		a.Add(d.doc, d.codings)
+		b.Add(d.doc, d.codings)
+		c.Add(d.doc, d.codings)
+	}
+	b2 := NewAccumulator(dc.spec, ResultsOptions{})
+	for _, d := range dc.docs {
+		b2.Add(d.doc, d.codings)
+	}
+	want, got := a.Results(), b2.Finish()
+	if !reflect.DeepEqual(want, got) {
+		t.Error("Finish differs from Results on the demo corpus")
+	}
+	if want.Absent == nil && want.Help.FormalHelp == nil {
+		t.Fatal("demo results have no shared quote lists: the test checks nothing")
+	}
+	// With one quote per cell too (lists full from the first candidate).
+	if !reflect.DeepEqual(b.Results(), c.Finish()) {
+		t.Error("Finish differs from Results with QuotesPerCell 1")
+	}
+}

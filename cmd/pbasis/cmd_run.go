@@ -374,7 +374,7 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 	// goroutine; they only read res and m.
 	var res *analysis.Results
 	var emergent []analysis.Emergent
-	if err := parallel(func() error { res = acc.Results(); return nil }, func() error {
+	if err := parallel(func() error { res = acc.Finish(); return nil }, func() error {
 		var err error
 		if emergent, err = emAcc.ResultErr(nil); err != nil {
 			return err
