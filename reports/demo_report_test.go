@@ -2,6 +2,7 @@ package reports
 
 import (
 	"flag"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,19 +19,26 @@ var demoOut = flag.String("demo-out", "", "also write the demo corpus reports in
 // `pbasis run` does, and returns the results with a manifest.
 func demoResults(t *testing.T) (*analysis.Results, *Manifest) {
 	t.Helper()
-	fsys := demo.FS()
+	return corpusResults(t, demo.FS(), "test", "embedded demo corpus")
+}
+
+// corpusResults reads, codes and aggregates the corpus in fsys the way
+// `pbasis run` does, and returns the results with a manifest naming
+// version and source.
+func corpusResults(tb testing.TB, fsys fs.FS, version, source string) (*analysis.Results, *Manifest) {
+	tb.Helper()
 	o := corpus.DefaultOptions()
 	files, skipped, err := corpus.List(fsys, o.Limits)
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	sheet, err := corpus.ReadSheet(fsys, o.Limits)
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	cb, err := analysis.LoadDefault()
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	acc := analysis.NewAccumulator(cb.Spec(), analysis.ResultsOptions{Lang: "nl"})
 	em := analysis.NewEmergentAccumulator(analysis.EmergentOptions{})
@@ -46,10 +54,10 @@ func demoResults(t *testing.T) (*analysis.Results, *Manifest) {
 	}
 	spec := cb.Spec()
 	m := &Manifest{
-		Tool:     ToolInfo{Name: "pbasis", Version: "test"},
+		Tool:     ToolInfo{Name: "pbasis", Version: version},
 		Config:   ConfigInfo{Settings: map[string]any{"corpus": map[string]any{"segment_unit": o.Unit}}},
 		Codebook: &CodebookInfo{ID: spec.ID, Version: spec.Version, File: analysis.DefaultCodebookName, SHA256: analysis.SHA256(analysis.DefaultCodebookYAML()), Codes: len(spec.Codes)},
-		Input:    InputInfo{Source: "embedded demo corpus"},
+		Input:    InputInfo{Source: source},
 		Skipped:  skipped,
 	}
 	r := acc.Results()

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/pbasis/pbasis/analysis"
-	"github.com/pbasis/pbasis/corpus"
 	"github.com/pbasis/pbasis/internal/gen"
 )
 
@@ -49,43 +48,7 @@ func benchMDResults(b *testing.B) (*analysis.Results, *Manifest) {
 	if _, err := gen.Write(dir, gen.Options{Words: *benchMDWords, Seed: 1}); err != nil {
 		b.Fatal(err)
 	}
-	fsys := os.DirFS(dir)
-	o := corpus.DefaultOptions()
-	files, skipped, err := corpus.List(fsys, o.Limits)
-	if err != nil {
-		b.Fatal(err)
-	}
-	sheet, err := corpus.ReadSheet(fsys, o.Limits)
-	if err != nil {
-		b.Fatal(err)
-	}
-	cb, err := analysis.LoadDefault()
-	if err != nil {
-		b.Fatal(err)
-	}
-	acc := analysis.NewAccumulator(cb.Spec(), analysis.ResultsOptions{Lang: "nl"})
-	em := analysis.NewEmergentAccumulator(analysis.EmergentOptions{})
-	for _, f := range files {
-		doc, err := corpus.ReadFile(fsys, f, sheet, o)
-		if err != nil {
-			skipped = append(skipped, corpus.Skipped{File: f, Reason: err.Error()})
-			continue
-		}
-		codings := analysis.CodeDocument(cb, doc)
-		acc.Add(doc, codings)
-		em.Add(doc, codings)
-	}
-	spec := cb.Spec()
-	m := &Manifest{
-		Tool:     ToolInfo{Name: "pbasis", Version: "bench"},
-		Config:   ConfigInfo{Settings: map[string]any{"corpus": map[string]any{"segment_unit": o.Unit}}},
-		Codebook: &CodebookInfo{ID: spec.ID, Version: spec.Version, File: analysis.DefaultCodebookName, SHA256: analysis.SHA256(analysis.DefaultCodebookYAML()), Codes: len(spec.Codes)},
-		Input:    InputInfo{Source: "gen " + strconv.Itoa(*benchMDWords)},
-		Skipped:  skipped,
-	}
-	r := acc.Results()
-	r.Emergent = em.Result(nil)
-	return r, m
+	return corpusResults(b, os.DirFS(dir), "bench", "gen "+strconv.Itoa(*benchMDWords))
 }
 
 func benchWriteAll(b *testing.B, r *analysis.Results, m *Manifest) {
