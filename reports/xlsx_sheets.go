@@ -640,25 +640,41 @@ func (w *WorkbookWriter) writeFrameworkRole(sheet string, v *view) error {
 	}
 	s.header(head...)
 	m := v.r.ByRole
+	// Row and column positions found once: looking each cell up by its
+	// labels would cost rows x rows x codes on a large corpus.
+	rowAt, colAt := map[string]int{}, make([]int, len(codes))
+	for i := range colAt {
+		colAt[i] = -1
+	}
+	if m != nil {
+		for i, l := range m.Rows {
+			if _, dup := rowAt[l]; !dup {
+				rowAt[l] = i
+			}
+		}
+		for i, c := range codes {
+			colAt[i] = m.Col(c)
+		}
+	}
 	var ct cellText
 	var qs []analysis.Quote
 	for _, ci := range v.r.Corpus.Cases {
 		own := v.caseCodes(ci.ID).Own
 		for _, role := range ci.Roles {
 			label := ci.ID + "/" + role
-			ri := -1
-			if m != nil {
-				ri = m.Row(label)
+			ri, ok := rowAt[label]
+			if !ok {
+				ri = -1
 			}
 			var segs any
 			if ri >= 0 && ri < len(m.RowSegments) {
 				segs = m.RowSegments[ri]
 			}
 			row := []any{ci.ID, v.tx.role(role), segs}
-			for _, c := range codes {
+			for k, c := range codes {
 				n := 0
-				if m != nil {
-					n, _, _, _ = m.At(label, c)
+				if ri >= 0 && colAt[k] >= 0 && m.Mentions != nil {
+					n = int(m.Mentions.At(ri, colAt[k]))
 				}
 				if n == 0 {
 					row = append(row, nil, 0)
