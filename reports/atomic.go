@@ -27,12 +27,8 @@ func AtomicWrite(name string, write func(w io.Writer) error) (err error) {
 			os.Remove(tmp)
 		}
 	}()
-	bw := bufio.NewWriterSize(f, 256<<10)
-	if err = write(bw); err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	if err = bw.Flush(); err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
+	if err = writeBuffered(f, 256<<10, name, write); err != nil {
+		return err
 	}
 	if err = f.Sync(); err != nil {
 		return fmt.Errorf("sync %s: %w", name, err)
@@ -78,15 +74,24 @@ func CreateFile(name string, write func(w io.Writer) error) (err error) {
 			os.Remove(name)
 		}
 	}()
-	bw := bufio.NewWriterSize(f, 32<<10)
-	if err = write(bw); err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	if err = bw.Flush(); err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
+	if err = writeBuffered(f, 32<<10, name, write); err != nil {
+		return err
 	}
 	if err = f.Close(); err != nil {
 		return fmt.Errorf("close %s: %w", name, err)
+	}
+	return nil
+}
+
+// writeBuffered calls write on f through a buffer of size bytes and
+// flushes it; errors name the file.
+func writeBuffered(f *os.File, size int, name string, write func(w io.Writer) error) error {
+	bw := bufio.NewWriterSize(f, size)
+	if err := write(bw); err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
 	}
 	return nil
 }

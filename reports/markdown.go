@@ -75,24 +75,48 @@ func allDigits(s string) bool {
 // space and trims both ends. Control characters other than white space are
 // dropped: they cannot be shown and would break the Markdown.
 func JoinSpace(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
+	return string(appendJoinSpace(make([]byte, 0, len(s)), s))
+}
+
+// appendJoinSpace appends JoinSpace(s) to dst.
+func appendJoinSpace(dst []byte, s string) []byte {
+	j := spaceJoiner{b: dst, start: len(dst)}
 	for _, r := range s {
-		switch {
-		case unicode.IsSpace(r):
-			space = true
-			continue
-		case unicode.IsControl(r) || r == utf8.RuneError:
-			continue
-		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-		b.WriteRune(r)
+		j.add(r)
 	}
-	return b.String()
+	return j.b
+}
+
+// spaceJoiner appends code points to b as JoinSpace joins them: a run of
+// white space becomes one space between the characters around it (none
+// before the first), control characters and U+FFFD are dropped.
+type spaceJoiner struct {
+	b     []byte
+	start int // where the joined text starts in b
+	space bool
+}
+
+func (j *spaceJoiner) add(r rune) {
+	switch {
+	case r < utf8.RuneSelf && r > ' ' && r != 0x7f:
+		// printable ASCII: the common case
+	case unicode.IsSpace(r):
+		j.space = true
+		return
+	case unicode.IsControl(r) || r == utf8.RuneError:
+		return
+	}
+	if j.space && len(j.b) > j.start {
+		j.b = append(j.b, ' ')
+	}
+	j.space = false
+	j.b = utf8.AppendRune(j.b, r)
+}
+
+func (j *spaceJoiner) addAll(rs []rune) {
+	for _, r := range rs {
+		j.add(r)
+	}
 }
 
 // QuoteSentence returns the sentence of text that holds the mention at

@@ -122,52 +122,6 @@ func mdAppendEscaped[T string | []byte](dst []byte, s T) []byte {
 	return dst
 }
 
-// mdAppendJoinSpace appends JoinSpace(s) to dst.
-func mdAppendJoinSpace(dst []byte, s string) []byte {
-	n := 0
-	space := false
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			i++
-			switch mdClass(c) {
-			case mdASCIISpace:
-				space = true
-				continue
-			case mdASCIIControl:
-				continue
-			}
-			if space && n > 0 {
-				dst = append(dst, ' ')
-				n++
-			}
-			space = false
-			dst = append(dst, c)
-			n++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case unicode.IsSpace(r):
-			space = true
-			i += size
-			continue
-		case unicode.IsControl(r) || r == utf8.RuneError:
-			i += size
-			continue
-		}
-		if space && n > 0 {
-			dst = append(dst, ' ')
-			n++
-		}
-		space = false
-		dst = append(dst, s[i:i+size]...)
-		n += size
-		i += size
-	}
-	return dst
-}
-
 // mdAppendQuote appends mdQuote(text, start, end) to dst: the sentence of
 // the mention, escaped, with "\[…\]" marking cuts.
 func mdAppendQuote(dst []byte, text string, start, end int) []byte {

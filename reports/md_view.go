@@ -167,7 +167,7 @@ func (v *mdView) speakerTo(m *mdBuf, q *analysis.Quote) {
 		m.esc(v.tx.VoiceNotes)
 		return
 	}
-	m.tmp = mdAppendJoinSpace(m.tmp[:0], q.Speaker)
+	m.tmp = appendJoinSpace(m.tmp[:0], q.Speaker)
 	if len(m.tmp) == 0 || bytes.EqualFold(m.tmp, []byte(role)) {
 		m.esc(role)
 		return

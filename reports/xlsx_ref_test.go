@@ -34,7 +34,7 @@ func oldCodingContext(doc *corpus.Document, k *analysis.Coding) string {
 		}
 	}
 	if start < 0 {
-		return JoinSpace(k.Text)
+		return joinSpaceRef(k.Text)
 	}
 	return oldContextAround(text, start, end, 100)
 }
@@ -70,7 +70,7 @@ func oldContextAround(text []rune, start, end, around int) string {
 	if cutR {
 		b.WriteString("…")
 	}
-	return JoinSpace(b.String())
+	return joinSpaceRef(b.String())
 }
 
 func oldTextLines(text string, width float64) int {

@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 	"sync/atomic"
-	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -399,38 +398,6 @@ func appendContextAround(b []byte, text []rune, start, end, around int) []byte {
 		j.add('…')
 	}
 	return j.b
-}
-
-// spaceJoiner appends code points to b as JoinSpace joins them: a run of
-// white space becomes one space between the characters around it (none
-// before the first), control characters and U+FFFD are dropped.
-type spaceJoiner struct {
-	b     []byte
-	start int // where the joined text starts in b
-	space bool
-}
-
-func (j *spaceJoiner) add(r rune) {
-	switch {
-	case r < utf8.RuneSelf && r > ' ' && r != 0x7f:
-		// printable ASCII: the common case
-	case unicode.IsSpace(r):
-		j.space = true
-		return
-	case unicode.IsControl(r) || r == utf8.RuneError:
-		return
-	}
-	if j.space && len(j.b) > j.start {
-		j.b = append(j.b, ' ')
-	}
-	j.space = false
-	j.b = utf8.AppendRune(j.b, r)
-}
-
-func (j *spaceJoiner) addAll(rs []rune) {
-	for _, r := range rs {
-		j.add(r)
-	}
 }
 
 // appendLocation appends analysis.Quote{Doc: doc, Segment: segment, Line:
