@@ -441,7 +441,17 @@ func (a *Accumulator) indexCodes(u *segUnit, codings []Coding) {
 // Finish.
 func (a *Accumulator) Finish() *Results {
 	a.finishing = true
-	return a.Results()
+	r := a.Results()
+	a.release()
+	return r
+}
+
+// release drops everything the Accumulator holds that the results do not
+// share, so that a large corpus's per-case tables, matrices and quote
+// candidates are not kept alive while the reports are written.
+func (a *Accumulator) release() {
+	a.docs, a.cases, a.stats, a.wijk, a.qual, a.strs, a.codeIdx = nil, nil, nil, nil, nil, nil, nil
+	a.ownSeg, a.ownWin, a.allSeg, a.allWin, a.net = nil, nil, nil, nil, nil
 }
 
 // Results returns the aggregated results of everything added so far. It

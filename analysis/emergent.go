@@ -325,7 +325,13 @@ func (a *EmergentAccumulator) SpillExamples(dir string) error {
 // closing or removing that file. Result and AddObserved must not be called
 // after Close; Close may be called again, and then returns nil.
 func (a *EmergentAccumulator) Close() error {
-	return a.store.closeStore()
+	err := a.store.closeStore()
+	// The merged state is not needed any more: let it go, so that it is
+	// not kept alive while the reports are written.
+	a.cases, a.wordIdx, a.words, a.surfIdx, a.surfs, a.totals = nil, nil, nil, nil, nil, nil
+	a.mentIdx, a.ments, a.strs, a.turnIdx, a.turns, a.bigNums = nil, nil, nil, nil, nil, nil
+	a.segs, a.docs, a.wmap, a.smap, a.gseg, a.rec = nil, nil, nil, nil, nil, nil
+	return err
 }
 
 // Result returns the emergent material of everything added so far (see
