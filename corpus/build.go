@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"fmt"
+	"strconv"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -136,7 +137,7 @@ func Build(id, format string, ex Extract, meta Metadata, o Options) (*Document, 
 			}
 			n := len(doc.Segments) + 1
 			doc.Segments = append(doc.Segments, Segment{
-				ID: fmt.Sprintf("%s#%d", id, n), N: n, Turn: i,
+				ID: id + "#" + strconv.Itoa(n), N: n, Turn: i,
 				Span: Span{cp.at(bs), cp.at(be)}, Text: doc.Text[bs:be], Line: line, Time: tm,
 			})
 		}
