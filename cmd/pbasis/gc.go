@@ -12,15 +12,14 @@ import (
 // batch run's CPU on collections while the heap is small. A run instead
 // lets the heap grow to five times the live heap (GOGC=400) under a soft
 // limit of runMemoryLimit, so the collector works rarely while there is
-// room and keeps the process near the limit when there is not. Measured in
-// the README's "Speed".
+// room and keeps the process near the limit when there is not. When the
+// live heap grows past runMemoryLimit/gcHeadroom, the limit follows it at
+// gcHeadroom times the live heap: a limit at the live heap itself would
+// make the collector run back to back. Measured in the README's "Speed".
 const (
 	runGCPercent   = 400
-	runMemoryLimit = 400 << 20
-	// When the live heap passes this share of the limit, the limit is
-	// raised to twice the live heap: a soft limit below what the run
-	// really needs would make the collector run back to back.
-	gcRaiseAt = 0.6
+	runMemoryLimit = 420 << 20
+	gcHeadroom     = 1.4
 )
 
 // gcTuner holds the settings to restore after a run.
@@ -54,8 +53,8 @@ func tuneGCWith(percent int, limit int64, every time.Duration) func() {
 	}
 }
 
-// watch raises the soft limit when the live heap (as of the last
-// collection) gets close to it. The limit never goes down during a run.
+// watch raises the soft limit to gcHeadroom times the live heap (as of
+// the last collection) when that is above it. The limit never goes down during a run.
 func (t *gcTuner) watch(limit int64, every time.Duration) {
 	defer close(t.done)
 	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
@@ -72,8 +71,8 @@ func (t *gcTuner) watch(limit int64, every time.Duration) {
 			return // not supported by this runtime: keep the settings
 		}
 		live := int64(sample[0].Value.Uint64())
-		if float64(live) > gcRaiseAt*float64(limit) {
-			limit = 2 * live
+		if want := int64(gcHeadroom * float64(live)); want > limit {
+			limit = want
 			debug.SetMemoryLimit(limit)
 		}
 	}

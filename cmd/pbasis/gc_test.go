@@ -30,6 +30,11 @@ func TestGCLimitRaisedForLargeLiveHeap(t *testing.T) {
 	if limit <= 64<<20 {
 		t.Errorf("soft limit %d MiB with 64 MiB live: not raised", limit>>20)
 	}
+	// gcHeadroom above the live heap, not more: the point of the limit is
+	// to keep the process small.
+	if max := int64(gcHeadroom * float64(80<<20)); limit > max {
+		t.Errorf("soft limit %d MiB with 64 MiB live: more than %g times the live heap", limit>>20, gcHeadroom)
+	}
 	runtime.KeepAlive(keep)
 	restore()
 	if got := debug.SetMemoryLimit(-1); got != before {
