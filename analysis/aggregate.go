@@ -46,6 +46,9 @@ type Accumulator struct {
 	// share them and do not keep their documents' text alive.
 	strs map[string]string
 
+	// src makes the QuoteSources of the document being added.
+	src docSources
+
 	// finishing is set by Finish: quote lists hand their quotes over once
 	// and let go of their candidates.
 	finishing bool
@@ -225,10 +228,12 @@ func caseID(doc *corpus.Document) string {
 // is not a segment of doc is an orphan: it counts as a mention of its own
 // Voice in Results.Cases and Results.CodeStats only.
 //
-// Add does not keep doc or codings; quotes keep the segments' strings.
+// Add does not keep doc or codings; quotes keep copies of the quoted
+// segments' text and time, and the document ID (see refOf).
 func (a *Accumulator) Add(doc *corpus.Document, codings []Coding) {
 	seq := a.seq
 	a.seq++
+	a.src.reset(doc.ID)
 	cid := caseID(doc)
 	cs := a.caseOf(cid)
 	di := DocInfo{ID: doc.ID, Case: cid, Kind: doc.Meta.Kind, Format: doc.Format, Wijk: doc.Meta.Wijk, Wave: doc.Meta.Wave,
@@ -334,16 +339,16 @@ func (a *Accumulator) Add(doc *corpus.Document, codings []Coding) {
 				}
 			}
 			q := newQuoteCand(c, u, seq)
-			cs.cell(u.vi, k, a.opt.QuotesPerCell).quotes.add(q, doc.ID)
+			cs.cell(u.vi, k, a.opt.QuotesPerCell).quotes.add(q, &a.src)
 			if u.vi == 0 {
-				a.stats[k].quotes.add(q, doc.ID)
+				a.stats[k].quotes.add(q, &a.src)
 			} else if cat := a.cat(k); cat == CatFormalHelp || cat == CatStrain {
 				ql := cs.outside[k]
 				if ql == nil {
 					ql = &quoteList{max: a.opt.QuotesPerCell}
 					cs.outside[k] = ql
 				}
-				ql.add(q, doc.ID)
+				ql.add(q, &a.src)
 			}
 		}
 		// Segment counts: once per distinct code.
@@ -359,11 +364,11 @@ func (a *Accumulator) Add(doc *corpus.Document, codings []Coding) {
 			}
 		}
 		if u.vi == 0 {
-			a.addQualities(cid, doc.ID, u, codings, seq)
+			a.addQualities(cid, &a.src, u, codings, seq)
 		}
 	}
 
-	a.addCooccurrence(cs, doc.ID, units, codings, seq)
+	a.addCooccurrence(cs, &a.src, units, codings, seq)
 	a.docs = append(a.docs, di)
 }
 
@@ -452,6 +457,7 @@ func (a *Accumulator) Finish() *Results {
 func (a *Accumulator) release() {
 	a.docs, a.cases, a.stats, a.wijk, a.qual, a.strs, a.codeIdx = nil, nil, nil, nil, nil, nil, nil
 	a.ownSeg, a.ownWin, a.allSeg, a.allWin, a.net = nil, nil, nil, nil, nil
+	a.src = docSources{}
 }
 
 // Results returns the aggregated results of everything added so far. It
@@ -825,8 +831,8 @@ func lengthPenalty(n int) int {
 
 // quoteCand is a quote candidate. While its document is being added it
 // points at the segment's unit (u); once a list keeps it, it holds the
-// segment's QuoteSegment instead, so lists keep only the quoted segments' text, not the
-// documents (see keep).
+// segment's QuoteSegment instead, so lists keep only the quoted segments'
+// text, not the documents (see keep).
 type quoteCand struct {
 	key  quoteKey
 	u    *segUnit      // during Add only
@@ -837,15 +843,50 @@ type quoteCand struct {
 	term string
 }
 
+// docSources makes the QuoteSources of the document being added: one per
+// speaker, role and voice, made on first use, so that the quoted segments
+// of one speaker share it.
+type docSources struct {
+	doc string // the document's ID
+	m   map[sourceKey]*QuoteSource
+}
+
+type sourceKey struct {
+	speaker, role string
+	voice         corpus.Voice
+}
+
+// reset starts the sources of document doc.
+func (d *docSources) reset(doc string) {
+	d.doc = doc
+	if d.m == nil || len(d.m) > 64 {
+		d.m = map[sourceKey]*QuoteSource{} // do not keep clearing a big map
+	} else {
+		clear(d.m)
+	}
+}
+
+// of returns the QuoteSource of speaker, role and voice in the document.
+func (d *docSources) of(speaker, role string, voice corpus.Voice) *QuoteSource {
+	k := sourceKey{speaker, role, voice}
+	s := d.m[k]
+	if s == nil {
+		s = &QuoteSource{Doc: d.doc, Speaker: speaker, Role: role, Voice: voice}
+		d.m[k] = s
+	}
+	return s
+}
+
 // refOf returns the segment's QuoteSegment, made on first use. It copies
 // the text (and the time), which are part of the document's text, so that
-// a kept quote does not keep the whole document alive; the segment ID is
-// a string of its own and speaker and role are interned by Add.
-func (u *segUnit) refOf(doc string) *QuoteSegment {
+// a kept quote does not keep the whole document alive; its QuoteSource
+// holds the document ID, a string of its own (the path corpus.Load read
+// it from), and speaker and role, interned by Add.
+func (u *segUnit) refOf(doc *docSources) *QuoteSegment {
 	if u.ref == nil {
 		s := u.seg
-		u.ref = &QuoteSegment{Doc: doc, Segment: s.ID, Time: strings.Clone(s.Time), Speaker: u.speaker,
-			Role: u.role, Text: strings.Clone(s.Text), Line: s.Line, Voice: u.voice}
+		u.ref = &QuoteSegment{QuoteSource: doc.of(u.speaker, u.role, u.voice),
+			Text: strings.Clone(s.Text), Time: strings.Clone(s.Time), Line: int32(s.Line), N: int32(s.N)}
 	}
 	return u.ref
 }
@@ -854,7 +895,7 @@ func (u *segUnit) refOf(doc string) *QuoteSegment {
 // its document's Add. When the term is the text at the evidence span, as
 // it is for the matcher's codings, it is not stored but cut from the
 // text again by quote.
-func (c *quoteCand) keep(doc string) {
+func (c *quoteCand) keep(doc *docSources) {
 	if c.ref != nil {
 		return
 	}
@@ -931,8 +972,8 @@ func (l *quoteList) take(finishing bool) []Quote {
 	return q
 }
 
-// add offers a candidate of document doc (being added) to the list.
-func (l *quoteList) add(c quoteCand, doc string) {
+// add offers a candidate of the document being added (doc) to the list.
+func (l *quoteList) add(c quoteCand, doc *docSources) {
 	l.items = insertTop(l.items, c, l.max,
 		func(a, b quoteCand) bool { return a.key.less(b.key) },
 		func(a, b quoteCand) bool { return a.key.seq == b.key.seq && a.key.segN == b.key.segN })

@@ -206,7 +206,7 @@ func TestMatrixCountsAndShares(t *testing.T) {
 	// Own quotes: one per segment; seg 2 and seg 5 are both short, seg 2
 	// ("De buurvrouw en de buurman helpen." 34) is longer than seg 5 ("De
 	// buurman is aardig." 21), so seg 2 comes first.
-	if len(st.Quotes) != 2 || st.Quotes[0].Segment != "A/interview.txt#2" || st.Quotes[1].Segment != "A/interview.txt#5" {
+	if len(st.Quotes) != 2 || st.Quotes[0].SegmentID() != "A/interview.txt#2" || st.Quotes[1].SegmentID() != "A/interview.txt#5" {
 		t.Errorf("quotes = %+v", st.Quotes)
 	} else if q := st.Quotes[0]; q.Text[q.Start:q.End] != "buurvrouw" || q.Voice != corpus.VoiceOwn || q.Role != corpus.RoleParent {
 		t.Errorf("first quote = %+v, want evidence buurvrouw by the parent", q)
@@ -339,7 +339,7 @@ func TestQuoteSelection(t *testing.T) {
 	want := []string{"D/i.txt#4", "D/i.txt#5", "D/i.txt#3"}
 	var got []string
 	for _, q := range qs {
-		got = append(got, q.Segment)
+		got = append(got, q.SegmentID())
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("quotes %v, want %v", got, want)
@@ -350,8 +350,17 @@ func TestQuoteSelection(t *testing.T) {
 	if loc := qs[0].Location(); loc != "D/i.txt:1" {
 		t.Errorf("location %q", loc)
 	}
-	if loc := (Quote{QuoteSegment: &QuoteSegment{Doc: "x.vtt", Time: "00:01:02", Line: 3}}).Location(); loc != "x.vtt@00:01:02" {
-		t.Errorf("location %q", loc)
+	for _, tc := range []struct {
+		seg  QuoteSegment
+		want string
+	}{
+		{QuoteSegment{QuoteSource: &QuoteSource{Doc: "x.vtt"}, Time: "00:01:02", Line: 3, N: 7}, "x.vtt@00:01:02"},
+		{QuoteSegment{QuoteSource: &QuoteSource{Doc: "x.txt"}, Line: 3, N: 7}, "x.txt:3"},
+		{QuoteSegment{QuoteSource: &QuoteSource{Doc: "a#b.txt"}, N: 12}, "a#b.txt#12"},
+	} {
+		if loc := (Quote{QuoteSegment: &tc.seg}).Location(); loc != tc.want {
+			t.Errorf("location %q, want %q", loc, tc.want)
+		}
 	}
 }
 

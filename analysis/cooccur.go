@@ -90,7 +90,7 @@ func (u *segUnit) hasCode(k int) int {
 func isNetCat(c Category) bool { return c == CatRelation || c == CatPlace || c == CatFacility }
 
 // addCooccurrence counts the segment and window units of one document.
-func (a *Accumulator) addCooccurrence(cs *caseAcc, doc string, units []segUnit, codings []Coding, seq int) {
+func (a *Accumulator) addCooccurrence(cs *caseAcc, doc *docSources, units []segUnit, codings []Coding, seq int) {
 	for i := range units {
 		u := &units[i]
 		a.allSeg.addUnit(u.codes)
@@ -118,7 +118,7 @@ func (a *Accumulator) addCooccurrence(cs *caseAcc, doc string, units []segUnit, 
 }
 
 // addWindow counts one window unit (segments of one turn).
-func (a *Accumulator) addWindow(cs *caseAcc, doc string, win []segUnit, codings []Coding, seq int) {
+func (a *Accumulator) addWindow(cs *caseAcc, doc *docSources, win []segUnit, codings []Coding, seq int) {
 	set := map[int]bool{}
 	for i := range win {
 		for _, k := range win[i].codes {
@@ -242,8 +242,8 @@ type pairList struct {
 	items []pairCand
 }
 
-// add offers a pair of document doc (being added) to the list.
-func (l *pairList) add(c pairCand, doc string) {
+// add offers a pair of the document being added (doc) to the list.
+func (l *pairList) add(c pairCand, doc *docSources) {
 	l.items = insertTop(l.items, c, l.max,
 		func(a, b pairCand) bool { return pairLess(&a, &b) },
 		func(a, b pairCand) bool {
@@ -286,7 +286,7 @@ type qualAcc struct {
 
 // addQualities links the quality codes of one own-voice segment to its
 // relation, place and facility codes.
-func (a *Accumulator) addQualities(caseID, doc string, u *segUnit, codings []Coding, seq int) {
+func (a *Accumulator) addQualities(caseID string, doc *docSources, u *segUnit, codings []Coding, seq int) {
 	for pt, t := range u.codes {
 		if !isNetCat(a.cat(t)) {
 			continue

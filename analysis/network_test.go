@@ -105,7 +105,7 @@ func TestNetworkAndBridges(t *testing.T) {
 		t.Errorf("bridge Q = %+v", bq)
 	}
 	// Coach and school are in different segments of one window.
-	if qs := bq.Links[0].Quotes; len(qs) != 1 || qs[0].SameSegment() || qs[0].First.Segment != "Q/i.txt#1" || qs[0].Second.Segment != "Q/i.txt#3" {
+	if qs := bq.Links[0].Quotes; len(qs) != 1 || qs[0].SameSegment() || qs[0].First.SegmentID() != "Q/i.txt#1" || qs[0].Second.SegmentID() != "Q/i.txt#3" {
 		t.Errorf("cross-segment link quotes %+v", qs)
 	}
 	// Corpus network: the coach now links sportclub and school; the

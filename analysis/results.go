@@ -475,15 +475,16 @@ type BridgeLink struct {
 }
 
 // QuotePair is evidence that two codes occur together. When both are in
-// the same segment, First.Segment == Second.Segment and the same Text holds
-// both spans.
+// the same segment (SameSegment), they share its QuoteSegment and the same
+// Text holds both spans.
 type QuotePair struct {
 	First, Second Quote
 }
 
-// SameSegment reports whether both quotes are from one segment.
+// SameSegment reports whether both quotes are from one segment: the same
+// document and segment number.
 func (p QuotePair) SameSegment() bool {
-	return p.First.Doc == p.Second.Doc && p.First.Segment == p.Second.Segment
+	return p.First.Doc == p.Second.Doc && p.First.N == p.Second.N
 }
 
 // QualityLink is a quality code said in the same segment (own voice) as a
@@ -580,8 +581,9 @@ type AbsentCode struct {
 // segment number, evidence start). A list never holds the same segment
 // twice.
 type Quote struct {
-	// The quoted segment, shared by every quote of it (its fields are
-	// promoted: q.Doc, q.Text, ...); never nil in Results, never changed.
+	// The quoted segment, shared by every quote of it (its fields and its
+	// QuoteSource's are promoted: q.Doc, q.Speaker, q.Text, q.N, ...; the
+	// segment ID is q.SegmentID()); never nil in Results, never changed.
 	*QuoteSegment
 	// Start and End are the evidence span within Text, in code points.
 	Start, End int
@@ -590,16 +592,43 @@ type Quote struct {
 	Negated    bool
 }
 
-// QuoteSegment is the segment a Quote quotes.
+// QuoteSegment is the segment a Quote quotes. The Accumulator makes one
+// per quoted segment, shared by every Quote of it, and shares one
+// QuoteSource among the quoted segments of one speaker (with one role and
+// voice) in one document; its fields are promoted (s.Doc, s.Speaker, ...).
+// In Results neither is nil and neither is ever changed.
 type QuoteSegment struct {
+	*QuoteSource
+	Text string // the segment's text, verbatim
+	Time string // timestamp when the source has times (corpus.Segment.Time)
+	// Line is the segment's source location (see corpus.Segment.Line); 0
+	// when none. Line and N are int32 to keep the struct at 48 bytes: a
+	// document would need over 2 GiB of text to have more lines or
+	// segments than that.
+	Line int32
+	N    int32 // the segment's number in its document, from 1 (corpus.Segment.N)
+}
+
+// QuoteSource is who said a quoted segment, and where: shared by the
+// quoted segments of one speaker, role and voice in one document.
+type QuoteSource struct {
 	Doc     string // document ID
-	Segment string // segment ID
-	Line    int    // source location (see corpus.Segment.Line); 0 when none
-	Time    string // timestamp when the source has times
-	Speaker string
+	Speaker string // the speaker label of the segment's turn, as written; "" when none
 	Role    string
 	Voice   corpus.Voice
-	Text    string // the segment's text, verbatim
+}
+
+// SegmentID returns the segment's ID, Doc + "#" + N: the ID corpus.Build
+// gives segment N of document Doc (corpus.Segment.ID).
+func (s *QuoteSegment) SegmentID() string {
+	return string(s.AppendSegmentID(nil))
+}
+
+// AppendSegmentID appends s.SegmentID() to dst.
+func (s *QuoteSegment) AppendSegmentID(dst []byte) []byte {
+	dst = append(dst, s.Doc...)
+	dst = append(dst, '#')
+	return strconv.AppendInt(dst, int64(s.N), 10)
 }
 
 // Location returns "doc@time" when the quote has a time, else "doc:line",
@@ -609,9 +638,9 @@ func (q Quote) Location() string {
 	case q.Time != "":
 		return q.Doc + "@" + q.Time
 	case q.Line > 0:
-		return q.Doc + ":" + strconv.Itoa(q.Line)
+		return q.Doc + ":" + strconv.Itoa(int(q.Line))
 	}
-	return q.Segment
+	return q.SegmentID()
 }
 
 func indexOf(list []string, s string) int {

@@ -145,8 +145,8 @@ func (v *mdView) docCaseOf(doc string) string {
 	return v.docCase[doc]
 }
 
-// mdAppendLocation appends q.Location() to dst.
-func mdAppendLocation(dst []byte, q *analysis.Quote) []byte {
+// appendQuoteLocation appends q.Location() to dst.
+func appendQuoteLocation(dst []byte, q *analysis.Quote) []byte {
 	switch {
 	case q.Time != "":
 		dst = append(dst, q.Doc...)
@@ -157,7 +157,7 @@ func mdAppendLocation(dst []byte, q *analysis.Quote) []byte {
 		dst = append(dst, ':')
 		return strconv.AppendInt(dst, int64(q.Line), 10)
 	}
-	return append(dst, q.Segment...)
+	return q.AppendSegmentID(dst)
 }
 
 // speakerTo appends EscapeText(v.speaker(q)) to m, using m's scratch.
@@ -201,7 +201,7 @@ func (v *mdView) quoteLine(m *mdBuf, q *analysis.Quote, negated bool, caseID str
 	v.speakerTo(m, q)
 	m.str(", ")
 	v.caseTitleTo(m, caseID)
-	m.tmp = mdAppendLocation(m.tmp[:0], q)
+	m.tmp = appendQuoteLocation(m.tmp[:0], q)
 	m.escTmp()
 	if negated {
 		m.str(v.negated)
@@ -217,7 +217,7 @@ func (v *mdView) pairLine(m *mdBuf, p *analysis.QuotePair, caseID string) {
 		return
 	}
 	a, z := &p.First, &p.Second
-	if segNumber(z.Segment) < segNumber(a.Segment) {
+	if z.N < a.N {
 		a, z = z, a
 	}
 	m.str("“")
@@ -228,11 +228,11 @@ func (v *mdView) pairLine(m *mdBuf, p *analysis.QuotePair, caseID string) {
 	v.speakerTo(m, a)
 	m.str(", ")
 	v.caseTitleTo(m, caseID)
-	m.tmp = mdAppendLocation(m.tmp[:0], a)
+	m.tmp = appendQuoteLocation(m.tmp[:0], a)
 	la := len(m.tmp)
 	m.tmp = append(m.tmp, ", "...)
 	lz := len(m.tmp)
-	m.tmp = mdAppendLocation(m.tmp, z)
+	m.tmp = appendQuoteLocation(m.tmp, z)
 	if bytes.Equal(m.tmp[:la], m.tmp[lz:]) {
 		m.tmp = m.tmp[:la]
 	}

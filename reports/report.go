@@ -589,16 +589,6 @@ func mdRepeatsLine(b []byte, lines [][2]int, start int) bool {
 	return false
 }
 
-// segNumber returns the number n of a segment ID "<doc>#<n>", or 0.
-func segNumber(id string) int {
-	i := strings.LastIndexByte(id, '#')
-	if i < 0 {
-		return 0
-	}
-	n, _ := strconv.Atoi(id[i+1:])
-	return n
-}
-
 func (v *mdView) reportQualities(b *mdBuf) {
 	tx := v.tx
 	b.heading(2, tx.QualitiesHeading)
@@ -771,13 +761,12 @@ func (v *mdView) example(b *mdBuf, ex []analysis.Example) {
 		return
 	}
 	e := ex[0]
-	q := analysis.Quote{QuoteSegment: &analysis.QuoteSegment{Doc: e.Doc, Segment: e.Segment, Line: e.Line, Time: e.Time}}
 	b.str("“")
 	b.esc(e.Text)
 	b.str("” — ")
 	b.tmp = append(b.tmp[:0], v.tx.role(e.Role)...)
 	b.tmp = append(b.tmp, ", "...)
-	b.tmp = mdAppendLocation(b.tmp, &q)
+	b.tmp = appendLocation(b.tmp, e.Doc, e.Segment, e.Line, e.Time)
 	b.escTmp()
 }
 

@@ -400,8 +400,9 @@ func appendContextAround(b []byte, text []rune, start, end, around int) []byte {
 	return j.b
 }
 
-// appendLocation appends analysis.Quote{Doc: doc, Segment: segment, Line:
-// line, Time: time}.Location().
+// appendLocation appends the location of segment segment of document doc
+// as analysis.Quote.Location makes it: "doc@time" when it has a time, else
+// "doc:line", else the segment ID.
 func appendLocation(b []byte, doc, segment string, line int, time string) []byte {
 	switch {
 	case time != "":

@@ -518,7 +518,7 @@ func (c *cellText) quote(w *WorkbookWriter, v *view, q analysis.Quote) *cellText
 	c.b = append(c.b, "” — "...)
 	c.b = append(c.b, v.speaker(q)...)
 	c.b = append(c.b, ", "...)
-	c.b = appendLocation(c.b, q.Doc, q.Segment, q.Line, q.Time)
+	c.b = appendQuoteLocation(c.b, &q)
 	if q.Negated {
 		c.b = append(c.b, " ("...)
 		c.b = append(c.b, w.tx.Negated...)
@@ -847,8 +847,7 @@ func (w *WorkbookWriter) writeEmergent(sheet string, v *view) error {
 func (w *WorkbookWriter) examplesCell(v *view, ex []analysis.Example) string {
 	lines := make([]string, len(ex))
 	for i, e := range ex {
-		q := analysis.Quote{QuoteSegment: &analysis.QuoteSegment{Doc: e.Doc, Segment: e.Segment, Line: e.Line, Time: e.Time}}
-		lines[i] = "• “" + JoinSpace(cutRunes(e.Text, 300)) + "” — " + v.tx.role(e.Role) + ", " + q.Location()
+		lines[i] = "• “" + JoinSpace(cutRunes(e.Text, 300)) + "” — " + v.tx.role(e.Role) + ", " + string(appendLocation(nil, e.Doc, e.Segment, e.Line, e.Time))
 	}
 	return strings.Join(lines, "\n")
 }
