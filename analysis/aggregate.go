@@ -25,6 +25,7 @@ type Accumulator struct {
 	spec *CodebookSpec
 
 	codes   []CodeInfo // codebook codes, then unknown codes as first seen
+	codeIDs []*string  // parallel to codes: the ID, for quote candidates (a pointer is half a string)
 	nSpec   int        // how many of codes come from the codebook
 	codeIdx map[string]int
 
@@ -98,6 +99,8 @@ func NewAccumulator(cb *CodebookSpec, opt ResultsOptions) *Accumulator {
 func (a *Accumulator) addCode(ci CodeInfo) int {
 	i := len(a.codes)
 	a.codes = append(a.codes, ci)
+	id := ci.ID
+	a.codeIDs = append(a.codeIDs, &id)
 	a.codeIdx[ci.ID] = i
 	a.stats = append(a.stats, &codeAcc{cases: map[string]bool{}, affirmed: map[string]bool{}, quotes: quoteList{max: a.opt.QuotesPerCode}})
 	return i
@@ -338,17 +341,17 @@ func (a *Accumulator) Add(doc *corpus.Document, codings []Coding) {
 					}
 				}
 			}
-			q := newQuoteCand(c, u, seq)
-			cs.cell(u.vi, k, a.opt.QuotesPerCell).quotes.add(q, &a.src)
+			q := newQuoteCand(c, u, seq, a.codeIDs[k])
+			cs.cell(u.vi, k, a.opt.QuotesPerCell).quotes.add(q, u, &a.src)
 			if u.vi == 0 {
-				a.stats[k].quotes.add(q, &a.src)
+				a.stats[k].quotes.add(q, u, &a.src)
 			} else if cat := a.cat(k); cat == CatFormalHelp || cat == CatStrain {
 				ql := cs.outside[k]
 				if ql == nil {
 					ql = &quoteList{max: a.opt.QuotesPerCell}
 					cs.outside[k] = ql
 				}
-				ql.add(q, &a.src)
+				ql.add(q, u, &a.src)
 			}
 		}
 		// Segment counts: once per distinct code.
@@ -780,7 +783,8 @@ func newMatrix(v corpus.Voice, rows []matrixRow, cols []string, order []int) *Ma
 // ---- quotes ----
 
 // quoteKey orders quote candidates: smaller is better. Its numbers are
-// 32-bit to keep the many candidates of a large corpus small.
+// 32-bit, and the code is a pointer to the Accumulator's copy of its ID
+// (codeIDs), to keep the many candidates of a large corpus small.
 type quoteKey struct {
 	negated bool
 	notOwn  bool
@@ -788,7 +792,7 @@ type quoteKey struct {
 	seq     int32
 	segN    int32
 	start   int32
-	code    string
+	code    *string
 }
 
 func (k quoteKey) less(o quoteKey) bool {
@@ -810,7 +814,7 @@ func (k quoteKey) less(o quoteKey) bool {
 	if k.start != o.start {
 		return k.start < o.start
 	}
-	return k.code < o.code
+	return *k.code < *o.code
 }
 
 // Preferred quote length in code points.
@@ -829,18 +833,17 @@ func lengthPenalty(n int) int {
 	return 0
 }
 
-// quoteCand is a quote candidate. While its document is being added it
-// points at the segment's unit (u); once a list keeps it, it holds the
-// segment's QuoteSegment instead, so lists keep only the quoted segments'
-// text, not the documents (see keep).
+// quoteCand is a quote candidate. Until a list keeps it, ref is nil and
+// term points at its coding's Term; once kept (see keep), it holds the
+// segment's QuoteSegment, so lists keep only the quoted segments' text, not
+// the documents, and term is nil when the term is the text at the span.
+// It is 56 bytes: a large corpus has hundreds of thousands of them.
 type quoteCand struct {
 	key  quoteKey
-	u    *segUnit      // during Add only
 	ref  *QuoteSegment // once kept
 	end  int32         // evidence span in the segment: key.start to end, in code points
 	neg  bool
-	cut  bool // term is the text at the span (see keep)
-	term string
+	term *string
 }
 
 // docSources makes the QuoteSources of the document being added: one per
@@ -891,20 +894,21 @@ func (u *segUnit) refOf(doc *docSources) *QuoteSegment {
 	return u.ref
 }
 
-// keep turns a candidate a list has just taken into one that outlives
-// its document's Add. When the term is the text at the evidence span, as
-// it is for the matcher's codings, it is not stored but cut from the
-// text again by quote.
-func (c *quoteCand) keep(doc *docSources) {
+// keep turns a candidate of unit u that a list has just taken into one
+// that outlives its document's Add; a candidate already kept is left as it
+// is. When the term is the text at the evidence span, as it is for the
+// matcher's codings, it is not stored but cut from the text again by
+// quote.
+func (c *quoteCand) keep(u *segUnit, doc *docSources) {
 	if c.ref != nil {
 		return
 	}
-	c.ref = c.u.refOf(doc)
-	c.u = nil
-	if c.end > c.key.start && runeSlice(c.ref.Text, int(c.key.start), int(c.end)) == c.term {
-		c.term, c.cut = "", true
+	c.ref = u.refOf(doc)
+	if c.end > c.key.start && runeSlice(c.ref.Text, int(c.key.start), int(c.end)) == *c.term {
+		c.term = nil
 	} else {
-		c.term = strings.Clone(c.term)
+		t := strings.Clone(*c.term)
+		c.term = &t
 	}
 }
 
@@ -932,22 +936,26 @@ func runeSlice(s string, start, end int) string {
 
 // quote returns the Quote of a kept candidate.
 func (c *quoteCand) quote() Quote {
-	term := c.term
-	if c.cut {
+	var term string
+	if c.term == nil {
 		term = runeSlice(c.ref.Text, int(c.key.start), int(c.end))
+	} else {
+		term = *c.term
 	}
-	return Quote{QuoteSegment: c.ref, Start: int(c.key.start), End: int(c.end), Term: term, Code: c.key.code, Negated: c.neg}
+	return Quote{QuoteSegment: c.ref, Start: int(c.key.start), End: int(c.end), Term: term, Code: *c.key.code, Negated: c.neg}
 }
 
-func newQuoteCand(c *Coding, u *segUnit, seq int) quoteCand {
+// newQuoteCand returns the candidate of coding c in unit u of the
+// document numbered seq; code is the Accumulator's copy of c.Code (codeIDs).
+func newQuoteCand(c *Coding, u *segUnit, seq int, code *string) quoteCand {
 	s := u.seg
 	start, end := c.Start-s.Span.Start, c.End-s.Span.Start
 	if start < 0 || end > u.runes || start > end {
 		start, end = 0, 0 // evidence outside the segment: quote without a span
 	}
 	return quoteCand{
-		key: quoteKey{negated: c.Negated, notOwn: u.vi != 0, lenPen: int32(lengthPenalty(u.runes)), seq: int32(seq), segN: int32(s.N), start: int32(start), code: c.Code},
-		u:   u, end: int32(end), neg: c.Negated, term: c.Term,
+		key: quoteKey{negated: c.Negated, notOwn: u.vi != 0, lenPen: int32(lengthPenalty(u.runes)), seq: int32(seq), segN: int32(s.N), start: int32(start), code: code},
+		end: int32(end), neg: c.Negated, term: &c.Term,
 	}
 }
 
@@ -972,13 +980,14 @@ func (l *quoteList) take(finishing bool) []Quote {
 	return q
 }
 
-// add offers a candidate of the document being added (doc) to the list.
-func (l *quoteList) add(c quoteCand, doc *docSources) {
+// add offers a candidate of unit u of the document being added (doc) to
+// the list.
+func (l *quoteList) add(c quoteCand, u *segUnit, doc *docSources) {
 	l.items = insertTop(l.items, c, l.max,
 		func(a, b quoteCand) bool { return a.key.less(b.key) },
 		func(a, b quoteCand) bool { return a.key.seq == b.key.seq && a.key.segN == b.key.segN })
 	for i := range l.items {
-		l.items[i].keep(doc)
+		l.items[i].keep(u, doc) // only c can be new
 	}
 }
 

@@ -157,18 +157,20 @@ func (a *Accumulator) addWindow(cs *caseAcc, doc *docSources, win []segUnit, cod
 				pl = &pairList{max: a.opt.QuotesPerCell}
 				cs.net.quotes[[2]int{x, y}] = pl
 			}
-			pl.add(windowPair(win, rel, other, codings, seq), doc)
+			c, ur, uo := a.windowPair(win, rel, other, codings, seq)
+			pl.add(c, ur, uo, doc)
 		}
 	}
 }
 
 // windowPair returns the evidence of codes x and y in one window: the first
 // segment holding both, else the first segment of each.
-func windowPair(win []segUnit, x, y int, codings []Coding, seq int) pairCand {
+// It returns the units of the two quotes too.
+func (a *Accumulator) windowPair(win []segUnit, x, y int, codings []Coding, seq int) (pairCand, *segUnit, *segUnit) {
 	for i := range win {
 		u := &win[i]
 		if px, py := u.hasCode(x), u.hasCode(y); px >= 0 && py >= 0 {
-			return newPairCand(&codings[u.best[px]], u, &codings[u.best[py]], u, seq)
+			return a.newPairCand(&codings[u.best[px]], u, x, &codings[u.best[py]], u, y, seq), u, u
 		}
 	}
 	var ux, uy *segUnit
@@ -182,7 +184,7 @@ func windowPair(win []segUnit, x, y int, codings []Coding, seq int) pairCand {
 			uy, cy = u, &codings[u.best[p]]
 		}
 	}
-	return newPairCand(cx, ux, cy, uy, seq)
+	return a.newPairCand(cx, ux, x, cy, uy, y, seq), ux, uy
 }
 
 // ---- quote pairs ----
@@ -215,10 +217,10 @@ func pairLess(a, b *pairCand) bool {
 		return x.start < y.start
 	case a.snd.key.start != b.snd.key.start:
 		return a.snd.key.start < b.snd.key.start
-	case x.code != y.code:
-		return x.code < y.code
+	case *x.code != *y.code:
+		return *x.code < *y.code
 	}
-	return a.snd.key.code < b.snd.key.code
+	return *a.snd.key.code < *b.snd.key.code
 }
 
 type pairCand struct {
@@ -226,8 +228,10 @@ type pairCand struct {
 	first, snd quoteCand
 }
 
-func newPairCand(ca *Coding, ua *segUnit, cb *Coding, ub *segUnit, seq int) pairCand {
-	qa, qb := newQuoteCand(ca, ua, seq), newQuoteCand(cb, ub, seq)
+// newPairCand returns the pair of coding ca (of code index ka) in unit ua
+// and cb (kb) in ub.
+func (a *Accumulator) newPairCand(ca *Coding, ua *segUnit, ka int, cb *Coding, ub *segUnit, kb int, seq int) pairCand {
+	qa, qb := newQuoteCand(ca, ua, seq, a.codeIDs[ka]), newQuoteCand(cb, ub, seq, a.codeIDs[kb])
 	pen := qa.key.lenPen
 	if ua != ub {
 		pen += qb.key.lenPen
@@ -242,16 +246,17 @@ type pairList struct {
 	items []pairCand
 }
 
-// add offers a pair of the document being added (doc) to the list.
-func (l *pairList) add(c pairCand, doc *docSources) {
+// add offers a pair of the document being added (doc), with quotes of
+// units ua and ub, to the list.
+func (l *pairList) add(c pairCand, ua, ub *segUnit, doc *docSources) {
 	l.items = insertTop(l.items, c, l.max,
 		func(a, b pairCand) bool { return pairLess(&a, &b) },
 		func(a, b pairCand) bool {
 			return a.first.key.seq == b.first.key.seq && a.first.key.segN == b.first.key.segN && a.snd.key.segN == b.snd.key.segN
 		})
 	for i := range l.items {
-		l.items[i].first.keep(doc)
-		l.items[i].snd.keep(doc)
+		l.items[i].first.keep(ua, doc) // only c can be new
+		l.items[i].snd.keep(ub, doc)
 	}
 }
 
@@ -306,7 +311,7 @@ func (a *Accumulator) addQualities(caseID string, doc *docSources, u *segUnit, c
 				qa.negated++
 			}
 			qa.cases[caseID] = true
-			qa.quotes.add(newPairCand(&codings[u.best[pt]], u, &codings[u.best[pq]], u, seq), doc)
+			qa.quotes.add(a.newPairCand(&codings[u.best[pt]], u, t, &codings[u.best[pq]], u, q, seq), u, u, doc)
 		}
 	}
 }

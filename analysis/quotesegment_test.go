@@ -52,6 +52,9 @@ func TestQuoteSegmentsDemo(t *testing.T) {
 	if n := unsafe.Sizeof(QuoteSegment{}); n > 48 {
 		t.Errorf("QuoteSegment is %d bytes, want at most 48", n)
 	}
+	if n := unsafe.Sizeof(quoteCand{}); n > 56 {
+		t.Errorf("quoteCand is %d bytes, want at most 56", n)
+	}
 	dc := aggDemoCoded(t)
 	docs := map[string]*corpus.Document{}
 	acc := NewAccumulator(dc.spec, ResultsOptions{})
