@@ -793,6 +793,7 @@ func (s *streamSheet) finish(validations func(sheet string, lastRow int) error) 
 	lastCol, _ := excelize.ColumnNumberToName(len(s.header))
 	for i, name := range s.parts {
 		ref := fmt.Sprintf("A1:%s%d", lastCol, max(s.last[i], 2))
+		s.data[i].dim = fmt.Sprintf("A1:%s%d", lastCol, max(s.last[i], 1))
 		if err := s.w.f.AutoFilter(name, ref, nil); err != nil {
 			return fmt.Errorf("sheet %s: filter: %w", name, err)
 		}
@@ -968,6 +969,11 @@ type sheetRows struct {
 	// unlinked: the file has no name any more (removed when created, or
 	// by remove).
 	unlinked bool
+	// dim is the sheet's used range ("A1:X1234"), which spliceSheet puts
+	// in the sheet's <dimension>: excelize only knows the header row, and
+	// readers that trust the dimension (openpyxl in read-only mode) would
+	// otherwise see one cell. Empty: the dimension is left as it is.
+	dim string
 }
 
 func newSheetRows() (*sheetRows, error) {
@@ -1136,8 +1142,37 @@ func spliceSheet(zw *zip.Writer, name string, sheet []byte, d *sheetRows, pool *
 	} else {
 		return errors.New("no sheetData to add rows to")
 	}
+	if d.dim != "" {
+		head = setDimension(head, d.dim)
+	}
 	fh := &zip.FileHeader{Name: name, Method: zip.Deflate}
 	return writeSpliced(zw, fh, head, d, tail, pool)
+}
+
+// setDimension returns the start of worksheet XML head with the ref of its
+// <dimension> element set to ref; head unchanged when it has none.
+func setDimension(head []byte, ref string) []byte {
+	at := bytes.Index(head, []byte("<dimension "))
+	if at < 0 {
+		return head
+	}
+	end := bytes.IndexByte(head[at:], '>')
+	if end < 0 {
+		return head
+	}
+	attr := bytes.Index(head[at:at+end], []byte(`ref="`))
+	if attr < 0 {
+		return head
+	}
+	v0 := at + attr + len(`ref="`)
+	v1 := bytes.IndexByte(head[v0:], '"')
+	if v1 < 0 {
+		return head
+	}
+	out := make([]byte, 0, len(head)+len(ref))
+	out = append(out, head[:v0]...)
+	out = append(out, ref...)
+	return append(out, head[v0+v1:]...)
 }
 
 // writeSpliced writes the entry fh (its sizes and CRC filled in here) to

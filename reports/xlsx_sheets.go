@@ -106,9 +106,11 @@ type sheetWriter struct {
 	r      int // last row written
 	ncols  int
 	freeze int // columns to freeze besides the header row
-	colW   map[int]float64
-	wrap   map[int]bool
-	err    error
+	// maxCol and maxRow: the furthest cell set, for the dimension.
+	maxCol, maxRow int
+	colW           map[int]float64
+	wrap           map[int]bool
+	err            error
 	// Streamed sheets only: rows 2 on go to data, each built in xml;
 	// colStyle is the style new cells take from their column.
 	data     *sheetRows
@@ -382,6 +384,7 @@ func (s *sheetWriter) set(col, row int, v any) {
 	if s.err != nil || v == nil {
 		return
 	}
+	s.maxCol, s.maxRow = max(s.maxCol, col), max(s.maxRow, row)
 	if s.data != nil && row > 1 {
 		s.err = fmt.Errorf("sheet %s: cell %d,%d set out of row order in a streamed sheet", s.name, col, row)
 		return
@@ -478,10 +481,16 @@ func (s *sheetWriter) done(filter bool) error {
 	if err := s.w.f.SetPanes(s.name, frozenPanes(1, s.freeze)); err != nil {
 		return err
 	}
+	// The used range: excelize leaves every sheet's dimension at A1.
+	last, _ := excelize.ColumnNumberToName(max(s.ncols, s.maxCol, 1))
+	dim := fmt.Sprintf("A1:%s%d", last, max(s.r, s.maxRow, 1))
 	if s.data != nil {
+		s.data.dim = dim
 		if err := s.data.flush(); err != nil {
 			return err
 		}
+	} else if err := s.w.f.SetSheetDimension(s.name, dim); err != nil {
+		return err
 	}
 	if filter && s.ncols > 0 {
 		last, _ := excelize.ColumnNumberToName(s.ncols)
