@@ -12,6 +12,8 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -124,6 +126,10 @@ type WorkbookWriter struct {
 	renders sync.Pool
 	// cellMarker marks a text cut to fit a cell of a summary sheet.
 	cellMarker string
+	// deferred holds, while finish writes summary sheets concurrently,
+	// each such sheet's list of calls on the workbook (sheetWriter.do);
+	// read-only meanwhile.
+	deferred map[string]*[]func() error
 }
 
 // NewWorkbook starts a workbook in lang with the codebook cb (for the
@@ -408,26 +414,77 @@ func (w *WorkbookWriter) finish(r *analysis.Results, m *Manifest) error {
 	if err := w.writeLists(codes); err != nil {
 		return fmt.Errorf("sheet %s: %w", w.names.get(w.tx.SheetLists), err)
 	}
+	// The summary sheets, in the order their calls on the workbook are
+	// made (which decides excelize's shared strings and so the file's
+	// bytes). Their rows are made concurrently, the heaviest first; each
+	// sheet's calls on the workbook are collected and made afterwards, in
+	// this order, so the workbook is the same as when they are written one
+	// by one. The co-occurrence sheet (conditional formats) and the
+	// overview (charts) call excelize directly and are written in their
+	// turn; both are small.
 	writers := []struct {
 		sheet string
 		fn    func(sheet string, v *view) error
+		live  bool
 	}{
-		{w.tx.SheetFramework, w.writeFramework},
-		{w.tx.SheetFrameworkRole, w.writeFrameworkRole},
-		{w.tx.SheetCooccur, w.writeCooccur},
-		{w.tx.SheetBridges, w.writeBridges},
-		{w.tx.SheetQualities, w.writeQualities},
-		{w.tx.SheetHelp, w.writeHelp},
-		{w.tx.SheetEmergent, w.writeEmergent},
-		{w.tx.SheetCodebook, w.writeCodebook},
-		{w.tx.SheetVariables, w.writeVariables},
-		{w.tx.SheetDocuments, w.writeDocuments},
-		{w.tx.SheetOverview, w.writeOverview},
+		{w.tx.SheetFramework, w.writeFramework, false},
+		{w.tx.SheetFrameworkRole, w.writeFrameworkRole, false},
+		{w.tx.SheetCooccur, w.writeCooccur, true},
+		{w.tx.SheetBridges, w.writeBridges, false},
+		{w.tx.SheetQualities, w.writeQualities, false},
+		{w.tx.SheetHelp, w.writeHelp, false},
+		{w.tx.SheetEmergent, w.writeEmergent, false},
+		{w.tx.SheetCodebook, w.writeCodebook, false},
+		{w.tx.SheetVariables, w.writeVariables, false},
+		{w.tx.SheetDocuments, w.writeDocuments, false},
+		{w.tx.SheetOverview, w.writeOverview, true},
 	}
-	for _, x := range writers {
-		name := w.names.get(x.sheet)
-		if err := x.fn(name, v); err != nil {
-			return fmt.Errorf("sheet %s: %w", name, err)
+	names := make([]string, len(writers))
+	ops := make([][]func() error, len(writers))
+	errs := make([]error, len(writers))
+	w.deferred = map[string]*[]func() error{}
+	next := make(chan int, len(writers))
+	for i, x := range writers {
+		names[i] = w.names.get(x.sheet)
+		if !x.live {
+			w.deferred[names[i]] = &ops[i]
+		}
+	}
+	// The heaviest sheets of a large corpus first (bridges, framework,
+	// framework by role, emergent terms, documents), then the others.
+	first := []int{3, 0, 1, 6, 9}
+	for _, i := range first {
+		next <- i
+	}
+	for i, x := range writers {
+		if !x.live && !slices.Contains(first, i) {
+			next <- i
+		}
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), 4) {
+		wg.Go(func() {
+			for i := range next {
+				errs[i] = writers[i].fn(names[i], v)
+			}
+		})
+	}
+	wg.Wait()
+	w.deferred = nil
+	for i, x := range writers {
+		err := errs[i]
+		if x.live {
+			err = x.fn(names[i], v)
+		}
+		for _, op := range ops[i] {
+			if err != nil {
+				break
+			}
+			err = op()
+		}
+		if err != nil {
+			return fmt.Errorf("sheet %s: %w", names[i], err)
 		}
 	}
 	if err := w.order(); err != nil {

@@ -108,9 +108,13 @@ type sheetWriter struct {
 	freeze int // columns to freeze besides the header row
 	// maxCol and maxRow: the furthest cell set, for the dimension.
 	maxCol, maxRow int
-	colW           map[int]float64
-	wrap           map[int]bool
-	err            error
+	// ops, when not nil, collects the writer's calls on the workbook
+	// (excelize's model, and the WorkbookWriter's lists) instead of making
+	// them, for WorkbookWriter.finish to make later, in order (see do).
+	ops  *[]func() error
+	colW map[int]float64
+	wrap map[int]bool
+	err  error
 	// Streamed sheets only: rows 2 on go to data, each built in xml;
 	// colStyle is the style new cells take from their column.
 	data     *sheetRows
@@ -120,7 +124,21 @@ type sheetWriter struct {
 }
 
 func (w *WorkbookWriter) newSheetWriter(name string) *sheetWriter {
-	return &sheetWriter{w: w, name: name, colW: map[int]float64{}, wrap: map[int]bool{}, colStyle: map[int]int{}}
+	return &sheetWriter{w: w, name: name, colW: map[int]float64{}, wrap: map[int]bool{}, colStyle: map[int]int{},
+		ops: w.deferred[name]}
+}
+
+// do makes a call on the workbook shared by the sheets: at once, or, when
+// the writer collects its calls (ops), later. The first error sticks.
+func (s *sheetWriter) do(fn func() error) {
+	if s.err != nil {
+		return
+	}
+	if s.ops != nil {
+		*s.ops = append(*s.ops, fn)
+		return
+	}
+	s.err = fn()
 }
 
 // newStreamedSheetWriter returns a sheetWriter whose rows after the
@@ -136,7 +154,7 @@ func (w *WorkbookWriter) newStreamedSheetWriter(name string) *sheetWriter {
 		return s
 	}
 	s.data = data
-	w.streamed = append(w.streamed, streamedSheet{name, data})
+	s.do(func() error { w.streamed = append(w.streamed, streamedSheet{name, data}); return nil })
 	return s
 }
 
@@ -179,8 +197,9 @@ func (s *sheetWriter) row(vals ...any) {
 	for i, v := range vals {
 		s.set(i+1, s.r, v)
 	}
-	if h > 0 && s.err == nil {
-		s.err = s.w.f.SetRowHeight(s.name, s.r, h)
+	if h > 0 {
+		r := s.r
+		s.do(func() error { return s.w.f.SetRowHeight(s.name, r, h) })
 	}
 }
 
@@ -398,35 +417,43 @@ func (s *sheetWriter) set(col, row int, v any) {
 	if x, ok := v.(styled); ok {
 		v, style = x.v, x.style
 	}
-	f := s.w.f
+	var put func(f *excelize.File) error
 	switch x := v.(type) {
 	case string:
 		if x != "" {
-			err = f.SetCellStr(s.name, cell, clipCell(x, s.w.cellMarker))
+			x = clipCell(x, s.w.cellMarker)
+			put = func(f *excelize.File) error { return f.SetCellStr(s.name, cell, x) }
 		}
 	case int:
-		err = f.SetCellInt(s.name, cell, int64(x))
+		put = func(f *excelize.File) error { return f.SetCellInt(s.name, cell, int64(x)) }
 	case float64:
-		err = f.SetCellFloat(s.name, cell, x, -1, 64)
+		put = func(f *excelize.File) error { return f.SetCellFloat(s.name, cell, x, -1, 64) }
 		if style == 0 {
 			style = s.w.st.decimal
 		}
 	case bool:
-		err = f.SetCellBool(s.name, cell, x)
+		put = func(f *excelize.File) error { return f.SetCellBool(s.name, cell, x) }
 	case time.Time:
-		err = f.SetCellValue(s.name, cell, x)
+		put = func(f *excelize.File) error { return f.SetCellValue(s.name, cell, x) }
 		if style == 0 {
 			style = s.w.st.date
 		}
 	default:
-		err = f.SetCellStr(s.name, cell, fmt.Sprint(x))
+		str := fmt.Sprint(x)
+		put = func(f *excelize.File) error { return f.SetCellStr(s.name, cell, str) }
 	}
-	if err == nil && style != 0 {
-		err = f.SetCellStyle(s.name, cell, cell, style)
-	}
-	if err != nil {
-		s.err = err
-	}
+	s.do(func() error {
+		f := s.w.f
+		if put != nil {
+			if err := put(f); err != nil {
+				return err
+			}
+		}
+		if style != 0 {
+			return f.SetCellStyle(s.name, cell, cell, style)
+		}
+		return nil
+	})
 }
 
 // widths sets the column widths from column A on.
@@ -442,7 +469,7 @@ func (s *sheetWriter) width(col int, wd float64) {
 	}
 	s.colW[col] = wd
 	c, _ := excelize.ColumnNumberToName(col)
-	s.err = s.w.f.SetColWidth(s.name, c, c, wd)
+	s.do(func() error { return s.w.f.SetColWidth(s.name, c, c, wd) })
 }
 
 // wrapCols gives the columns the wrapped-text style; call before writing
@@ -455,7 +482,7 @@ func (s *sheetWriter) wrapCols(cols ...int) {
 		c, _ := excelize.ColumnNumberToName(col)
 		s.wrap[col] = true
 		s.colStyle[col] = s.w.st.wrap
-		s.err = s.w.f.SetColStyle(s.name, c, s.w.st.wrap)
+		s.do(func() error { return s.w.f.SetColStyle(s.name, c, s.w.st.wrap) })
 	}
 }
 
@@ -468,18 +495,17 @@ func (s *sheetWriter) topCols(cols ...int) {
 		}
 		c, _ := excelize.ColumnNumberToName(col)
 		s.colStyle[col] = s.w.st.top
-		s.err = s.w.f.SetColStyle(s.name, c, s.w.st.top)
+		s.do(func() error { return s.w.f.SetColStyle(s.name, c, s.w.st.top) })
 	}
 }
 
 // done freezes the header row (and s.freeze columns) and, when filter is
 // set, records an autofilter over the table.
 func (s *sheetWriter) done(filter bool) error {
+	freeze := s.freeze
+	s.do(func() error { return s.w.f.SetPanes(s.name, frozenPanes(1, freeze)) })
 	if s.err != nil {
 		return s.err
-	}
-	if err := s.w.f.SetPanes(s.name, frozenPanes(1, s.freeze)); err != nil {
-		return err
 	}
 	// The used range: excelize leaves every sheet's dimension at A1.
 	last, _ := excelize.ColumnNumberToName(max(s.ncols, s.maxCol, 1))
@@ -489,14 +515,15 @@ func (s *sheetWriter) done(filter bool) error {
 		if err := s.data.flush(); err != nil {
 			return err
 		}
-	} else if err := s.w.f.SetSheetDimension(s.name, dim); err != nil {
-		return err
+	} else {
+		s.do(func() error { return s.w.f.SetSheetDimension(s.name, dim) })
 	}
 	if filter && s.ncols > 0 {
 		last, _ := excelize.ColumnNumberToName(s.ncols)
-		s.w.pending = append(s.w.pending, sheetFilter{s.name, fmt.Sprintf("A1:%s%d", last, max(s.r, 2))})
+		fl := sheetFilter{s.name, fmt.Sprintf("A1:%s%d", last, max(s.r, 2))}
+		s.do(func() error { s.w.pending = append(s.w.pending, fl); return nil })
 	}
-	return nil
+	return s.err
 }
 
 // cellText builds the texts of quote cells, reusing its buffers; the
