@@ -3,7 +3,6 @@ package reports
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -998,8 +997,58 @@ func (w *WorkbookWriter) writeDocuments(sheet string, v *view) error {
 }
 
 // isoDate matches an ISO 8601 calendar date, optionally with a time.
-func isoDate() *regexp.Regexp {
-	return regexp.MustCompile(`^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?$`)
+// isISODate reports whether t is an ISO date, optionally with a time:
+// 2006-01-02, 2006-01-02T15:04, 2006-01-02 15:04, with :05 seconds
+// (ASCII digits; the regular expression in the tests is the reference).
+func isISODate(t string) bool {
+	digits := func(s string) bool {
+		for i := 0; i < len(s); i++ {
+			if s[i] < '0' || s[i] > '9' {
+				return false
+			}
+		}
+		return true
+	}
+	if len(t) != 10 && len(t) != 16 && len(t) != 19 {
+		return false
+	}
+	if !digits(t[0:4]) || t[4] != '-' || !digits(t[5:7]) || t[7] != '-' || !digits(t[8:10]) {
+		return false
+	}
+	if len(t) == 10 {
+		return true
+	}
+	if (t[10] != 'T' && t[10] != ' ') || !digits(t[11:13]) || t[13] != ':' || !digits(t[14:16]) {
+		return false
+	}
+	return len(t) == 16 || t[16] == ':' && digits(t[17:19])
+}
+
+// isPlainNumber reports whether t is a plain decimal number: an optional
+// minus, 0 or up to 15 digits without a leading zero, and optionally a
+// point and digits.
+func isPlainNumber(t string) bool {
+	t = strings.TrimPrefix(t, "-")
+	i := 0
+	for i < len(t) && t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	whole := t[:i]
+	if whole == "" || len(whole) > 15 || len(whole) > 1 && whole[0] == '0' {
+		return false
+	}
+	if i == len(t) {
+		return true
+	}
+	if t[i] != '.' || i+1 == len(t) {
+		return false
+	}
+	for _, c := range []byte(t[i+1:]) {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // typedValue returns s as a date when it is an ISO date, as a number when
@@ -1010,14 +1059,14 @@ func typedValue(s string) any {
 	if t == "" {
 		return nil
 	}
-	if isoDate().MatchString(t) {
+	if isISODate(t) {
 		for _, layout := range []string{"2006-01-02", "2006-01-02T15:04", "2006-01-02 15:04", "2006-01-02T15:04:05", "2006-01-02 15:04:05"} {
 			if d, err := time.Parse(layout, t); err == nil {
 				return d
 			}
 		}
 	}
-	if ok, _ := regexp.MatchString(`^-?(0|[1-9]\d{0,14})(\.\d+)?$`, t); ok {
+	if isPlainNumber(t) {
 		if n, err := strconv.Atoi(t); err == nil {
 			return n
 		}
