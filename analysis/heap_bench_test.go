@@ -1,0 +1,86 @@
+package analysis_test
+
+import (
+	"os"
+	"runtime"
+	"testing"
+
+	"github.com/pbasis/pbasis/analysis"
+	"github.com/pbasis/pbasis/corpus"
+	"github.com/pbasis/pbasis/internal/gen"
+)
+
+// BenchmarkAccumulatorHeap measures what the accumulators of a run hold:
+// a generated 1M-word corpus (about 200 cases) is read, coded and added
+// document by document, as `pbasis run` does, to an Accumulator and an
+// EmergentAccumulator; the live heap they add is measured after a
+// collection at the end of reading ("read-MiB") and once both have made
+// their results and let go of their state ("results-MiB"), and per case.
+// It guards the memory figures of the README's "Speed" (10M words: the
+// live heap after reading and after the results) against regressions:
+//
+//	go test ./analysis -run '^$' -bench BenchmarkAccumulatorHeap -benchtime 1x
+func BenchmarkAccumulatorHeap(b *testing.B) {
+	dir := b.TempDir()
+	st, err := gen.Write(dir, gen.Options{Words: 1_000_000, Seed: 1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	fsys := os.DirFS(dir)
+	o := corpus.DefaultOptions()
+	files, _, err := corpus.List(fsys, o.Limits)
+	if err != nil {
+		b.Fatal(err)
+	}
+	sheet, err := corpus.ReadSheet(fsys, o.Limits)
+	if err != nil {
+		b.Fatal(err)
+	}
+	cb, err := analysis.LoadDefault()
+	if err != nil {
+		b.Fatal(err)
+	}
+	live := func() float64 {
+		runtime.GC()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		return float64(ms.HeapAlloc)
+	}
+	var read, results float64
+	for b.Loop() {
+		base := live()
+		acc := analysis.NewAccumulator(cb.Spec(), analysis.ResultsOptions{})
+		em := analysis.NewEmergentAccumulator(analysis.EmergentOptions{})
+		if err := em.SpillExamples(b.TempDir()); err != nil {
+			b.Fatal(err)
+		}
+		for _, f := range files {
+			d, err := corpus.ReadFile(fsys, f, sheet, o)
+			if err != nil {
+				b.Fatal(err)
+			}
+			c := analysis.CodeDocument(cb, d)
+			acc.Add(d, c)
+			em.AddObserved(em.Observe(d, c))
+		}
+		read = live() - base
+		ex, err := em.ResultErr(nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := em.Close(); err != nil {
+			b.Fatal(err)
+		}
+		r := acc.Finish()
+		r.Emergent = ex
+		results = live() - base
+		runtime.KeepAlive(acc)
+		runtime.KeepAlive(em)
+		runtime.KeepAlive(r)
+	}
+	const mib = 1 << 20
+	b.ReportMetric(read/mib, "read-MiB")
+	b.ReportMetric(results/mib, "results-MiB")
+	b.ReportMetric(read/float64(st.Cases), "read-B/case")
+	b.ReportMetric(float64(st.Words), "words")
+}
