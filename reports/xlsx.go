@@ -422,44 +422,42 @@ func (w *WorkbookWriter) finish(r *analysis.Results, m *Manifest) error {
 	// by one. The co-occurrence sheet (conditional formats) and the
 	// overview (charts) call excelize directly and are written in their
 	// turn; both are small.
+	// cost ranks the sheets for a large corpus (CPU at 10M words), for
+	// the heaviest to start first.
 	writers := []struct {
 		sheet string
 		fn    func(sheet string, v *view) error
 		live  bool
+		cost  int
 	}{
-		{w.tx.SheetFramework, w.writeFramework, false},
-		{w.tx.SheetFrameworkRole, w.writeFrameworkRole, false},
-		{w.tx.SheetCooccur, w.writeCooccur, true},
-		{w.tx.SheetBridges, w.writeBridges, false},
-		{w.tx.SheetQualities, w.writeQualities, false},
-		{w.tx.SheetHelp, w.writeHelp, false},
-		{w.tx.SheetEmergent, w.writeEmergent, false},
-		{w.tx.SheetCodebook, w.writeCodebook, false},
-		{w.tx.SheetVariables, w.writeVariables, false},
-		{w.tx.SheetDocuments, w.writeDocuments, false},
-		{w.tx.SheetOverview, w.writeOverview, true},
+		{w.tx.SheetFramework, w.writeFramework, false, 4},
+		{w.tx.SheetFrameworkRole, w.writeFrameworkRole, false, 3},
+		{w.tx.SheetCooccur, w.writeCooccur, true, 0},
+		{w.tx.SheetBridges, w.writeBridges, false, 5},
+		{w.tx.SheetQualities, w.writeQualities, false, 0},
+		{w.tx.SheetHelp, w.writeHelp, false, 0},
+		{w.tx.SheetEmergent, w.writeEmergent, false, 2},
+		{w.tx.SheetCodebook, w.writeCodebook, false, 0},
+		{w.tx.SheetVariables, w.writeVariables, false, 0},
+		{w.tx.SheetDocuments, w.writeDocuments, false, 1},
+		{w.tx.SheetOverview, w.writeOverview, true, 0},
 	}
 	names := make([]string, len(writers))
 	ops := make([][]func() error, len(writers))
 	errs := make([]error, len(writers))
 	w.deferred = map[string]*[]func() error{}
-	next := make(chan int, len(writers))
+	var queue []int
 	for i, x := range writers {
 		names[i] = w.names.get(x.sheet)
 		if !x.live {
 			w.deferred[names[i]] = &ops[i]
+			queue = append(queue, i)
 		}
 	}
-	// The heaviest sheets of a large corpus first (bridges, framework,
-	// framework by role, emergent terms, documents), then the others.
-	first := []int{3, 0, 1, 6, 9}
-	for _, i := range first {
+	slices.SortStableFunc(queue, func(a, b int) int { return writers[b].cost - writers[a].cost })
+	next := make(chan int, len(queue))
+	for _, i := range queue {
 		next <- i
-	}
-	for i, x := range writers {
-		if !x.live && !slices.Contains(first, i) {
-			next <- i
-		}
 	}
 	close(next)
 	var wg sync.WaitGroup
