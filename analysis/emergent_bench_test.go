@@ -1,6 +1,7 @@
 package analysis_test
 
 import (
+	"io/fs"
 	"os"
 	"syscall"
 	"testing"
@@ -19,34 +20,14 @@ import (
 //   - Observe: Observe only, the part that may run on many goroutines;
 //   - AddObserved: the serial merge only (documents observed off the clock).
 func BenchmarkEmergent(b *testing.B) {
-	dir := b.TempDir()
-	st, err := gen.Write(dir, gen.Options{Words: 200_000, Seed: 11})
-	if err != nil {
-		b.Fatal(err)
-	}
-	fsys := os.DirFS(dir)
-	o := corpus.DefaultOptions()
-	files, _, err := corpus.List(fsys, o.Limits)
-	if err != nil {
-		b.Fatal(err)
-	}
-	sheet, err := corpus.ReadSheet(fsys, o.Limits)
-	if err != nil {
-		b.Fatal(err)
-	}
-	cb, err := analysis.LoadDefault()
-	if err != nil {
-		b.Fatal(err)
-	}
+	g := genCorpus(b, 200_000, 11)
+	st := g.stats
 	var docs []*corpus.Document
 	var codings [][]analysis.Coding
-	for _, f := range files {
-		d, err := corpus.ReadFile(fsys, f, sheet, o)
-		if err != nil {
-			b.Fatal(err)
-		}
+	for _, f := range g.files {
+		d := g.read(b, f)
 		docs = append(docs, d)
-		codings = append(codings, analysis.CodeDocument(cb, d))
+		codings = append(codings, analysis.CodeDocument(g.cb, d))
 	}
 	// report adds words per second and CPU nanoseconds per iteration (user
 	// and system time of the process since cpu0: steadier than wall-clock
@@ -105,6 +86,49 @@ func BenchmarkEmergent(b *testing.B) {
 		}
 		report(b, cpu0+offClock)
 	})
+}
+
+// generated is a corpus made by internal/gen for a benchmark, listed and
+// ready to read, with the default codebook.
+type generated struct {
+	stats gen.Stats
+	fsys  fs.FS
+	files []string
+	sheet *corpus.Sheet
+	opt   corpus.Options
+	cb    *analysis.Codebook
+}
+
+// genCorpus writes a corpus of at least words words from seed into a
+// temporary folder.
+func genCorpus(b *testing.B, words int, seed uint64) generated {
+	b.Helper()
+	dir := b.TempDir()
+	st, err := gen.Write(dir, gen.Options{Words: words, Seed: seed})
+	if err != nil {
+		b.Fatal(err)
+	}
+	g := generated{stats: st, fsys: os.DirFS(dir), opt: corpus.DefaultOptions()}
+	if g.files, _, err = corpus.List(g.fsys, g.opt.Limits); err != nil {
+		b.Fatal(err)
+	}
+	if g.sheet, err = corpus.ReadSheet(g.fsys, g.opt.Limits); err != nil {
+		b.Fatal(err)
+	}
+	if g.cb, err = analysis.LoadDefault(); err != nil {
+		b.Fatal(err)
+	}
+	return g
+}
+
+// read reads one of the corpus's files.
+func (g generated) read(b *testing.B, file string) *corpus.Document {
+	b.Helper()
+	d, err := corpus.ReadFile(g.fsys, file, g.sheet, g.opt)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return d
 }
 
 // processCPU returns the user and system CPU time of the process.

@@ -1,13 +1,10 @@
 package analysis_test
 
 import (
-	"os"
 	"runtime"
 	"testing"
 
 	"github.com/pbasis/pbasis/analysis"
-	"github.com/pbasis/pbasis/corpus"
-	"github.com/pbasis/pbasis/internal/gen"
 )
 
 // BenchmarkAccumulatorHeap measures what the accumulators of a run hold:
@@ -21,25 +18,7 @@ import (
 //
 //	go test ./analysis -run '^$' -bench BenchmarkAccumulatorHeap -benchtime 1x
 func BenchmarkAccumulatorHeap(b *testing.B) {
-	dir := b.TempDir()
-	st, err := gen.Write(dir, gen.Options{Words: 1_000_000, Seed: 1})
-	if err != nil {
-		b.Fatal(err)
-	}
-	fsys := os.DirFS(dir)
-	o := corpus.DefaultOptions()
-	files, _, err := corpus.List(fsys, o.Limits)
-	if err != nil {
-		b.Fatal(err)
-	}
-	sheet, err := corpus.ReadSheet(fsys, o.Limits)
-	if err != nil {
-		b.Fatal(err)
-	}
-	cb, err := analysis.LoadDefault()
-	if err != nil {
-		b.Fatal(err)
-	}
+	g := genCorpus(b, 1_000_000, 1)
 	live := func() float64 {
 		runtime.GC()
 		var ms runtime.MemStats
@@ -49,17 +28,14 @@ func BenchmarkAccumulatorHeap(b *testing.B) {
 	var read, results float64
 	for b.Loop() {
 		base := live()
-		acc := analysis.NewAccumulator(cb.Spec(), analysis.ResultsOptions{})
+		acc := analysis.NewAccumulator(g.cb.Spec(), analysis.ResultsOptions{})
 		em := analysis.NewEmergentAccumulator(analysis.EmergentOptions{})
 		if err := em.SpillExamples(b.TempDir()); err != nil {
 			b.Fatal(err)
 		}
-		for _, f := range files {
-			d, err := corpus.ReadFile(fsys, f, sheet, o)
-			if err != nil {
-				b.Fatal(err)
-			}
-			c := analysis.CodeDocument(cb, d)
+		for _, f := range g.files {
+			d := g.read(b, f)
+			c := analysis.CodeDocument(g.cb, d)
 			acc.Add(d, c)
 			em.AddObserved(em.Observe(d, c))
 		}
@@ -81,6 +57,6 @@ func BenchmarkAccumulatorHeap(b *testing.B) {
 	const mib = 1 << 20
 	b.ReportMetric(read/mib, "read-MiB")
 	b.ReportMetric(results/mib, "results-MiB")
-	b.ReportMetric(read/float64(st.Cases), "read-B/case")
-	b.ReportMetric(float64(st.Words), "words")
+	b.ReportMetric(read/float64(g.stats.Cases), "read-B/case")
+	b.ReportMetric(float64(g.stats.Words), "words")
 }
