@@ -17,7 +17,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/klauspost/compress/flate"
@@ -884,19 +883,7 @@ func clipCell(text, marker string) string {
 	if utf16Len(text) <= limit {
 		return text
 	}
-	room := limit - utf16Len(marker)
-	n := 0
-	for i, r := range text {
-		u := utf16.RuneLen(r)
-		if u < 0 {
-			u = 1
-		}
-		if n+u > room {
-			return text[:i] + marker
-		}
-		n += u
-	}
-	return text
+	return cutUTF16(text, limit-utf16Len(marker)) + marker
 }
 
 // utf16Len counts the UTF-16 code units of s (Excel's character count).
