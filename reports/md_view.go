@@ -3,7 +3,6 @@ package reports
 import (
 	"bytes"
 	"fmt"
-	"strconv"
 
 	"github.com/pbasis/pbasis/analysis"
 	"github.com/pbasis/pbasis/corpus"
@@ -146,18 +145,12 @@ func (v *mdView) docCaseOf(doc string) string {
 }
 
 // appendQuoteLocation appends q.Location() to dst.
+// The segment ID is made only when it is the location.
 func appendQuoteLocation(dst []byte, q *analysis.Quote) []byte {
-	switch {
-	case q.Time != "":
-		dst = append(dst, q.Doc...)
-		dst = append(dst, '@')
-		return append(dst, q.Time...)
-	case q.Line > 0:
-		dst = append(dst, q.Doc...)
-		dst = append(dst, ':')
-		return strconv.AppendInt(dst, int64(q.Line), 10)
+	if q.Time == "" && q.Line <= 0 {
+		return q.AppendSegmentID(dst)
 	}
-	return q.AppendSegmentID(dst)
+	return appendLocation(dst, q.Doc, "", int(q.Line), q.Time)
 }
 
 // speakerTo appends EscapeText(v.speaker(q)) to m, using m's scratch.
