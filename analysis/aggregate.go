@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -39,7 +40,11 @@ type Accumulator struct {
 	// co-occurrence: own/all x segment/window
 	ownSeg, ownWin, allSeg, allWin *coocAcc
 	net                            *netAcc // corpus network
-	qual                           map[[2]int]*qualAcc
+	// units, winCodes and winNet are Add's and addWindow's reused
+	// buffers.
+	units            []segUnit
+	winCodes, winNet []int
+	qual             map[[2]int]*qualAcc
 
 	orphans int
 
@@ -272,12 +277,12 @@ func (a *Accumulator) Add(doc *corpus.Document, codings []Coding) {
 	}
 
 	// Segments with their voices.
-	units := make([]segUnit, len(doc.Segments))
-	byID := make(map[string]int, len(doc.Segments))
+	units := a.unitsFor(len(doc.Segments))
+	defer a.releaseUnits()
 	for i := range doc.Segments {
 		s := &doc.Segments[i]
-		byID[s.ID] = i
-		u := segUnit{seg: s, runes: utf8.RuneCountInString(s.Text), voice: corpus.VoiceOther, role: corpus.RoleUnknown}
+		u := segUnit{seg: s, runes: utf8.RuneCountInString(s.Text), voice: corpus.VoiceOther, role: corpus.RoleUnknown,
+			codings: units[i].codings, codes: units[i].codes, best: units[i].best, allNeg: units[i].allNeg}
 		if s.Turn >= 0 && s.Turn < len(doc.Turns) {
 			t := doc.Turns[s.Turn]
 			u.voice, u.role, u.speaker = t.Voice, a.intern(t.Role), a.intern(t.Speaker)
@@ -307,7 +312,7 @@ func (a *Accumulator) Add(doc *corpus.Document, codings []Coding) {
 	for i := range codings {
 		c := &codings[i]
 		k := a.code(c)
-		si, ok := byID[c.Segment]
+		si, ok := segmentIndex(doc, c)
 		if !ok {
 			a.orphans++
 			vi := voiceIdx(c.Voice)
@@ -375,6 +380,44 @@ func (a *Accumulator) Add(doc *corpus.Document, codings []Coding) {
 	a.docs = append(a.docs, di)
 }
 
+// unitsFor returns the reused units buffer with n units, each empty but
+// for the capacity of its slices.
+func (a *Accumulator) unitsFor(n int) []segUnit {
+	if cap(a.units) < n {
+		a.units = append(a.units[:cap(a.units)], make([]segUnit, n-cap(a.units))...)
+	}
+	units := a.units[:n]
+	for i := range units {
+		u := &units[i]
+		*u = segUnit{codings: u.codings[:0], codes: u.codes[:0], best: u.best[:0], allNeg: u.allNeg[:0]}
+	}
+	return units
+}
+
+// releaseUnits drops the units buffer's references to the document just
+// added (its segments, its quotes' segments), keeping the slices'
+// capacity.
+func (a *Accumulator) releaseUnits() {
+	for i := range a.units {
+		a.units[i].seg, a.units[i].ref = nil, nil
+	}
+}
+
+// segmentIndex returns the index in doc.Segments of the segment c was
+// coded in, and false when doc has no such segment (an orphan coding).
+// The segment number says where to look; the ID decides.
+func segmentIndex(doc *corpus.Document, c *Coding) (int, bool) {
+	if i := c.SegN - 1; i >= 0 && i < len(doc.Segments) && doc.Segments[i].ID == c.Segment {
+		return i, true
+	}
+	for i := range doc.Segments {
+		if doc.Segments[i].ID == c.Segment {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
 func addVoice(v VoiceInts, vi, n int) VoiceInts {
 	switch vi {
 	case 0:
@@ -409,16 +452,16 @@ func (a *Accumulator) mention(cs *caseAcc, k, vi int, negated bool) {
 
 // indexCodes fills u.codes, u.best and u.allNeg.
 func (a *Accumulator) indexCodes(u *segUnit, codings []Coding) {
-	pos := map[int]int{}
 	for _, ci := range u.codings {
 		c := &codings[ci]
 		k := a.codeIdx[c.Code]
-		p, ok := pos[k]
-		if !ok {
-			pos[k] = len(u.codes)
-			u.codes = append(u.codes, k)
-			u.best = append(u.best, ci)
-			u.allNeg = append(u.allNeg, c.Negated)
+		p := slices.Index(u.codes, k)
+		if p < 0 {
+			// Insert in ascending code order, keeping best/allNeg parallel.
+			p, _ = slices.BinarySearch(u.codes, k)
+			u.codes = slices.Insert(u.codes, p, k)
+			u.best = slices.Insert(u.best, p, ci)
+			u.allNeg = slices.Insert(u.allNeg, p, c.Negated)
 			continue
 		}
 		if !c.Negated {
@@ -428,17 +471,6 @@ func (a *Accumulator) indexCodes(u *segUnit, codings []Coding) {
 			}
 		}
 	}
-	// ascending code order, keeping best/allNeg parallel
-	idx := make([]int, len(u.codes))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.Slice(idx, func(x, y int) bool { return u.codes[idx[x]] < u.codes[idx[y]] })
-	codes, best, neg := make([]int, len(idx)), make([]int, len(idx)), make([]bool, len(idx))
-	for i, j := range idx {
-		codes[i], best[i], neg[i] = u.codes[j], u.best[j], u.allNeg[j]
-	}
-	u.codes, u.best, u.allNeg = codes, best, neg
 }
 
 // Finish returns the same Results as Results, but lets go of the quote

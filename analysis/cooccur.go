@@ -1,20 +1,24 @@
 package analysis
 
 import (
+	"slices"
 	"sort"
 
 	"gonum.org/v1/gonum/mat"
 )
 
 // coocAcc counts units and code pairs over units of one kind and voice.
-// Code indices are the Accumulator's.
+// Code indices are the Accumulator's. The counts are dense (the codes of
+// a codebook are few, and every unit touches them): n[k] is code k's
+// units, pairs[y][x] (x < y) the units holding both x and y; both grow as
+// codes are added.
 type coocAcc struct {
 	units, coded int
-	n            map[int]int
-	pairs        map[[2]int]int // i < j
+	n            []int
+	pairs        [][]int
 }
 
-func newCoocAcc() *coocAcc { return &coocAcc{n: map[int]int{}, pairs: map[[2]int]int{}} }
+func newCoocAcc() *coocAcc { return &coocAcc{} }
 
 // addUnit counts one unit with the distinct, ascending codes.
 func (c *coocAcc) addUnit(codes []int) {
@@ -23,11 +27,23 @@ func (c *coocAcc) addUnit(codes []int) {
 		return
 	}
 	c.coded++
-	for i, x := range codes {
-		c.n[x]++
-		for _, y := range codes[i+1:] {
-			c.pairs[[2]int{x, y}]++
+	if top := codes[len(codes)-1]; top >= len(c.n) {
+		c.grow(top + 1)
+	}
+	for i, y := range codes {
+		c.n[y]++
+		row := c.pairs[y]
+		for _, x := range codes[:i] {
+			row[x]++
 		}
+	}
+}
+
+// grow makes room for codes 0..n-1.
+func (c *coocAcc) grow(n int) {
+	for y := len(c.n); y < n; y++ {
+		c.n = append(c.n, 0)
+		c.pairs = append(c.pairs, make([]int, y))
 	}
 }
 
@@ -47,15 +63,23 @@ func (c *coocAcc) build(voice, unit string, codes []CodeInfo, order []int) *Cooc
 	out.Jaccard = mat.NewSymDense(n, nil)
 	out.OE = mat.NewSymDense(n, nil)
 	for k, v := range c.n {
+		if v == 0 {
+			continue
+		}
 		p := pos[k]
 		out.Count.SetSym(p, p, float64(v))
 	}
-	for pair, nab := range c.pairs {
-		i, j := pos[pair[0]], pos[pair[1]]
-		na, nb := c.n[pair[0]], c.n[pair[1]]
-		out.Count.SetSym(i, j, float64(nab))
-		out.Jaccard.SetSym(i, j, jaccard(nab, na, nb))
-		out.OE.SetSym(i, j, observedExpected(nab, na, nb, c.units))
+	for y, row := range c.pairs {
+		for x, nab := range row {
+			if nab == 0 {
+				continue
+			}
+			i, j := pos[x], pos[y]
+			na, nb := c.n[x], c.n[y]
+			out.Count.SetSym(i, j, float64(nab))
+			out.Jaccard.SetSym(i, j, jaccard(nab, na, nb))
+			out.OE.SetSym(i, j, observedExpected(nab, na, nb, c.units))
+		}
 	}
 	return out
 }
@@ -119,28 +143,29 @@ func (a *Accumulator) addCooccurrence(cs *caseAcc, doc *docSources, units []segU
 
 // addWindow counts one window unit (segments of one turn).
 func (a *Accumulator) addWindow(cs *caseAcc, doc *docSources, win []segUnit, codings []Coding, seq int) {
-	set := map[int]bool{}
+	// The window's distinct codes, ascending, in a reused buffer (each
+	// segment's codes are distinct and ascending already).
+	codes := a.winCodes[:0]
 	for i := range win {
-		for _, k := range win[i].codes {
-			set[k] = true
-		}
+		codes = append(codes, win[i].codes...)
 	}
-	codes := make([]int, 0, len(set))
-	for k := range set {
-		codes = append(codes, k)
+	if len(win) > 1 {
+		slices.Sort(codes)
+		codes = slices.Compact(codes)
 	}
-	sort.Ints(codes)
+	a.winCodes = codes
 	a.allWin.addUnit(codes)
 	if win[0].vi != 0 {
 		return
 	}
 	a.ownWin.addUnit(codes)
-	var net []int
+	net := a.winNet[:0]
 	for _, k := range codes {
 		if isNetCat(a.cat(k)) {
 			net = append(net, k)
 		}
 	}
+	a.winNet = net
 	a.net.addUnit(net)
 	cs.net.addUnit(net)
 	for i, x := range net {

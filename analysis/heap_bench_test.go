@@ -3,8 +3,10 @@ package analysis_test
 import (
 	"runtime"
 	"testing"
+	"time"
 
 	"github.com/pbasis/pbasis/analysis"
+	"github.com/pbasis/pbasis/corpus"
 )
 
 // BenchmarkAccumulatorHeap measures what the accumulators of a run hold:
@@ -59,4 +61,45 @@ func BenchmarkAccumulatorHeap(b *testing.B) {
 	b.ReportMetric(results/mib, "results-MiB")
 	b.ReportMetric(read/float64(g.stats.Cases), "read-B/case")
 	b.ReportMetric(float64(g.stats.Words), "words")
+}
+
+// BenchmarkAccumulateGenerated measures Accumulator.Add alone (the serial
+// stage of a run's aggregation) over a generated 200k-word corpus, read
+// and coded beforehand, and the Results made from it, in CPU nanoseconds
+// (steadier than wall-clock time on a shared machine):
+//
+//	go test ./analysis -run '^$' -bench BenchmarkAccumulateGenerated -count 5
+func BenchmarkAccumulateGenerated(b *testing.B) {
+	g := genCorpus(b, 200_000, 3)
+	var docs []*corpus.Document
+	var codings [][]analysis.Coding
+	for _, f := range g.files {
+		d := g.read(b, f)
+		docs = append(docs, d)
+		codings = append(codings, analysis.CodeDocument(g.cb, d))
+	}
+	for _, stage := range []string{"Add", "Results"} {
+		b.Run(stage, func(b *testing.B) {
+			b.ReportAllocs()
+			var cpu time.Duration
+			for b.Loop() {
+				acc := analysis.NewAccumulator(g.cb.Spec(), analysis.ResultsOptions{})
+				cpu0 := processCPU()
+				for i, d := range docs {
+					acc.Add(d, codings[i])
+				}
+				cpu1 := processCPU()
+				r := acc.Finish()
+				if stage == "Add" {
+					cpu += cpu1 - cpu0
+				} else {
+					cpu += processCPU() - cpu1
+				}
+				if len(r.Cases) == 0 {
+					b.Fatal("no cases")
+				}
+			}
+			b.ReportMetric(float64(cpu)/float64(b.N), "cpu-ns/op")
+		})
+	}
 }
