@@ -11,7 +11,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path"
 	"runtime"
 	"slices"
 	"strconv"
@@ -1132,6 +1131,18 @@ func (z *capturedZip) part(name string) []byte {
 	return nil
 }
 
+// set makes data the content of the part named name, added at the end
+// when there is none.
+func (z *capturedZip) set(name string, data []byte) {
+	for i, p := range z.parts {
+		if p.name == name {
+			z.parts[i].data = bytes.NewBuffer(data)
+			return
+		}
+	}
+	z.parts = append(z.parts, capturedPart{name, bytes.NewBuffer(data)})
+}
+
 // spliceWorkbook writes the package excelize wrote (pkg, whose streamed
 // parts hold only their header rows) to out as a zip archive, in pkg's
 // order, with each streamed part's data rows (by sheet name) inserted at
@@ -1273,37 +1284,21 @@ func sheetPaths(pkg *capturedZip) (map[string]string, error) {
 			RID  string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
 		} `xml:"sheets>sheet"`
 	}
-	var rels struct {
-		Rel []struct {
-			ID     string `xml:"Id,attr"`
-			Target string `xml:"Target,attr"`
-		} `xml:"Relationship"`
+	const name = "xl/workbook.xml"
+	data := pkg.part(name)
+	if data == nil {
+		return nil, fmt.Errorf("%s: not in the package", name)
 	}
-	read := func(name string, v any) error {
-		data := pkg.part(name)
-		if data == nil {
-			return fmt.Errorf("%s: not in the package", name)
-		}
-		if err := xml.Unmarshal(data, v); err != nil {
-			return fmt.Errorf("%s: %w", name, err)
-		}
-		return nil
+	if err := xml.Unmarshal(data, &wb); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	if err := read("xl/workbook.xml", &wb); err != nil {
-		return nil, err
-	}
-	if err := read("xl/_rels/workbook.xml.rels", &rels); err != nil {
+	rels, err := workbookRels(pkg)
+	if err != nil {
 		return nil, err
 	}
 	target := map[string]string{}
-	for _, r := range rels.Rel {
-		t := r.Target
-		if strings.HasPrefix(t, "/") {
-			t = strings.TrimPrefix(t, "/")
-		} else {
-			t = path.Join("xl", t)
-		}
-		target[r.ID] = t
+	for _, r := range rels {
+		target[r.ID] = r.path
 	}
 	out := map[string]string{}
 	for _, s := range wb.Sheets {
