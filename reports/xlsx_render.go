@@ -349,6 +349,8 @@ func (s *streamSheet) writeJobs() {
 // strs, resolved) of rr's placed rows and deflates them into their parts.
 func (s *streamSheet) writeRows(rr *renderedRows, strs *docStrings) error {
 	var num [20]byte
+	b := s.xml[:0] // a local copy: no write barrier per append
+	refs := 0
 	i := 0 // the next row
 	for _, sp := range rr.spans {
 		for k := 0; k < sp.n; k, i = k+1, i+1 {
@@ -360,26 +362,29 @@ func (s *streamSheet) writeRows(rr *renderedRows, strs *docStrings) error {
 			}
 			at := m.start
 			for _, h := range holes {
-				s.xml = append(s.xml, rr.xml[at:h.at]...)
+				b = append(b, rr.xml[at:h.at]...)
 				if h.str < 0 {
-					s.xml = append(s.xml, n...)
+					b = append(b, n...)
 				} else {
-					var shared bool
-					s.xml, shared = strs.appendCell(s.xml, h.str)
+					cell, shared := strs.cell(h.str)
+					b = append(b, cell...)
 					if shared {
-						s.refs++
+						refs++
 					}
 				}
 				at = h.at
 			}
-			s.xml = append(s.xml, rr.xml[at:end]...)
+			b = append(b, rr.xml[at:end]...)
 		}
-		err := sp.data.write(s.xml)
-		s.xml = s.xml[:0]
+		err := sp.data.write(b)
+		b = b[:0]
 		if err != nil {
+			s.xml = b
 			return err
 		}
 	}
+	s.xml = b
+	s.refs += int64(refs)
 	return nil
 }
 

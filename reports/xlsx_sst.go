@@ -45,12 +45,16 @@ type docStrings struct {
 	// emptied when Render ends, so the document's strings are not kept.
 	index map[string]int32
 	// global is, per text, its index in the workbook's shared strings, or
-	// -1 when it is written as an inline string.
-	global []int32
+	// -1 when it is written as an inline string; cells[cellEnds[i-1]:
+	// cellEnds[i]] is the end of a cell holding text i (see cell).
+	global   []int32
+	cells    []byte
+	cellEnds []int
 }
 
 func (d *docStrings) reset() {
 	d.text, d.ends, d.global = d.text[:0], d.ends[:0], d.global[:0]
+	d.cells, d.cellEnds = d.cells[:0], d.cellEnds[:0]
 	clear(d.index)
 }
 
@@ -83,17 +87,16 @@ func (d *docStrings) get(i int32) []byte {
 	return d.text[start:d.ends[i]]
 }
 
-// appendCell appends the rest of a cell holding text i, after its style:
-// the shared string's index, or the text as an inline string. shared
-// reports which.
-func (d *docStrings) appendCell(b []byte, i int32) (out []byte, shared bool) {
-	g := d.global[i]
-	if g < 0 {
-		return appendInlineStr(b, d.get(i)), false
+// cell returns the rest of a cell holding text i, after its style: the
+// index of the text in the workbook's shared strings, or the text as an
+// inline string; shared reports which. It is made by
+// sharedStrings.resolve.
+func (d *docStrings) cell(i int32) (cell []byte, shared bool) {
+	start := 0
+	if i > 0 {
+		start = d.cellEnds[i-1]
 	}
-	b = append(b, ` t="s"><v>`...)
-	b = strconv.AppendInt(b, int64(g), 10)
-	return append(b, `</v></c>`...), true
+	return d.cells[start:d.cellEnds[i]], d.global[i] >= 0
 }
 
 // sharedStrings is the streamed sheets' table of shared strings: text i
@@ -114,9 +117,10 @@ func newSharedStrings() *sharedStrings {
 }
 
 // resolve sets d.global: each of d's texts gets its index in the table,
-// added at the end when new and the table has room, else -1 (inline).
+// added at the end when new and the table has room, else -1 (inline);
+// and makes the ends of the cells holding them (docStrings.cell).
 func (t *sharedStrings) resolve(d *docStrings) {
-	d.global = d.global[:0]
+	d.global, d.cells, d.cellEnds = d.global[:0], d.cells[:0], d.cellEnds[:0]
 	start := 0
 	for _, end := range d.ends {
 		b := d.text[start:end]
@@ -133,5 +137,13 @@ func (t *sharedStrings) resolve(d *docStrings) {
 			}
 		}
 		d.global = append(d.global, g)
+		if g >= 0 {
+			d.cells = append(d.cells, ` t="s"><v>`...)
+			d.cells = strconv.AppendInt(d.cells, int64(g), 10)
+			d.cells = append(d.cells, `</v></c>`...)
+		} else {
+			d.cells = appendInlineStr(d.cells, b)
+		}
+		d.cellEnds = append(d.cellEnds, len(d.cells))
 	}
 }

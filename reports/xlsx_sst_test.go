@@ -176,7 +176,7 @@ func TestSharedStringsResolve(t *testing.T) {
 		t.Errorf("table %q, want %q", tab.list, want)
 	}
 	for i, want := range []string{` t="s"><v>2</v></c>`, ` t="inlineStr"><is><t>zzzzzz</t></is></c>`} {
-		if got, _ := b.appendCell(nil, int32(i)); string(got) != want {
+		if got, _ := b.cell(int32(i)); string(got) != want {
 			t.Errorf("cell of text %d: %s, want %s", i, got, want)
 		}
 	}
