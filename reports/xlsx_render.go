@@ -59,7 +59,7 @@ type rowMark struct{ start, hole int }
 
 // rowHole is a place in renderedRows.xml that is filled in when the row
 // is written: with the row's number when str < 0, else with the rest of a
-// cell holding the document's text str (docStrings.appendCell).
+// cell holding the document's text str (docStrings.cell).
 type rowHole struct {
 	at  int
 	str int32
