@@ -11,7 +11,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path"
 	"runtime"
 	"slices"
 	"strconv"
@@ -91,6 +90,11 @@ const maxSheetName = 31
 // Excel's 32,767 characters per cell is cut with a visible marker naming
 // the CSV file that holds it in full.
 //
+// In the streamed sheets, the columns whose values repeat (doc, case,
+// speaker, code ...) hold shared strings, numbered in document order so
+// that the same input gives the same file; past a limit on the table's
+// size, new values are inline strings (see sharedStrings).
+//
 // A document's rows can be rendered apart from adding them: Render (safe
 // to call from any number of goroutines at once) makes them, AddRendered
 // appends them in the order of the calls. Apart from Render, a
@@ -107,8 +111,11 @@ type WorkbookWriter struct {
 	st    xlsxStyles
 
 	codings, segments *streamSheet
-	streamed          []streamedSheet // streamed summary sheets, spliced in at Close
-	pending           []sheetFilter   // summary sheets' filters, added once sheets are in order
+	// sst is the shared strings of codings and segments, added by the
+	// ordering goroutine (writeJobs) and written at Close.
+	sst      *sharedStrings
+	streamed []streamedSheet // streamed summary sheets, spliced in at Close
+	pending  []sheetFilter   // summary sheets' filters, added once sheets are in order
 	// rowLimit is the most rows (header included) a sheet gets before it
 	// continues in the next one: Excel's limit; lowered in tests.
 	rowLimit int
@@ -146,7 +153,7 @@ func newWorkbook(lang Lang, cb *analysis.CodebookSpec, rowLimit int) (*WorkbookW
 		return nil, fmt.Errorf("workbook: row limit %d outside 2..%d", rowLimit, excelize.TotalRows)
 	}
 	w := &WorkbookWriter{lang: lang, tx: xlsxTextsFor(lang), rt: texts(lang), cb: cb,
-		f: excelize.NewFile(), names: newSheetNamer(), rowLimit: rowLimit}
+		f: excelize.NewFile(), names: newSheetNamer(), rowLimit: rowLimit, sst: newSharedStrings()}
 	if err := w.init(); err != nil {
 		_ = w.release()
 		return nil, fmt.Errorf("workbook: %w", err)
@@ -251,7 +258,8 @@ type workbookJob struct {
 
 // writeJobs renders the documents of w.jobs that are not rendered yet,
 // places their rows (numbers them, opening continuation sheets where
-// needed, in document order) and hands them to the sheets' goroutines,
+// needed, in document order), gives their shared-string cells their
+// indices (in document order too) and hands them to the sheets' goroutines,
 // until w.jobs is closed; it stops at the first error (kept in w.err).
 // Then it waits for the sheets' goroutines and closes w.done.
 func (w *WorkbookWriter) writeJobs() {
@@ -279,6 +287,7 @@ func (w *WorkbookWriter) writeJobs() {
 			w.renders.Put(rd)
 			continue
 		}
+		w.sst.resolve(&rd.strs)
 		rd.pending.Store(2)
 		w.segments.jobs <- rd
 		w.codings.jobs <- rd
@@ -347,6 +356,9 @@ func (w *WorkbookWriter) Close(out io.Writer, r *analysis.Results, m *Manifest) 
 	w.f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return pkg })
 	if _, err := w.f.WriteToBuffer(); err != nil {
 		return fmt.Errorf("workbook: write: %w", err)
+	}
+	if err := addSharedStrings(pkg, w.sst.list, w.codings.refs+w.segments.refs); err != nil {
+		return fmt.Errorf("workbook: shared strings: %w", err)
 	}
 	rows := map[string]*sheetRows{}
 	for _, s := range w.streamed {
@@ -682,6 +694,7 @@ type streamSheet struct {
 	styles []string // per column: its style ID, as text
 	cols   []string // per column: its letters
 	xml    []byte   // the row being built
+	refs   int64    // cells written as shared strings
 }
 
 // colStyle returns the style of 1-based column c.
@@ -1132,6 +1145,18 @@ func (z *capturedZip) part(name string) []byte {
 	return nil
 }
 
+// set makes data the content of the part named name, added at the end
+// when there is none.
+func (z *capturedZip) set(name string, data []byte) {
+	for i, p := range z.parts {
+		if p.name == name {
+			z.parts[i].data = bytes.NewBuffer(data)
+			return
+		}
+	}
+	z.parts = append(z.parts, capturedPart{name, bytes.NewBuffer(data)})
+}
+
 // spliceWorkbook writes the package excelize wrote (pkg, whose streamed
 // parts hold only their header rows) to out as a zip archive, in pkg's
 // order, with each streamed part's data rows (by sheet name) inserted at
@@ -1273,37 +1298,21 @@ func sheetPaths(pkg *capturedZip) (map[string]string, error) {
 			RID  string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
 		} `xml:"sheets>sheet"`
 	}
-	var rels struct {
-		Rel []struct {
-			ID     string `xml:"Id,attr"`
-			Target string `xml:"Target,attr"`
-		} `xml:"Relationship"`
+	const name = "xl/workbook.xml"
+	data := pkg.part(name)
+	if data == nil {
+		return nil, fmt.Errorf("%s: not in the package", name)
 	}
-	read := func(name string, v any) error {
-		data := pkg.part(name)
-		if data == nil {
-			return fmt.Errorf("%s: not in the package", name)
-		}
-		if err := xml.Unmarshal(data, v); err != nil {
-			return fmt.Errorf("%s: %w", name, err)
-		}
-		return nil
+	if err := xml.Unmarshal(data, &wb); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	if err := read("xl/workbook.xml", &wb); err != nil {
-		return nil, err
-	}
-	if err := read("xl/_rels/workbook.xml.rels", &rels); err != nil {
+	rels, err := workbookRels(pkg)
+	if err != nil {
 		return nil, err
 	}
 	target := map[string]string{}
-	for _, r := range rels.Rel {
-		t := r.Target
-		if strings.HasPrefix(t, "/") {
-			t = strings.TrimPrefix(t, "/")
-		} else {
-			t = path.Join("xl", t)
-		}
-		target[r.ID] = t
+	for _, r := range rels {
+		target[r.ID] = r.path
 	}
 	out := map[string]string{}
 	for _, s := range wb.Sheets {

@@ -29,24 +29,46 @@ type RenderedDoc struct {
 	w                 *WorkbookWriter
 	id                string // the document's ID, for errors
 	segments, codings renderedRows
+	// strs holds the texts of both sheets' shared-string cells.
+	strs docStrings
 	// pending counts the sheets' goroutines yet to write the rows; the
 	// last one recycles the RenderedDoc.
 	pending atomic.Int32
 }
 
-// renderedRows is rows' worksheet XML without their row numbers: row i
-// starts at rows[i].start in xml and its number goes at the offsets
-// holes[rows[i].hole:rows[i+1].hole] (in <row r="…"> and in each cell's
-// reference).
+// renderedRows is rows' worksheet XML without their row numbers and the
+// ends of their shared-string cells: row i starts at rows[i].start in xml
+// and what is missing goes at the holes holes[rows[i].hole:rows[i+1].hole]:
+// the row's number (in <row r="…"> and in each cell's reference), or the
+// rest of a shared-string cell.
 type renderedRows struct {
 	xml   []byte
-	holes []int
+	holes []rowHole
 	rows  []rowMark
 	// spans says where the rows go, once placed (streamSheet.place).
 	spans []rowSpan
+	// strs numbers the texts of the shared-string cells (the
+	// RenderedDoc's, for both sheets). recent holds, per column, the last
+	// text written with shared and its number, which spares a lookup when
+	// a column repeats its value; emptied when Render ends.
+	strs   *docStrings
+	recent []recentText
 }
 
 type rowMark struct{ start, hole int }
+
+// rowHole is a place in renderedRows.xml that is filled in when the row
+// is written: with the row's number when str < 0, else with the rest of a
+// cell holding the document's text str (docStrings.cell).
+type rowHole struct {
+	at  int
+	str int32
+}
+
+type recentText struct {
+	text string
+	id   int32
+}
 
 // rowSpan is a run of rows placed in a sheet part: n rows into data,
 // numbered from first on.
@@ -57,13 +79,14 @@ type rowSpan struct {
 
 func (r *renderedRows) reset() {
 	r.xml, r.holes, r.rows, r.spans = r.xml[:0], r.holes[:0], r.rows[:0], r.spans[:0]
+	clear(r.recent)
 }
 
 // beginRow starts a row h points high (0: the default height).
 func (r *renderedRows) beginRow(h float64) {
 	r.rows = append(r.rows, rowMark{start: len(r.xml), hole: len(r.holes)})
 	r.xml = append(r.xml, `<row r="`...)
-	r.holes = append(r.holes, len(r.xml))
+	r.holes = append(r.holes, rowHole{at: len(r.xml), str: -1})
 	r.xml = append(r.xml, '"')
 	if h > 0 {
 		r.xml = append(r.xml, ` ht="`...)
@@ -80,7 +103,7 @@ func (r *renderedRows) endRow() { r.xml = append(r.xml, `</row>`...) }
 func (r *renderedRows) cell(s *streamSheet, i int) {
 	r.xml = append(r.xml, `<c r="`...)
 	r.xml = append(r.xml, s.cols[i]...)
-	r.holes = append(r.holes, len(r.xml))
+	r.holes = append(r.holes, rowHole{at: len(r.xml), str: -1})
 	r.xml = append(r.xml, `" s="`...)
 	r.xml = append(r.xml, s.styles[i]...)
 	r.xml = append(r.xml, '"')
@@ -93,6 +116,25 @@ func (r *renderedRows) str(s *streamSheet, i int, text string) {
 	}
 	r.cell(s, i)
 	r.xml = appendInlineStr(r.xml, text)
+}
+
+// shared writes text in column i as a shared string; "" is an empty
+// cell. The cell ends when the row is written, with the text's index in
+// the workbook's shared strings, or the text as an inline string when the
+// table is full (sharedStrings.resolve).
+func (r *renderedRows) shared(s *streamSheet, i int, text string) {
+	if text == "" {
+		return
+	}
+	r.cell(s, i)
+	if i >= len(r.recent) {
+		r.recent = append(r.recent, make([]recentText, i+1-len(r.recent))...)
+	}
+	c := &r.recent[i]
+	if c.text != text {
+		c.text, c.id = text, r.strs.id(text)
+	}
+	r.holes = append(r.holes, rowHole{at: len(r.xml), str: c.id})
 }
 
 // strBytes is str for text held in a buffer.
@@ -153,11 +195,17 @@ func (w *WorkbookWriter) Render(doc *corpus.Document, codings []analysis.Coding)
 	}
 	rd.segments.reset()
 	rd.codings.reset()
+	rd.strs.reset()
+	rd.segments.strs, rd.codings.strs = &rd.strs, &rd.strs
 	var sc renderScratch
 	if doc != nil {
 		w.renderSegments(&rd.segments, doc)
 	}
 	w.renderCodings(&rd.codings, doc, codings, &sc)
+	// Keep nothing of doc and codings: the texts are copied in rd.strs.
+	clear(rd.strs.index)
+	clear(rd.segments.recent)
+	clear(rd.codings.recent)
 	return rd
 }
 
@@ -187,11 +235,11 @@ func (w *WorkbookWriter) renderSegments(out *renderedRows, doc *corpus.Document)
 		}
 		text := clipCell(seg.Text, s.marker)
 		out.beginRow(heightOfLines(wrappedLines(s, 9, text)))
-		out.str(s, 0, doc.ID)
-		out.str(s, 1, doc.Meta.Case)
-		out.str(s, 2, t.Speaker)
-		out.str(s, 3, t.Role)
-		out.str(s, 4, string(t.Voice))
+		out.shared(s, 0, doc.ID)
+		out.shared(s, 1, doc.Meta.Case)
+		out.shared(s, 2, t.Speaker)
+		out.shared(s, 3, t.Role)
+		out.shared(s, 4, string(t.Voice))
 		out.str(s, 5, seg.ID)
 		out.int(s, 6, seg.Span.Start)
 		out.int(s, 7, seg.Span.End)
@@ -211,23 +259,23 @@ func (w *WorkbookWriter) renderCodings(out *renderedRows, doc *corpus.Document, 
 		sc.ctx = clipCellBytes(appendCodingContext(sc.ctx[:0], doc, k, &sc.runes), s.marker)
 		sc.loc = appendLocation(sc.loc[:0], k.Doc, k.Segment, k.Line, k.Time)
 		out.beginRow(heightOfLines(max(wrappedLines(s, 14, text), wrappedLines(s, 20, sc.ctx))))
-		out.str(s, 0, k.Doc)
-		out.str(s, 1, k.Case)
-		out.str(s, 2, k.Speaker)
-		out.str(s, 3, k.Role)
-		out.str(s, 4, string(k.Voice))
+		out.shared(s, 0, k.Doc)
+		out.shared(s, 1, k.Case)
+		out.shared(s, 2, k.Speaker)
+		out.shared(s, 3, k.Role)
+		out.shared(s, 4, string(k.Voice))
 		out.str(s, 5, k.Segment)
 		out.int(s, 6, k.Start)
 		out.int(s, 7, k.End)
-		out.str(s, 8, k.Code)
-		out.str(s, 9, string(k.Category))
-		out.str(s, 10, k.Term)
+		out.shared(s, 8, k.Code)
+		out.shared(s, 9, string(k.Category))
+		out.shared(s, 10, k.Term)
 		out.bool(s, 11, k.Negated)
-		out.str(s, 12, k.Source)
+		out.shared(s, 12, k.Source)
 		out.str(s, 13, text)
-		out.str(s, 14, k.Rule)
-		out.str(s, 15, k.How)
-		out.str(s, 16, k.NegCue)
+		out.shared(s, 14, k.Rule)
+		out.shared(s, 15, k.How)
+		out.shared(s, 16, k.NegCue)
 		out.line(s, 17, k.Line)
 		out.str(s, 18, k.Time)
 		out.strBytes(s, 19, sc.ctx)
@@ -287,7 +335,7 @@ func (s *streamSheet) writeJobs() {
 			rr = &rd.codings
 		}
 		if w.asyncErr() == nil {
-			if err := s.writeRows(rr); err != nil {
+			if err := s.writeRows(rr, &rd.strs); err != nil {
 				w.fail(rd.id, err)
 			}
 		}
@@ -297,10 +345,12 @@ func (s *streamSheet) writeJobs() {
 	}
 }
 
-// writeRows fills in the numbers of rr's placed rows and deflates them
-// into their parts.
-func (s *streamSheet) writeRows(rr *renderedRows) error {
+// writeRows fills in the numbers and shared-string cells (their texts in
+// strs, resolved) of rr's placed rows and deflates them into their parts.
+func (s *streamSheet) writeRows(rr *renderedRows, strs *docStrings) error {
 	var num [20]byte
+	b := s.xml[:0] // a local copy: no write barrier per append
+	refs := 0
 	i := 0 // the next row
 	for _, sp := range rr.spans {
 		for k := 0; k < sp.n; k, i = k+1, i+1 {
@@ -312,18 +362,29 @@ func (s *streamSheet) writeRows(rr *renderedRows) error {
 			}
 			at := m.start
 			for _, h := range holes {
-				s.xml = append(s.xml, rr.xml[at:h]...)
-				s.xml = append(s.xml, n...)
-				at = h
+				b = append(b, rr.xml[at:h.at]...)
+				if h.str < 0 {
+					b = append(b, n...)
+				} else {
+					cell, shared := strs.cell(h.str)
+					b = append(b, cell...)
+					if shared {
+						refs++
+					}
+				}
+				at = h.at
 			}
-			s.xml = append(s.xml, rr.xml[at:end]...)
+			b = append(b, rr.xml[at:end]...)
 		}
-		err := sp.data.write(s.xml)
-		s.xml = s.xml[:0]
+		err := sp.data.write(b)
+		b = b[:0]
 		if err != nil {
+			s.xml = b
 			return err
 		}
 	}
+	s.xml = b
+	s.refs += int64(refs)
 	return nil
 }
 
