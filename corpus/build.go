@@ -298,25 +298,51 @@ func (c codePoints) at(b int) int {
 // apostrophes and hyphens).
 func CountWords(s string) int {
 	n := 0
-	in := false
+	in := uint8(0) // 1 inside a word
 	for i := 0; i < len(s); {
-		var word, joiner bool
-		if c := s[i]; c < utf8.RuneSelf { // ASCII: a table-free fast path
-			word = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-			joiner = c == '\'' || c == '-'
+		c := s[i]
+		if c < utf8.RuneSelf {
+			// ASCII, without branches: a word byte starts a word when not
+			// in one; a joiner keeps the state; anything else ends it.
+			f := asciiWordClass[c]
+			w := f & cwWord
+			n += int(w &^ in)
+			in = w | in&(f>>1)
 			i++
-		} else {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			word = isWordRune(r)
-			joiner = r == '’'
-			i += size
+			continue
 		}
-		if word && !in {
-			n++
-			in = true
-		} else if !word && !joiner {
-			in = false
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case isWordRune(r):
+			if in == 0 {
+				n++
+				in = 1
+			}
+		case r != '’':
+			in = 0
 		}
 	}
 	return n
 }
+
+// Classes of ASCII bytes for CountWords: cwWord for letters and digits,
+// cwJoiner for the apostrophe and the hyphen.
+const (
+	cwWord   = 1
+	cwJoiner = 2
+)
+
+// asciiWordClass holds the CountWords class of each ASCII byte. It is
+// read-only.
+var asciiWordClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+			t[c] = cwWord
+		case c == '\'', c == '-':
+			t[c] = cwJoiner
+		}
+	}
+	return t
+}()
