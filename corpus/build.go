@@ -109,7 +109,8 @@ func Build(id, format string, ex Extract, meta Metadata, o Options) (*Document, 
 
 	// The segments' byte ranges first, turn after turn: turn i's are
 	// spans[first[i]:first[i+1]]. Then the turns and segments, in slices
-	// of their final size.
+	// of their final size, with their code-point spans found in one pass
+	// over the text (cp is asked for increasing offsets).
 	var spans [][2]int
 	first := make([]int, len(raws)+1)
 	for i, r := range raws {
@@ -325,35 +326,49 @@ func (s *segmentIDs) next() string {
 	return id
 }
 
-// codePoints converts byte offsets of a string to code-point offsets.
+// codePoints converts byte offsets of a string to code-point offsets. It
+// walks the string from the last offset asked, so that offsets asked in
+// increasing order cost one pass over the string; an offset before the
+// last one starts the walk again from the beginning. An offset inside a
+// multi-byte sequence counts as the start of its code point; bytes that are
+// not UTF-8 count as one code point each.
 type codePoints struct {
-	ascii bool
-	idx   []int32 // code-point offset at each byte offset (len(s)+1 entries)
+	s     string
+	b, cp int // byte offset b is code point cp
 }
 
-func newCodePoints(s string) codePoints {
-	if utf8.RuneCountInString(s) == len(s) {
-		return codePoints{ascii: true}
+func newCodePoints(s string) *codePoints { return &codePoints{s: s} }
+
+func (c *codePoints) at(b int) int {
+	if b < c.b {
+		c.b, c.cp = 0, 0
 	}
-	idx := make([]int32, len(s)+1)
-	n := int32(0)
-	for i := 0; i < len(s); {
-		_, size := utf8.DecodeRuneInString(s[i:])
-		for k := 0; k < size; k++ {
-			idx[i+k] = n
+	s := c.s
+	for c.b < b {
+		if b-c.b >= 8 && ascii8(s[c.b:c.b+8]) {
+			c.b += 8
+			c.cp += 8
+			continue
 		}
-		i += size
-		n++
+		if s[c.b] < utf8.RuneSelf {
+			c.b++
+			c.cp++
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(s[c.b:])
+		if c.b+size > b {
+			break // b is inside this code point
+		}
+		c.b += size
+		c.cp++
 	}
-	idx[len(s)] = n
-	return codePoints{idx: idx}
+	return c.cp
 }
 
-func (c codePoints) at(b int) int {
-	if c.ascii {
-		return b
-	}
-	return int(c.idx[b])
+// ascii8 reports whether the 8 bytes of s are ASCII.
+func ascii8(s string) bool {
+	_ = s[7]
+	return (s[0]|s[1]|s[2]|s[3]|s[4]|s[5]|s[6]|s[7])&0x80 == 0
 }
 
 // CountWords counts words: maximal runs of letters and digits (with inner
