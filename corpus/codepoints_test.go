@@ -1,0 +1,63 @@
+package corpus
+
+import (
+	"math/rand/v2"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// codePointsRef is the table codePoints replaced: the code-point offset at
+// each byte offset, an offset inside a multi-byte sequence counting as its
+// code point.
+func codePointsRef(s string) []int {
+	idx := make([]int, len(s)+1)
+	n := 0
+	for i := 0; i < len(s); {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		for k := 0; k < size; k++ {
+			idx[i+k] = n
+		}
+		i += size
+		n++
+	}
+	idx[len(s)] = n
+	return idx
+}
+
+func TestCodePointsAgreesWithTable(t *testing.T) {
+	pieces := []string{"a", "Moeder: ", "\n", "é", "ĳ", "—", "日本", "😀", "\xff", "\xc3", "\xe2\x80", "abcdefghij", " "}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for i := range 5000 {
+		var b strings.Builder
+		for range rng.IntN(30) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		ref := codePointsRef(s)
+		cp := newCodePoints(s)
+		// Mostly increasing offsets, as Build asks them, with a step back now
+		// and then.
+		off := 0
+		for range 40 {
+			if rng.IntN(8) == 0 {
+				off = rng.IntN(len(s) + 1)
+			} else {
+				off = min(len(s), off+rng.IntN(6))
+			}
+			if got := cp.at(off); got != ref[off] {
+				t.Fatalf("case %d: %q at %d = %d, want %d", i, s, off, got, ref[off])
+			}
+		}
+	}
+}
+
+func TestSegmentIDs(t *testing.T) {
+	ids := newSegmentIDs("C1/a.txt", 1234)
+	for n := 1; n <= 1234; n++ {
+		if got, want := ids.next(), "C1/a.txt#"+strconv.Itoa(n); got != want {
+			t.Fatalf("ID %d = %q, want %q", n, got, want)
+		}
+	}
+}
