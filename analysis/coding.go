@@ -79,17 +79,24 @@ func turnTexts(doc *corpus.Document) []string {
 		}
 		return out
 	}
-	ascii := utf8.RuneCountInString(text) == len(text)
 	cp, b := 0, 0 // code point cp starts at byte b
 	at := func(r int) int {
-		if ascii || r < 0 {
+		if r < 0 {
 			return r
 		}
 		if r < cp {
 			cp, b = 0, 0
 		}
 		for cp < r && b < len(text) {
-			_, size := utf8.DecodeRuneInString(text[b:])
+			if r-cp >= 8 && len(text)-b >= 8 && ascii8(text[b:b+8]) {
+				b += 8
+				cp += 8
+				continue
+			}
+			size := 1
+			if text[b] >= utf8.RuneSelf {
+				_, size = utf8.DecodeRuneInString(text[b:])
+			}
 			b += size
 			cp++
 		}
@@ -103,4 +110,10 @@ func turnTexts(doc *corpus.Document) []string {
 		out[i] = text[start:at(t.Body.End)]
 	}
 	return out
+}
+
+// ascii8 reports whether the 8 bytes of s are ASCII.
+func ascii8(s string) bool {
+	_ = s[7]
+	return (s[0]|s[1]|s[2]|s[3]|s[4]|s[5]|s[6]|s[7])&0x80 == 0
 }
