@@ -43,15 +43,30 @@ type Coding struct {
 // the whole turn. Codings come in segment order, then by start, then code:
 // deterministic for the same input and codebook.
 func CodeDocument(cb *Codebook, doc *corpus.Document) []Coding {
-	var out []Coding
 	turnText := turnTexts(doc)
 	sc := cb.getScratch()
 	defer cb.putScratch(sc)
-	var ms []Match
+	// The matches of every segment first (segment si's are those from
+	// ms[first[si]] on), then the codings, in a slice of their size.
+	ms, first := sc.docMatches[:0], sc.docFirst[:0]
 	for _, s := range doc.Segments {
 		t := &doc.Turns[s.Turn]
-		ms = cb.match(s.Text, Context{Role: t.Role, Window: turnText[s.Turn]}, sc, ms[:0])
-		for _, m := range ms {
+		first = append(first, int32(len(ms)))
+		ms = cb.match(s.Text, Context{Role: t.Role, Window: turnText[s.Turn]}, sc, ms)
+	}
+	defer func() {
+		clear(ms) // do not keep the document alive in the pool
+		sc.docMatches, sc.docFirst = ms[:0], first[:0]
+	}()
+	if len(ms) == 0 {
+		return nil
+	}
+	first = append(first, int32(len(ms)))
+	out := make([]Coding, 0, len(ms))
+	for si := range doc.Segments {
+		s := &doc.Segments[si]
+		t := &doc.Turns[s.Turn]
+		for _, m := range ms[first[si]:first[si+1]] {
 			out = append(out, Coding{
 				Doc: doc.ID, Case: doc.Meta.Case, Speaker: t.Speaker, Role: t.Role, Voice: t.Voice,
 				Segment: s.ID, SegN: s.N,
