@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"math/bits"
 	"slices"
 	"sort"
 	"strconv"
@@ -126,7 +127,7 @@ func (q *QDPXWriter) render(d *QDPXDoc, doc *corpus.Document, codings []analysis
 	hash := hex.EncodeToString(sum[:])
 	d.guid = QDPXGUID("source:" + doc.ID + ":" + hash)
 	d.file = QDPXGUID("file:" + doc.ID + ":" + hash)
-	nrunes := utf8.RuneCountInString(doc.Text)
+	nrunes := countRunes(doc.Text)
 	sels := sc.sels[:0]
 	clear(sc.seen)
 	for i := range codings {
@@ -168,17 +169,15 @@ func (q *QDPXWriter) render(d *QDPXDoc, doc *corpus.Document, codings []analysis
 	at, atRune := 0, 0 // a byte offset in the text and its code point
 	for i := range sels {
 		s := &sels[i]
-		for atRune < s.start {
-			at += runeLenAt(doc.Text, at)
-			atRune++
+		if atRune < s.start {
+			at = advanceRunes(doc.Text, at, s.start-atRune)
+			atRune = s.start
 		}
-		end, n, cut := at, min(s.end-s.start, 100), s.end-s.start > 100
+		n, cut := min(s.end-s.start, 100), s.end-s.start > 100
 		if cut {
 			n = 99
 		}
-		for range n {
-			end += runeLenAt(doc.Text, end)
-		}
+		end := advanceRunes(doc.Text, at, n)
 		sc.key = appendSelectionKey(sc.key[:0], d.guid, s)
 		b = q.appendSelection(b, s, doc.Text[at:end], cut, sc)
 	}
@@ -207,14 +206,49 @@ func (q *QDPXWriter) render(d *QDPXDoc, doc *corpus.Document, codings []analysis
 	return nil
 }
 
-// runeLenAt returns the length in bytes of the code point at s[i:] (valid
-// UTF-8).
-func runeLenAt(s string, i int) int {
-	if s[i] < utf8.RuneSelf {
-		return 1
+// advanceRunes returns the byte offset n code points after byte offset i
+// in s (valid UTF-8, long enough), stepping over ASCII 8 bytes at a time.
+func advanceRunes(s string, i, n int) int {
+	for n > 0 {
+		if n >= 8 && len(s)-i >= 8 && le64(s[i:i+8])&0x8080808080808080 == 0 {
+			i += 8
+			n -= 8
+			continue
+		}
+		if s[i] < utf8.RuneSelf {
+			i++
+		} else {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
+		n--
 	}
-	_, n := utf8.DecodeRuneInString(s[i:])
+	return i
+}
+
+// countRunes returns the number of code points of s (valid UTF-8): its
+// bytes that do not continue a multi-byte sequence, counted 8 at a time.
+func countRunes(s string) int {
+	n := len(s)
+	i := 0
+	for ; len(s)-i >= 8; i += 8 {
+		w := le64(s[i : i+8])
+		// A continuation byte is 10xxxxxx: its top bit set, the next clear.
+		n -= bits.OnesCount64(w &^ (w << 1) & 0x8080808080808080)
+	}
+	for ; i < len(s); i++ {
+		if s[i]&0xC0 == 0x80 {
+			n--
+		}
+	}
 	return n
+}
+
+// le64 returns the 8 bytes of b as a little-endian number.
+func le64(b string) uint64 {
+	_ = b[7]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
 // appendSelectionKey appends the key of selection s of the source with
@@ -421,7 +455,7 @@ func yamlPlain(s string) bool {
 	for i, r := range s {
 		switch {
 		case 'a' <= r && r <= 'z', 'A' <= r && r <= 'Z':
-		case i > 0 && ('0' <= r && r <= '9' || strings.ContainsRune("_./- ()", r)):
+		case i > 0 && ('0' <= r && r <= '9' || r == '_' || r == '.' || r == '/' || r == '-' || r == ' ' || r == '(' || r == ')'):
 		case r < utf8.RuneSelf:
 			return false
 		case unicode.IsLetter(r) || i > 0 && unicode.IsDigit(r):
@@ -429,8 +463,10 @@ func yamlPlain(s string) bool {
 			return false
 		}
 	}
-	// A word of 5 ASCII letters at most lower-cases from at most 15 bytes.
-	if len(s) <= 15 {
+	// A word of 5 ASCII letters at most lower-cases from at most 15 bytes,
+	// and from a first byte that lower-cases to y, n, o, t or f when it is
+	// ASCII.
+	if c := s[0] | 0x20; len(s) <= 15 && (s[0] >= utf8.RuneSelf || c == 'y' || c == 'n' || c == 'o' || c == 't' || c == 'f') {
 		switch strings.ToLower(s) {
 		case "y", "n", "yes", "no", "on", "off", "true", "false", "null":
 			return false
