@@ -426,13 +426,28 @@ func appendSelDescription(b []byte, s *qdpxSel, sc *qdpxScratch) []byte {
 	return append(b, '\n')
 }
 
-// appendYAML appends yamlScalar(s) escaped as XML character data.
+// appendYAML appends yamlScalar(s) escaped as XML character data. A plain
+// scalar needs no escaping (letters, digits and _./- () only), nor does a
+// quoted one in ASCII (JSON escapes control characters and < > &).
 func (sc *qdpxScratch) appendYAML(b []byte, s string) []byte {
 	if yamlPlain(s) {
-		return appendQDPXEscape(b, s, false)
+		return append(b, s...)
 	}
 	sc.val = appendJSONString(sc.val[:0], s)
+	if isASCII(sc.val) {
+		return append(b, sc.val...)
+	}
 	return appendQDPXEscape(b, sc.val, false)
+}
+
+// isASCII reports whether b is all ASCII.
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // yamlScalar writes s as a YAML scalar: plain when that reads back as the

@@ -54,3 +54,22 @@ func TestYAMLPlainWords(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendYAMLEscapes checks appendYAML's shortcuts against escaping
+// yamlScalar's result for XML, on random strings of awkward characters.
+func TestAppendYAMLEscapes(t *testing.T) {
+	pieces := []string{"a", "Z", "9", " ", ".", "#", "/", "&", "<", ">", "\"", "\\", "\r", "\n", "\t", "\x01", "\x7f", "é", "\u2028", "\uFFFE", "\uFFFF", "\xff", "yes", "(", "_"}
+	rng := rand.New(rand.NewPCG(7, 8))
+	var sc qdpxScratch
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(8) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		want := string(appendQDPXEscape(nil, yamlScalar(s), false))
+		if got := string(sc.appendYAML(nil, s)); got != want {
+			t.Fatalf("appendYAML(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
