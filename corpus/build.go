@@ -111,7 +111,7 @@ func Build(id, format string, ex Extract, meta Metadata, o Options) (*Document, 
 	// spans[first[i]:first[i+1]]. Then the turns and segments, in slices
 	// of their final size, with their code-point spans found in one pass
 	// over the text (cp is asked for increasing offsets).
-	var spans [][2]int
+	spans := make([][2]int, 0, len(doc.Text)/64+len(raws)) // about a sentence per 64 bytes
 	first := make([]int, len(raws)+1)
 	for i, r := range raws {
 		first[i] = len(spans)

@@ -275,7 +275,7 @@ func classifyWord(w string) wordClass {
 // abbreviations.
 func lookupAbbrev(w string) (abbrevKind, bool) {
 	var buf [24]byte
-	if len(w) > len(buf) {
+	if len(w) > maxAbbrevLen {
 		return abbrevNone, false
 	}
 	upper, letters := 0, 0
