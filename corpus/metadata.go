@@ -111,12 +111,11 @@ func readLimited(fsys fs.FS, name string, max int64) ([]byte, error) {
 	}
 	// A file that is being written while pbasis reads it (a transcript
 	// still open in a synchronising folder, say) is not read half.
+	// fs.Stat looks the path up again (as opening it would, without the
+	// cost of an open file when fsys is a StatFS).
 	if serr == nil && before.Mode().IsRegular() {
-		after, aerr := fsys.Open(name)
-		if aerr == nil {
-			st, err := after.Stat()
-			after.Close()
-			if err == nil && (st.Size() != int64(len(data)) || !st.ModTime().Equal(before.ModTime())) {
+		if st, err := fs.Stat(fsys, name); err == nil {
+			if st.Size() != int64(len(data)) || !st.ModTime().Equal(before.ModTime()) {
 				return nil, &InputError{Pos: Pos{File: name}, Err: fmt.Errorf("%w: the file changed while it was read (%d bytes read, %d on disk now)", ErrCorrupt, len(data), st.Size()),
 					Hint: "run again when nothing is writing to the file"}
 			}
