@@ -14,6 +14,8 @@ import (
 // private; hand it to AddObserved of the accumulator that made it.
 type EmergentDoc struct {
 	doc      *corpus.Document
+	memo     uint32    // the id of the emMemo that numbered the words
+	epoch    uint32    // and its epoch then (see emMemo)
 	tokens   int       // word tokens of the included segments
 	words    []emWord  // distinct folded words of the document, all voices; a local word id indexes it
 	surfs    []string  // written forms that differ from their word's norm; local surface id i+1
@@ -44,6 +46,7 @@ type emWord struct {
 	lower, proper bool
 	cue           wordCue // what the word is for the cues and keywords
 	suf           int8    // index of its person/place suffix in the cue tables (suffixKind); -1 none
+	num           int32   // its number in the emMemo, minus 1
 }
 
 // Term keys: a word is its word id in the high half and noWord in the low
@@ -100,9 +103,13 @@ const emMemoMax = 1 << 15
 // per token or document; and it gives each word its local id in the
 // document being observed. It holds no reference into a document.
 type emMemo struct {
-	words tokenIndex   // folded word -> number (names not apart)
-	info  []emMemoWord // by word number - 1
-	cur   uint32       // the generation of the document being observed
+	// id names the memo to AddObserved (unique in its accumulator); epoch
+	// counts its resets: a word number names the same word within an
+	// epoch.
+	id, epoch uint32
+	words     tokenIndex   // folded word -> number (names not apart)
+	info      []emMemoWord // by word number - 1
+	cur       uint32       // the generation of the document being observed
 }
 
 // emMemoWord is what an emMemo knows of a word: its cue facts and suffix
@@ -120,6 +127,7 @@ func (m *emMemo) begin() {
 	if len(m.words.idx.keys) > emMemoMax {
 		m.words.idx.reset()
 		m.info = m.info[:0]
+		m.epoch++
 	}
 	m.cur++
 	if m.cur == 0 { // wrapped: old generations could match
@@ -161,6 +169,7 @@ func (a *EmergentAccumulator) Observe(doc *corpus.Document, codings []Coding) *E
 			surfIdx: map[string]int32{}, termIdx: map[uint64]int32{},
 			head: map[string]int32{},
 		}
+		sc.words.id = a.memos.Add(1)
 	}
 	sc.words.begin()
 	defer func() {
@@ -194,7 +203,7 @@ func (a *EmergentAccumulator) Observe(doc *corpus.Document, codings []Coding) *E
 	if x == nil {
 		x = &EmergentDoc{}
 	}
-	x.doc = doc
+	x.doc, x.memo, x.epoch = doc, sc.words.id, sc.words.epoch
 	E := a.opt.Examples
 	for si := range doc.Segments {
 		s := &doc.Segments[si]
@@ -298,7 +307,7 @@ func (a *EmergentAccumulator) localWord(x *EmergentDoc, sc *emScratch, t *tok) i
 	}
 	id := int32(len(x.words))
 	w.gen, w.local = m.cur, id
-	x.words = append(x.words, emWord{norm: m.words.idx.keys[k], cue: w.cue, suf: w.suf})
+	x.words = append(x.words, emWord{norm: m.words.idx.keys[k], cue: w.cue, suf: w.suf, num: k})
 	return id
 }
 
