@@ -253,32 +253,31 @@ func appendParagraphs(out [][2]int, s string, base int, lineParas bool) [][2]int
 	}
 	start := 0
 	i := 0
-	for i <= len(s) {
-		if i == len(s) {
+	for {
+		k := strings.IndexByte(s[i:], '\n')
+		if k < 0 {
+			if a, b := trimRange(s, start, len(s)); a < b {
+				out = append(out, [2]int{base + a, base + b})
+			}
+			return out
+		}
+		i += k
+		j := i + 1
+		for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
+			j++
+		}
+		if j < len(s) && s[j] == '\n' {
 			if a, b := trimRange(s, start, i); a < b {
 				out = append(out, [2]int{base + a, base + b})
 			}
-			break
-		}
-		if s[i] == '\n' {
-			j := i + 1
-			for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
+			for j < len(s) && (s[j] == '\n' || s[j] == ' ' || s[j] == '\t') {
 				j++
 			}
-			if j < len(s) && s[j] == '\n' {
-				if a, b := trimRange(s, start, i); a < b {
-					out = append(out, [2]int{base + a, base + b})
-				}
-				for j < len(s) && (s[j] == '\n' || s[j] == ' ' || s[j] == '\t') {
-					j++
-				}
-				start, i = j, j
-				continue
-			}
+			start, i = j, j
+			continue
 		}
 		i++
 	}
-	return out
 }
 
 func trimRange(s string, a, b int) (int, int) {

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -58,6 +59,57 @@ func TestSegmentIDs(t *testing.T) {
 	for n := 1; n <= 1234; n++ {
 		if got, want := ids.next(), "C1/a.txt#"+strconv.Itoa(n); got != want {
 			t.Fatalf("ID %d = %q, want %q", n, got, want)
+		}
+	}
+}
+
+// paragraphsRef is appendParagraphs as it was, byte by byte, without
+// lineParas: the reference the one that jumps to line feeds must agree
+// with.
+func paragraphsRef(s string) [][2]int {
+	var out [][2]int
+	start := 0
+	i := 0
+	for i <= len(s) {
+		if i == len(s) {
+			if a, b := trimRange(s, start, i); a < b {
+				out = append(out, [2]int{a, b})
+			}
+			break
+		}
+		if s[i] == '\n' {
+			j := i + 1
+			for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
+				j++
+			}
+			if j < len(s) && s[j] == '\n' {
+				if a, b := trimRange(s, start, i); a < b {
+					out = append(out, [2]int{a, b})
+				}
+				for j < len(s) && (s[j] == '\n' || s[j] == ' ' || s[j] == '\t') {
+					j++
+				}
+				start, i = j, j
+				continue
+			}
+		}
+		i++
+	}
+	return out
+}
+
+func TestParagraphsAgreeWithReference(t *testing.T) {
+	pieces := []string{"a", "Moeder: ja", " ", "\t", "\n", "\n\n", "\r", "é"}
+	rng := rand.New(rand.NewPCG(9, 10))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(16) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		got, want := appendParagraphs(nil, s, 0, false), paragraphsRef(s)
+		if !slices.Equal(got, want) {
+			t.Fatalf("appendParagraphs(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
