@@ -63,16 +63,10 @@ type qdpxExtra struct {
 // qdpxScratch holds a render's reused buffers.
 type qdpxScratch struct {
 	sels []qdpxSel
-	seen map[qdpxSelKey]int
 	xml  []byte // the source element, uncompressed
 	text []byte // the document's text
 	key  []byte // a GUID's key
 	val  []byte // a YAML scalar
-}
-
-type qdpxSelKey struct {
-	start, end int
-	code       string
 }
 
 // qdpxRenderPools are a writer's pools for Render, safe for concurrent
@@ -104,7 +98,7 @@ func (q *QDPXWriter) Render(doc *corpus.Document, codings []analysis.Coding) *QD
 	d.id = doc.ID
 	sc, _ := q.pools.scratch.Get().(*qdpxScratch)
 	if sc == nil {
-		sc = &qdpxScratch{seen: map[qdpxSelKey]int{}}
+		sc = &qdpxScratch{}
 	}
 	defer q.pools.scratch.Put(sc)
 	d.err = q.render(d, doc, codings, sc)
@@ -129,7 +123,6 @@ func (q *QDPXWriter) render(d *QDPXDoc, doc *corpus.Document, codings []analysis
 	d.file = QDPXGUID("file:" + doc.ID + ":" + hash)
 	nrunes := countRunes(doc.Text)
 	sels := sc.sels[:0]
-	clear(sc.seen)
 	for i := range codings {
 		c := &codings[i]
 		if c.Doc != doc.ID {
@@ -141,12 +134,7 @@ func (q *QDPXWriter) render(d *QDPXDoc, doc *corpus.Document, codings []analysis
 		if c.Code == "" {
 			return fail("coding %d at %d-%d has no code", i+1, c.Start, c.End)
 		}
-		// The n-th selection of the same span and code (n > 1) gets ":n"
-		// in its GUID's key.
-		k := qdpxSelKey{c.Start, c.End, c.Code}
-		n := sc.seen[k] + 1
-		sc.seen[k] = n
-		sels = append(sels, qdpxSel{code: c.Code, start: c.Start, end: c.End, n: n,
+		sels = append(sels, qdpxSel{code: c.Code, start: c.Start, end: c.End,
 			negated: c.Negated, cue: c.NegCue, source: c.Source, how: c.How, rule: c.Rule, seg: c.Segment})
 		if !q.known[c.Code] {
 			d.extra = append(d.extra, qdpxExtra{c.Code, c.Category})
@@ -161,6 +149,18 @@ func (q *QDPXWriter) render(d *QDPXDoc, doc *corpus.Document, codings []analysis
 		}
 		return strings.Compare(x.code, y.code)
 	})
+	// The n-th selection of the same span and code, in coding order, gets
+	// ":n" in its GUID's key (n > 1): the sort is stable, so it is the
+	// n-th of its run of equal keys.
+	for i := range sels {
+		s := &sels[i]
+		s.n = 1
+		if i > 0 {
+			if p := &sels[i-1]; p.start == s.start && p.end == s.end && p.code == s.code {
+				s.n = p.n + 1
+			}
+		}
+	}
 	sc.sels = sels
 	b := sc.xml[:0]
 	b = q.appendSourceHead(b, d, qdpxDocDescription(doc))

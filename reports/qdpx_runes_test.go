@@ -1,10 +1,18 @@
 package reports
 
 import (
+	"bytes"
+	"compress/flate"
+	"errors"
+	"io"
 	"math/rand/v2"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/pbasis/pbasis/analysis"
+	"github.com/pbasis/pbasis/corpus"
 )
 
 // TestRuneCounting checks countRunes and advanceRunes against the
@@ -70,6 +78,42 @@ func TestAppendYAMLEscapes(t *testing.T) {
 		want := string(appendQDPXEscape(nil, yamlScalar(s), false))
 		if got := string(sc.appendYAML(nil, s)); got != want {
 			t.Fatalf("appendYAML(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestQDPXRepeatedSelections: the n-th coding of the same span and code,
+// in coding order, gets ":n" in its selection's GUID key, wherever the
+// others stand among the codings.
+func TestQDPXRepeatedSelections(t *testing.T) {
+	doc := &corpus.Document{ID: "G1/a.txt", Text: "De buren en de buren.", Meta: corpus.Metadata{Case: "G1"}}
+	c := func(start, end int, rule string) analysis.Coding {
+		return analysis.Coding{Doc: doc.ID, Code: "rel.neighbour", Start: start, End: end, Rule: rule, Source: analysis.SourceAuto}
+	}
+	codings := []analysis.Coding{c(15, 20, "r1"), c(3, 8, "r2"), c(15, 20, "r3"), c(3, 8, "r4"), c(15, 20, "r5")}
+	want := map[string]string{"r1": "15:20:rel.neighbour", "r2": "3:8:rel.neighbour", "r3": "15:20:rel.neighbour:2",
+		"r4": "3:8:rel.neighbour:2", "r5": "15:20:rel.neighbour:3"}
+	q, err := NewQDPX(io.Discard, fixtureSpec(), "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer q.Discard()
+	d := q.Render(doc, codings)
+	if d.err != nil {
+		t.Fatal(d.err)
+	}
+	src, err := io.ReadAll(flate.NewReader(bytes.NewReader(d.source.Bytes())))
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) { // a sync-flushed piece of a stream
+		t.Fatal(err)
+	}
+	re := regexp.MustCompile(`(?s)<PlainTextSelection guid="([^"]*)".*?rule: (r\d)`)
+	ms := re.FindAllStringSubmatch(string(src), -1)
+	if len(ms) != len(codings) {
+		t.Fatalf("%d selections, want %d:\n%s", len(ms), len(codings), src)
+	}
+	for _, m := range ms {
+		if key := "selection:" + d.guid + ":" + want[m[2]]; m[1] != QDPXGUID(key) {
+			t.Errorf("selection of %s: GUID %s, want that of %q", m[2], m[1], key)
 		}
 	}
 }
