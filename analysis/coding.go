@@ -43,15 +43,30 @@ type Coding struct {
 // the whole turn. Codings come in segment order, then by start, then code:
 // deterministic for the same input and codebook.
 func CodeDocument(cb *Codebook, doc *corpus.Document) []Coding {
-	var out []Coding
 	turnText := turnTexts(doc)
 	sc := cb.getScratch()
 	defer cb.putScratch(sc)
-	var ms []Match
+	// The matches of every segment first (segment si's are those from
+	// ms[first[si]] on), then the codings, in a slice of their size.
+	ms, first := sc.docMatches[:0], sc.docFirst[:0]
 	for _, s := range doc.Segments {
 		t := &doc.Turns[s.Turn]
-		ms = cb.match(s.Text, Context{Role: t.Role, Window: turnText[s.Turn]}, sc, ms[:0])
-		for _, m := range ms {
+		first = append(first, int32(len(ms)))
+		ms = cb.match(s.Text, Context{Role: t.Role, Window: turnText[s.Turn]}, sc, ms)
+	}
+	defer func() {
+		clear(ms) // do not keep the document alive in the pool
+		sc.docMatches, sc.docFirst = ms[:0], first[:0]
+	}()
+	if len(ms) == 0 {
+		return nil
+	}
+	first = append(first, int32(len(ms)))
+	out := make([]Coding, 0, len(ms))
+	for si := range doc.Segments {
+		s := &doc.Segments[si]
+		t := &doc.Turns[s.Turn]
+		for _, m := range ms[first[si]:first[si+1]] {
 			out = append(out, Coding{
 				Doc: doc.ID, Case: doc.Meta.Case, Speaker: t.Speaker, Role: t.Role, Voice: t.Voice,
 				Segment: s.ID, SegN: s.N,
@@ -79,17 +94,24 @@ func turnTexts(doc *corpus.Document) []string {
 		}
 		return out
 	}
-	ascii := utf8.RuneCountInString(text) == len(text)
 	cp, b := 0, 0 // code point cp starts at byte b
 	at := func(r int) int {
-		if ascii || r < 0 {
+		if r < 0 {
 			return r
 		}
 		if r < cp {
 			cp, b = 0, 0
 		}
 		for cp < r && b < len(text) {
-			_, size := utf8.DecodeRuneInString(text[b:])
+			if r-cp >= 8 && len(text)-b >= 8 && ascii8(text[b:b+8]) {
+				b += 8
+				cp += 8
+				continue
+			}
+			size := 1
+			if text[b] >= utf8.RuneSelf {
+				_, size = utf8.DecodeRuneInString(text[b:])
+			}
 			b += size
 			cp++
 		}
@@ -103,4 +125,10 @@ func turnTexts(doc *corpus.Document) []string {
 		out[i] = text[start:at(t.Body.End)]
 	}
 	return out
+}
+
+// ascii8 reports whether the 8 bytes of s are ASCII.
+func ascii8(s string) bool {
+	_ = s[7]
+	return (s[0]|s[1]|s[2]|s[3]|s[4]|s[5]|s[6]|s[7])&0x80 == 0
 }

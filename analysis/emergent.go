@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -204,8 +205,9 @@ type EmergentAccumulator struct {
 	opt      EmergentOptions
 	voices   map[corpus.Voice]bool
 	tabs     *mentionCueTables
-	scratch  sync.Pool // *emScratch, Observe's working memory
-	observed sync.Pool // *EmergentDoc, merged and free for Observe
+	scratch  sync.Pool     // *emScratch, Observe's working memory
+	observed sync.Pool     // *EmergentDoc, merged and free for Observe
+	memos    atomic.Uint32 // the last emMemo id given out
 
 	// The merged state (see emergent_merge.go), changed by AddObserved only.
 	cases   map[string]*emCase
@@ -225,6 +227,9 @@ type EmergentAccumulator struct {
 	docs    []docRec       // documents with kept segments, in the order they were merged
 	lastDoc int            // index in docs of the greatest document ID
 	store   exStore        // the records of the kept segments
+	// memoWords gives, per emMemo (by id), the global word of each of its
+	// word numbers (see globalWord).
+	memoWords map[uint32]*memoGlobal
 	// AddObserved's scratch.
 	wmap, smap, gseg []uint32
 	rec              []byte
@@ -235,18 +240,19 @@ type EmergentAccumulator struct {
 func NewEmergentAccumulator(opt EmergentOptions) *EmergentAccumulator {
 	opt = opt.withDefaults()
 	a := &EmergentAccumulator{
-		opt:     opt,
-		voices:  map[corpus.Voice]bool{},
-		tabs:    newMentionCueTables(Stopwords()),
-		cases:   map[string]*emCase{},
-		wordIdx: map[string]uint32{},
-		surfIdx: map[string]uint32{},
-		surfs:   []string{""},
-		totals:  map[uint64]termTotal{},
-		mentIdx: map[mentionKey]uint32{},
-		strs:    map[string]string{},
-		turnIdx: map[turnKind]uint32{},
-		bigNums: map[uint32]int{},
+		opt:       opt,
+		voices:    map[corpus.Voice]bool{},
+		tabs:      newMentionCueTables(Stopwords()),
+		cases:     map[string]*emCase{},
+		wordIdx:   map[string]uint32{},
+		surfIdx:   map[string]uint32{},
+		surfs:     []string{""},
+		totals:    map[uint64]termTotal{},
+		mentIdx:   map[mentionKey]uint32{},
+		strs:      map[string]string{},
+		turnIdx:   map[turnKind]uint32{},
+		bigNums:   map[uint32]int{},
+		memoWords: map[uint32]*memoGlobal{},
 	}
 	for _, v := range opt.Voices {
 		a.voices[v] = true
@@ -331,6 +337,7 @@ func (a *EmergentAccumulator) Close() error {
 	a.cases, a.wordIdx, a.words, a.surfIdx, a.surfs, a.totals = nil, nil, nil, nil, nil, nil
 	a.mentIdx, a.ments, a.strs, a.turnIdx, a.turns, a.bigNums = nil, nil, nil, nil, nil, nil
 	a.segs, a.docs, a.wmap, a.smap, a.gseg, a.rec = nil, nil, nil, nil, nil, nil
+	a.memoWords = nil
 	return err
 }
 

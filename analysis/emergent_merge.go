@@ -241,6 +241,39 @@ type vocabWord struct {
 	lower, proper bool
 }
 
+// memoGlobal maps the word numbers of one emMemo, in one epoch (between
+// two of its resets), to global words: words[n] is 1 + the index in
+// EmergentAccumulator.words of the word numbered n+1, or 0 when not known
+// yet. A memo numbers the same word alike from document to document, so
+// that most words are found here, not by their string in wordIdx.
+type memoGlobal struct {
+	epoch uint32
+	words []uint32
+}
+
+// maxMemoWords bounds the memos whose word numbers AddObserved keeps.
+const maxMemoWords = 64
+
+// globalWord returns the index in a.words of local word w, adding it.
+func (a *EmergentAccumulator) globalWord(mg *memoGlobal, w *emWord) uint32 {
+	n := int(w.num)
+	if n < len(mg.words) && mg.words[n] != 0 {
+		return mg.words[n] - 1
+	}
+	g, ok := a.wordIdx[w.norm]
+	if !ok {
+		g = uint32(len(a.words))
+		norm := strings.Clone(w.norm)
+		a.wordIdx[norm] = g
+		a.words = append(a.words, vocabWord{norm: norm})
+	}
+	for len(mg.words) <= n {
+		mg.words = append(mg.words, 0)
+	}
+	mg.words[n] = g + 1
+	return g
+}
+
 // AddObserved merges what Observe found in one document into the
 // accumulator. It is cheap next to Observe. Documents must be merged from
 // one goroutine; merged in the same order, Observe+AddObserved gives the
@@ -263,15 +296,20 @@ func (a *EmergentAccumulator) AddObserved(x *EmergentDoc) {
 
 	// Local ids to global ones.
 	wmap := a.wmap[:0]
+	mg := a.memoWords[x.memo]
+	if mg == nil {
+		if len(a.memoWords) >= maxMemoWords {
+			clear(a.memoWords) // memos whose scratch the pool dropped
+		}
+		mg = &memoGlobal{}
+		a.memoWords[x.memo] = mg
+	}
+	if mg.epoch != x.epoch {
+		mg.epoch, mg.words = x.epoch, mg.words[:0]
+	}
 	for i := range x.words {
 		w := &x.words[i]
-		g, ok := a.wordIdx[w.norm]
-		if !ok {
-			g = uint32(len(a.words))
-			norm := strings.Clone(w.norm)
-			a.wordIdx[norm] = g
-			a.words = append(a.words, vocabWord{norm: norm})
-		}
+		g := a.globalWord(mg, w)
 		v := &a.words[g]
 		v.lower = v.lower || w.lower
 		v.proper = v.proper || w.proper

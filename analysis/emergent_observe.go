@@ -14,6 +14,8 @@ import (
 // private; hand it to AddObserved of the accumulator that made it.
 type EmergentDoc struct {
 	doc      *corpus.Document
+	memo     uint32    // the id of the emMemo that numbered the words
+	epoch    uint32    // and its epoch then (see emMemo)
 	tokens   int       // word tokens of the included segments
 	words    []emWord  // distinct folded words of the document, all voices; a local word id indexes it
 	surfs    []string  // written forms that differ from their word's norm; local surface id i+1
@@ -43,7 +45,8 @@ type emWord struct {
 	// name (capitalised inside a sentence, name-shaped).
 	lower, proper bool
 	cue           wordCue // what the word is for the cues and keywords
-	suf           int8    // index of its person/place suffix in the cue tables; -1 none, -2 not looked up yet
+	suf           int8    // index of its person/place suffix in the cue tables (suffixKind); -1 none
+	num           int32   // its number in the emMemo, minus 1
 }
 
 // Term keys: a word is its word id in the high half and noWord in the low
@@ -72,13 +75,14 @@ type emMention struct {
 
 // emScratch is the reusable working memory of Observe.
 type emScratch struct {
-	toks             []tok
-	ids              []int32  // local word id of each token
-	sk               []uint32 // local surface key of each token
-	covered, cand    []bool
-	used             []bool
-	wordIdx, surfIdx map[string]int32
-	termIdx          map[uint64]int32
+	words         emMemo
+	toks          []tok
+	ids           []int32  // local word id of each token
+	sk            []uint32 // local surface key of each token
+	covered, cand []bool
+	used          []bool
+	surfIdx       map[string]int32
+	termIdx       map[uint64]int32
 	// The codings' spans: those of segment ID id are spans[k] for k from
 	// head[id] on, following next until -1; loose ones have no segment.
 	head  map[string]int32
@@ -86,6 +90,67 @@ type emScratch struct {
 	next  []int32
 	loose []codedSpan
 	found []emMention
+}
+
+// emMemoMax bounds the words an Observe scratch remembers across
+// documents: before a document, a memo that holds more forgets them all.
+// A word costs about 60 bytes with its share of the index.
+const emMemoMax = 1 << 15
+
+// emMemo numbers the folded words that Observe meets, across the
+// documents one scratch observes, with what the cue tables say of each, so
+// that a word is folded, looked up in the tables and copied once, not once
+// per token or document; and it gives each word its local id in the
+// document being observed. It holds no reference into a document.
+type emMemo struct {
+	// id names the memo to AddObserved (unique in its accumulator); epoch
+	// counts its resets: a word number names the same word within an
+	// epoch.
+	id, epoch uint32
+	words     tokenIndex   // folded word -> number (names not apart)
+	info      []emMemoWord // by word number - 1
+	cur       uint32       // the generation of the document being observed
+}
+
+// emMemoWord is what an emMemo knows of a word: its cue facts and suffix
+// (cueOf, suffixKind), and its local id in the document of generation gen.
+type emMemoWord struct {
+	gen   uint32
+	local int32
+	cue   wordCue
+	suf   int8
+}
+
+// begin starts a document: the words of the last one have no local ids
+// any more, and a memo that holds more than emMemoMax words is emptied.
+func (m *emMemo) begin() {
+	if len(m.words.idx.keys) > emMemoMax {
+		m.words.idx.reset()
+		m.info = m.info[:0]
+		m.epoch++
+	}
+	m.cur++
+	if m.cur == 0 { // wrapped: old generations could match
+		for i := range m.info {
+			m.info[i].gen = 0
+		}
+		m.cur = 1
+	}
+}
+
+// number returns the number of the folded word of token t (tokenized with
+// m.words), adding the word when new.
+func (m *emMemo) number(tb *mentionCueTables, t *tok) int32 {
+	if t.wi != 0 {
+		return t.wi
+	}
+	// Not known when the segment was tokenized; maybe since.
+	if wi := indexGet(&m.words.idx, t.Norm); wi != 0 {
+		return wi
+	}
+	norm := strings.Clone(t.Norm) // do not keep the document alive
+	m.info = append(m.info, emMemoWord{cue: tb.cueOf(norm), suf: int8(tb.suffixKind(norm))})
+	return m.words.idx.add(norm)
 }
 
 // Observe reads one document and returns what it found, for AddObserved.
@@ -101,13 +166,14 @@ func (a *EmergentAccumulator) Observe(doc *corpus.Document, codings []Coding) *E
 	sc, _ := a.scratch.Get().(*emScratch)
 	if sc == nil {
 		sc = &emScratch{
-			wordIdx: map[string]int32{}, surfIdx: map[string]int32{}, termIdx: map[uint64]int32{},
+			surfIdx: map[string]int32{}, termIdx: map[uint64]int32{},
 			head: map[string]int32{},
 		}
+		sc.words.id = a.memos.Add(1)
 	}
+	sc.words.begin()
 	defer func() {
 		// Drop every reference into the document before the scratch is reused.
-		clear(sc.wordIdx)
 		clear(sc.surfIdx)
 		clear(sc.termIdx)
 		clear(sc.head)
@@ -137,7 +203,7 @@ func (a *EmergentAccumulator) Observe(doc *corpus.Document, codings []Coding) *E
 	if x == nil {
 		x = &EmergentDoc{}
 	}
-	x.doc = doc
+	x.doc, x.memo, x.epoch = doc, sc.words.id, sc.words.epoch
 	E := a.opt.Examples
 	for si := range doc.Segments {
 		s := &doc.Segments[si]
@@ -145,12 +211,12 @@ func (a *EmergentAccumulator) Observe(doc *corpus.Document, codings []Coding) *E
 		if s.Turn >= 0 && s.Turn < len(doc.Turns) {
 			turn = doc.Turns[s.Turn]
 		}
-		sc.toks = tokenize(s.Text, sc.toks[:0])
+		sc.toks = tokenizeIndex(s.Text, sc.toks[:0], &sc.words.words)
 		toks := sc.toks
 		ids := sc.ids[:0]
 		for i := range toks {
 			t := &toks[i]
-			id := a.localWord(x, sc, t.Norm)
+			id := a.localWord(x, sc, t)
 			ids = append(ids, id)
 			wd := &x.words[id]
 			if wd.lower {
@@ -230,14 +296,18 @@ func grow(b []bool, n int) []bool {
 	return b[:n]
 }
 
-// localWord returns the local id of the folded word norm, adding it.
-func (a *EmergentAccumulator) localWord(x *EmergentDoc, sc *emScratch, norm string) int32 {
-	if id, ok := sc.wordIdx[norm]; ok {
-		return id
+// localWord returns the local id of the folded word of token t, adding
+// it.
+func (a *EmergentAccumulator) localWord(x *EmergentDoc, sc *emScratch, t *tok) int32 {
+	m := &sc.words
+	k := m.number(a.tabs, t) - 1
+	w := &m.info[k]
+	if w.gen == m.cur {
+		return w.local
 	}
 	id := int32(len(x.words))
-	sc.wordIdx[norm] = id
-	x.words = append(x.words, emWord{norm: norm, cue: a.tabs.cueOf(norm), suf: -2})
+	w.gen, w.local = m.cur, id
+	x.words = append(x.words, emWord{norm: m.words.idx.keys[k], cue: w.cue, suf: w.suf, num: k})
 	return id
 }
 
@@ -303,13 +373,9 @@ func (x *EmergentDoc) insertLocalExample(list []int32, ls int32) {
 }
 
 // suffixOf returns the index in tb.suffixes of the person or place suffix
-// of local word id (see suffixKind), or -1, looking it up once.
+// of local word id (see suffixKind), or -1.
 func (a *EmergentAccumulator) suffixOf(x *EmergentDoc, id int32) int {
-	w := &x.words[id]
-	if w.suf == -2 {
-		w.suf = int8(a.tabs.suffixKind(w.norm))
-	}
-	return int(w.suf)
+	return int(x.words[id].suf)
 }
 
 // findMentions appends the uncovered person and place mentions of one

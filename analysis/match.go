@@ -728,6 +728,10 @@ type scratch struct {
 	near  nearIndex
 	seg   []cand // cue words of the segment, for near
 	win   nearWindow
+	// CodeDocument's matches of a document, and the index in them of
+	// each segment's first.
+	docMatches []Match
+	docFirst   []int32
 }
 
 // Match finds all codings in one segment's text, in order of Start, then

@@ -2,18 +2,18 @@ package analysis
 
 import "math/bits"
 
-// wordIndex maps memo keys (folded words) to 1 + their index in a
-// wordMemo's infos. It is an open-addressing hash table that keeps the
-// first 16 bytes of each key in its slot: most words are found by reading
-// one slot, with no pointer to follow, and the tokenizer hands it the
-// packed key of a clean word read straight from the text. That takes about
-// half the instructions of a map[string]int32 access for the matcher's one
-// lookup per token. Keys longer than 16 bytes are confirmed against the
-// memo's copy of the key.
+// wordIndex numbers keys (folded words, for a wordMemo or Observe's word
+// memo) from 1 in the order added, and finds a key's number. It is an
+// open-addressing hash table that keeps the first 16 bytes of each key in
+// its slot: most words are found by reading one slot, with no pointer to
+// follow, and the tokenizer hands it the packed key of a clean word read
+// straight from the text. That takes about half the instructions of a
+// map[string]int32 access for the matcher's one lookup per token. Keys
+// longer than 16 bytes are confirmed against the index's copy of the key.
 type wordIndex struct {
 	slots []wordSlot // a power of two long, or nil
-	used  int
-	shift uint // 64 - log2(len(slots))
+	keys  []string   // keys[i] is the key numbered i+1
+	shift uint       // 64 - log2(len(slots))
 }
 
 type wordSlot struct {
@@ -54,9 +54,8 @@ func slotHash(w0, w1 uint64, n int) uint64 {
 	return (w0 ^ bits.RotateLeft64(w1, 29) ^ uint64(n)<<56) * 0x9E3779B97F4A7C15
 }
 
-// get returns 1 + the index of key, packed as w0 and w1 (see packKey), in
-// infos, or 0.
-func (x *wordIndex) get(w0, w1 uint64, key string, infos []wordInfo) int32 {
+// get returns the number of key, packed as w0 and w1 (see packKey), or 0.
+func (x *wordIndex) get(w0, w1 uint64, key string) int32 {
 	n := int32(len(key)) + 1
 	mask := uint64(len(x.slots) - 1)
 	for i := slotHash(w0, w1, len(key)) >> x.shift; ; i = (i + 1) & mask {
@@ -64,15 +63,15 @@ func (x *wordIndex) get(w0, w1 uint64, key string, infos []wordInfo) int32 {
 		if s.n == 0 {
 			return 0
 		}
-		if s.n == n && s.w0 == w0 && s.w1 == w1 && (n <= 17 || infos[s.wi-1].key == key) {
+		if s.n == n && s.w0 == w0 && s.w1 == w1 && (n <= 17 || x.keys[s.wi-1] == key) {
 			return s.wi
 		}
 	}
 }
 
-// indexGet returns 1 + the index of key in infos, or 0.
-func indexGet[K string | []byte](x *wordIndex, key K, infos []wordInfo) int32 {
-	if x.used == 0 {
+// indexGet returns the number of key in x, or 0.
+func indexGet[K string | []byte](x *wordIndex, key K) int32 {
+	if len(x.keys) == 0 {
 		return 0
 	}
 	w0, w1 := packKey(key)
@@ -83,25 +82,28 @@ func indexGet[K string | []byte](x *wordIndex, key K, infos []wordInfo) int32 {
 		if s.n == 0 {
 			return 0
 		}
-		if s.n == n && s.w0 == w0 && s.w1 == w1 && (n <= 17 || infos[s.wi-1].key == string(key)) {
+		if s.n == n && s.w0 == w0 && s.w1 == w1 && (n <= 17 || x.keys[s.wi-1] == string(key)) {
 			return s.wi
 		}
 	}
 }
 
-// put adds key, which must not be in x, with the value wi.
-func (x *wordIndex) put(key string, wi int32) {
-	if 2*(x.used+1) > len(x.slots) {
+// add adds key, which must not be in x, and returns its number: the number
+// of keys in x. x keeps key.
+func (x *wordIndex) add(key string) int32 {
+	if 2*(len(x.keys)+1) > len(x.slots) {
 		x.grow()
 	}
-	x.insert(wordSlot{n: int32(len(key)) + 1, wi: wi}, key)
-	x.used++
-}
-
-func (x *wordIndex) insert(s wordSlot, key string) {
+	x.keys = append(x.keys, key)
+	wi := int32(len(x.keys))
+	s := wordSlot{n: int32(len(key)) + 1, wi: wi}
 	s.w0, s.w1 = packKey(key)
 	x.place(s)
+	return wi
 }
+
+// key returns the key numbered wi.
+func (x *wordIndex) key(wi int32) string { return x.keys[wi-1] }
 
 func (x *wordIndex) place(s wordSlot) {
 	mask := uint64(len(x.slots) - 1)
@@ -128,5 +130,6 @@ func (x *wordIndex) grow() {
 // reset empties x, keeping its slots.
 func (x *wordIndex) reset() {
 	clear(x.slots)
-	x.used = 0
+	clear(x.keys) // drop the strings
+	x.keys = x.keys[:0]
 }

@@ -22,40 +22,39 @@ func TestWordIndex(t *testing.T) {
 		keys = append(keys, fmt.Sprintf("woord%d", i), fmt.Sprintf("kinderopvanglocatie%d", i))
 	}
 	var x wordIndex
-	var infos []wordInfo
 	for round := 0; round < 2; round++ {
 		for i, k := range keys {
-			if got := indexGet(&x, k, infos); got != 0 {
+			if got := indexGet(&x, k); got != 0 {
 				t.Fatalf("round %d: %q found (%d) before it was added", round, k, got)
 			}
-			infos = append(infos, wordInfo{key: k})
-			x.put(k, int32(i+1))
+			if got := x.add(k); got != int32(i+1) {
+				t.Fatalf("round %d: add(%q) = %d, want %d", round, k, got, i+1)
+			}
 		}
 		for i, k := range keys {
 			want := int32(i + 1)
-			if got := indexGet(&x, k, infos); got != want {
+			if got := indexGet(&x, k); got != want {
 				t.Fatalf("round %d: indexGet(%q) = %d, want %d", round, k, got, want)
 			}
-			if got := indexGet(&x, []byte(k), infos); got != want {
+			if got := indexGet(&x, []byte(k)); got != want {
 				t.Fatalf("round %d: indexGet([]byte %q) = %d, want %d", round, k, got, want)
 			}
 			if len(k) <= 16 {
 				w0, w1 := packKey(k)
-				if got := x.get(w0, w1, k, infos); got != want {
+				if got := x.get(w0, w1, k); got != want {
 					t.Fatalf("round %d: get(%q) = %d, want %d", round, k, got, want)
 				}
 			}
 		}
 		for _, k := range []string{"woord3000", "kinderopvanglocatie-1", "ba", strings.Repeat("a", 41), "\x00"} {
-			if got := indexGet(&x, k, infos); got != 0 {
+			if got := indexGet(&x, k); got != 0 {
 				t.Errorf("round %d: absent %q found: %d", round, k, got)
 			}
 		}
-		if 2*x.used > len(x.slots) {
-			t.Errorf("round %d: %d keys in %d slots", round, x.used, len(x.slots))
+		if 2*len(x.keys) > len(x.slots) {
+			t.Errorf("round %d: %d keys in %d slots", round, len(x.keys), len(x.slots))
 		}
 		x.reset()
-		infos = infos[:0]
 	}
 }
 

@@ -24,18 +24,14 @@ const memoMax = 1 << 14
 type wordMemo struct {
 	lex, cues *lexicon
 	max       int // words kept (memoMax but in tests)
-	// idx maps a folded word to 1 + its index in infos; a name (see
+	// words numbers the folded words: word wi is infos[wi-1]. A name (see
 	// tok.proper) is keyed with a leading properMark.
-	idx   wordIndex
+	words tokenIndex
 	infos []wordInfo
 	lexe  []entRange // lex entries per word, by index in infos
 	ents  []memoEnt
 	sufs  []int32 // see suffixes
-	buf   []byte  // folding buffer
 }
-
-// properMark starts the memo key of a name: no folded word starts with it.
-const properMark = '\x01'
 
 // entRange gives a word's entries in one lexicon: ents[e0:e1] are those
 // that need no other token (entSingle, entHead, entStem, entPrefix, in that
@@ -45,8 +41,7 @@ type entRange struct{ e0, e1, p0, p1 int32 }
 
 // wordInfo is what the memo knows about one folded word.
 type wordInfo struct {
-	key  string // the memo key (owned by the memo)
-	norm string // the folded word: key without its properMark
+	norm string // the folded word: its key without its properMark
 	// fid is the word's id in lex.dict, or -1.
 	fid int32
 	// cues are the word's entries in cues (when hasCues), sufs[s0:s1] its
@@ -87,7 +82,7 @@ type memoEnt struct {
 // newWordMemo returns an empty memo for the lexicons of a Codebook that
 // keeps up to max words (see reset).
 func newWordMemo(lex, cues *lexicon, max int) *wordMemo {
-	return &wordMemo{lex: lex, cues: cues, max: max}
+	return &wordMemo{lex: lex, cues: cues, max: max, words: tokenIndex{names: true}}
 }
 
 // memoizable reports whether the lexicons' findings on t depend on its
@@ -100,34 +95,12 @@ func (m *wordMemo) reset() {
 	if len(m.infos) < m.max {
 		return
 	}
-	m.idx.reset()
+	m.words.idx.reset()
 	clear(m.infos) // drop the strings
 	m.infos = m.infos[:0]
 	m.lexe = m.lexe[:0]
 	m.ents = m.ents[:0]
 	m.sufs = m.sufs[:0]
-}
-
-// fold folds the word w like foldWord. When the memo knows the folded
-// word (and it has no hyphen), it returns the memo's string for it and
-// 1 + its index, without allocating; otherwise wi is 0.
-func (m *wordMemo) fold(w string, proper bool) (norm string, hy uint64, wi int32) {
-	b := m.buf[:0]
-	if proper {
-		b = append(b, properMark)
-	}
-	b, hy = appendFold(b, w)
-	m.buf = b
-	if hy == 0 {
-		if wi := indexGet(&m.idx, b, m.infos); wi != 0 {
-			return m.infos[wi-1].norm, 0, wi
-		}
-	}
-	norm = string(b)
-	if proper {
-		norm = norm[1:]
-	}
-	return norm, hy, 0
 }
 
 // info returns the memo's entry for the memoizable token t, adding it
@@ -138,7 +111,7 @@ func (m *wordMemo) info(t *tok, stems *stemmer) *wordInfo {
 		if t.proper {
 			key = string(properMark) + key
 		}
-		if t.wi = indexGet(&m.idx, key, m.infos); t.wi == 0 {
+		if t.wi = indexGet(&m.words.idx, key); t.wi == 0 {
 			t.wi = m.add(key, t.proper, stems)
 		}
 	}
@@ -153,14 +126,12 @@ func (m *wordMemo) add(key string, proper bool, stems *stemmer) int32 {
 	if proper {
 		norm = key[1:]
 	}
-	wi := &wordInfo{key: key, norm: norm, fid: m.lex.dictID(norm), proper: proper}
+	wi := &wordInfo{norm: norm, fid: m.lex.dictID(norm), proper: proper}
 	var r entRange
 	m.ents, r = m.find(m.lex, wi, stems, m.ents)
 	m.lexe = append(m.lexe, r)
 	m.infos = append(m.infos, *wi)
-	id := int32(len(m.infos))
-	m.idx.put(key, id)
-	return id
+	return m.words.idx.add(key) // len(m.infos)
 }
 
 // entries returns the entries of l (lex or cues) for the memoizable token

@@ -99,6 +99,58 @@ func tokenize(text string, buf []tok) []tok { return tokenizeMemo(text, buf, nil
 // memo knows get that form's string and entry (wi), and folding them
 // allocates nothing. m may be nil.
 func tokenizeMemo(text string, buf []tok, m *wordMemo) []tok {
+	if m == nil {
+		return tokenizeIndex(text, buf, nil)
+	}
+	return tokenizeIndex(text, buf, &m.words)
+}
+
+// tokenIndex numbers folded words for a tokenizer (see tokenizeIndex): a
+// word index and a buffer to fold words into. With names set, a token
+// taken as a name (tok.proper) is keyed with a leading properMark, apart
+// from the same word written otherwise. It belongs to one goroutine at a
+// time.
+type tokenIndex struct {
+	idx   wordIndex
+	buf   []byte
+	names bool
+}
+
+// properMark starts the key of a name when names are keyed apart: no
+// folded word starts with it.
+const properMark = '\x01'
+
+// fold folds the word w like foldWord. When the index knows the folded
+// word (and it has no hyphen), it returns the index's string for it and
+// its number, without allocating; otherwise wi is 0.
+func (x *tokenIndex) fold(w string, proper bool) (norm string, hy uint64, wi int32) {
+	mark := proper && x.names
+	b := x.buf[:0]
+	if mark {
+		b = append(b, properMark)
+	}
+	b, hy = appendFold(b, w)
+	x.buf = b
+	if hy == 0 {
+		if wi := indexGet(&x.idx, b); wi != 0 {
+			norm = x.idx.key(wi)
+			if mark {
+				norm = norm[1:]
+			}
+			return norm, 0, wi
+		}
+	}
+	norm = string(b)
+	if mark {
+		norm = norm[1:]
+	}
+	return norm, hy, 0
+}
+
+// tokenizeIndex is tokenize with a word index: a token whose folded form
+// (its key, see tokenIndex) x knows gets that form's string and number
+// (tok.wi), and folding it allocates nothing. x may be nil.
+func tokenizeIndex(text string, buf []tok, x *tokenIndex) []tok {
 	i, cp := 0, 0
 	brk, sent := true, true
 	n := len(text)
@@ -184,7 +236,7 @@ func tokenizeMemo(text string, buf []tok, m *wordMemo) []tok {
 		t.hy, t.brk, t.proper, t.wi = 0, brk, false, 0
 		if clean {
 			t.Norm = text[start:i]
-			if m != nil && m.idx.used != 0 {
+			if x != nil && len(x.idx.keys) != 0 {
 				if k := i - start; k <= 16 && start+16 <= n {
 					// The word's first 16 bytes, as packKey packs them.
 					w0, w1 := le64(text[start:start+8]), le64(text[start+8:start+16])
@@ -193,9 +245,9 @@ func tokenizeMemo(text string, buf []tok, m *wordMemo) []tok {
 					} else {
 						w1 &= 1<<(8*(k-8)) - 1 // k == 16 shifts by 64: all ones
 					}
-					t.wi = m.idx.get(w0, w1, t.Norm, m.infos)
+					t.wi = x.idx.get(w0, w1, t.Norm)
 				} else {
-					t.wi = indexGet(&m.idx, t.Norm, m.infos)
+					t.wi = indexGet(&x.idx, t.Norm)
 				}
 			}
 		} else {
@@ -203,10 +255,10 @@ func tokenizeMemo(text string, buf []tok, m *wordMemo) []tok {
 				r0, _ := utf8.DecodeRuneInString(text[start:])
 				t.proper = unicode.IsUpper(r0)
 			}
-			if m == nil {
+			if x == nil {
 				t.Norm, t.hy = foldWord(text[start:i])
 			} else {
-				t.Norm, t.hy, t.wi = m.fold(text[start:i], t.proper)
+				t.Norm, t.hy, t.wi = x.fold(text[start:i], t.proper)
 			}
 		}
 		brk, sent = false, false

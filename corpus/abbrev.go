@@ -81,3 +81,13 @@ var dutchAbbrevs = map[string]abbrevKind{
 	"dec": abbrevDate, "ma": abbrevDate, "di": abbrevDate, "wo": abbrevDate,
 	"vr": abbrevDate, "za": abbrevDate,
 }
+
+// maxAbbrevLen is the length of the longest key of dutchAbbrevs (at most
+// 24): longer words need no lookup. It is read-only.
+var maxAbbrevLen = func() int {
+	n := 0
+	for k := range dutchAbbrevs {
+		n = max(n, len(k))
+	}
+	return min(n, 24)
+}()

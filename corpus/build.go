@@ -107,10 +107,29 @@ func Build(id, format string, ex Extract, meta Metadata, o Options) (*Document, 
 		return nil, &InputError{Pos: Pos{File: id}, Err: ErrEmptyDocument, Hint: "the file has no text; remove it or add the transcript"}
 	}
 
+	// The segments' byte ranges first, turn after turn: turn i's are
+	// spans[first[i]:first[i+1]]. Then the turns and segments, in slices
+	// of their final size, with their code-point spans found in one pass
+	// over the text (cp is asked for increasing offsets).
+	spans := make([][2]int, 0, len(doc.Text)/64+len(raws)) // about a sentence per 64 bytes
+	first := make([]int, len(raws)+1)
+	for i, r := range raws {
+		first[i] = len(spans)
+		spans = appendSegments(spans, doc.Text[r.body:r.end], r.body, o.Unit, lineParas)
+	}
+	first[len(raws)] = len(spans)
+	ids := newSegmentIDs(id, len(spans))
+	doc.Turns = make([]Turn, 0, len(raws))
+	doc.Segments = make([]Segment, 0, len(spans))
 	cp := newCodePoints(doc.Text)
 	unknown := map[string]bool{}
+	roles := map[string]string{} // speaker label -> roleOf
 	for i, r := range raws {
-		role := roleOf(r.speaker, meta, o)
+		role, ok := roles[r.speaker]
+		if !ok {
+			role = roleOf(r.speaker, meta, o)
+			roles[r.speaker] = role
+		}
 		if meta.Kind == KindNotes {
 			role = RoleProfessional
 		} else if r.speaker != "" && role == RoleUnknown && !unknown[r.speaker] {
@@ -119,15 +138,20 @@ func Build(id, format string, ex Extract, meta Metadata, o Options) (*Document, 
 		}
 		t := Turn{
 			Index: i, Speaker: r.speaker, Role: role, Voice: VoiceOf(meta.Kind, role),
-			Span: Span{cp.at(r.start), cp.at(r.end)}, Body: Span{cp.at(r.body), cp.at(r.end)},
 			Line: lines[i], Time: r.time,
 		}
-		doc.Turns = append(doc.Turns, t)
-		for _, s := range segmentTurn(doc.Text[r.body:r.end], o.Unit, lineParas) {
-			bs, be := r.body+s[0], r.body+s[1]
+		t.Span.Start = cp.at(r.start)
+		t.Body.Start = cp.at(r.body)
+		// Line breaks between the turn's start and the segment's, counted
+		// on from the previous segment's start.
+		nlAt, nl := r.start, 0
+		for _, sp := range spans[first[i]:first[i+1]] {
+			bs, be := sp[0], sp[1]
 			line, tm := t.Line, t.Time
 			if !unitLines {
-				line += strings.Count(doc.Text[r.start:bs], "\n")
+				nl += strings.Count(doc.Text[nlAt:bs], "\n")
+				nlAt = bs
+				line += nl
 			} else {
 				// The utterance the segment starts in.
 				k := sort.Search(len(marks), func(k int) bool { return marks[k].off > bs }) - 1
@@ -137,10 +161,13 @@ func Build(id, format string, ex Extract, meta Metadata, o Options) (*Document, 
 			}
 			n := len(doc.Segments) + 1
 			doc.Segments = append(doc.Segments, Segment{
-				ID: id + "#" + strconv.Itoa(n), N: n, Turn: i,
+				ID: ids.next(), N: n, Turn: i,
 				Span: Span{cp.at(bs), cp.at(be)}, Text: doc.Text[bs:be], Line: line, Time: tm,
 			})
 		}
+		t.Span.End = cp.at(r.end)
+		t.Body.End = t.Span.End
+		doc.Turns = append(doc.Turns, t)
 	}
 	doc.Reading.Words = CountWords(doc.Text)
 	return doc, nil
@@ -150,11 +177,12 @@ func Build(id, format string, ex Extract, meta Metadata, o Options) (*Document, 
 // paragraph (blank-line separated), so locations stay precise.
 func notesTurns(text string, raws []rawTurn, lineParas bool) []rawTurn {
 	var out []rawTurn
+	var ps [][2]int
 	for _, r := range raws {
-		off := r.body
-		for _, p := range paragraphs(text[r.body:r.end], lineParas) {
-			start := off + p[0]
-			out = append(out, rawTurn{start: start, body: start, end: off + p[1], line: r.line + strings.Count(text[r.start:start], "\n")})
+		ps = appendParagraphs(ps[:0], text[r.body:r.end], r.body, lineParas)
+		for _, p := range ps {
+			start := p[0]
+			out = append(out, rawTurn{start: start, body: start, end: p[1], line: r.line + strings.Count(text[r.start:start], "\n")})
 		}
 	}
 	return out
@@ -185,37 +213,39 @@ func roleOf(label string, meta Metadata, o Options) string {
 	return RoleUnknown
 }
 
-// segmentTurn splits a turn's content into segments by unit, returning
-// byte ranges into body.
-func segmentTurn(body, unit string, lineParas bool) [][2]int {
+// appendSegments appends the segments of a turn's content body by unit to
+// dst, as byte ranges into body shifted by base.
+func appendSegments(dst [][2]int, body string, base int, unit string, lineParas bool) [][2]int {
 	switch unit {
 	case UnitTurn:
-		s, e := trimRange(body, 0, len(body))
-		if s == e {
-			return nil
+		if s, e := trimRange(body, 0, len(body)); s < e {
+			dst = append(dst, [2]int{base + s, base + e})
 		}
-		return [][2]int{{s, e}}
+		return dst
 	case UnitParagraph:
-		return paragraphs(body, lineParas)
+		return appendParagraphs(dst, body, base, lineParas)
 	}
-	var out [][2]int
-	for _, p := range paragraphs(body, lineParas) {
-		for _, s := range Sentences(body[p[0]:p[1]]) {
-			out = append(out, [2]int{p[0] + s[0], p[0] + s[1]})
-		}
+	n0 := len(dst)
+	dst = appendParagraphs(dst, body, 0, lineParas)
+	// Each paragraph is replaced by its sentences: they are appended after
+	// the paragraphs, then moved down over them.
+	n1 := len(dst)
+	for k := n0; k < n1; k++ {
+		p := dst[k]
+		dst = appendSentences(dst, body[p[0]:p[1]], base+p[0])
 	}
-	return out
+	return append(dst[:n0], dst[n1:]...)
 }
 
-// paragraphs splits s at blank lines (or at every line end when
-// lineParas), returning trimmed non-empty byte ranges.
-func paragraphs(s string, lineParas bool) [][2]int {
-	var out [][2]int
+// appendParagraphs splits s at blank lines (or at every line end when
+// lineParas) and appends the trimmed non-empty byte ranges to out, shifted
+// by base.
+func appendParagraphs(out [][2]int, s string, base int, lineParas bool) [][2]int {
 	if lineParas {
 		off := 0
 		for _, line := range strings.SplitAfter(s, "\n") {
 			if a, b := trimRange(s, off, off+len(line)); a < b {
-				out = append(out, [2]int{a, b})
+				out = append(out, [2]int{base + a, base + b})
 			}
 			off += len(line)
 		}
@@ -223,32 +253,31 @@ func paragraphs(s string, lineParas bool) [][2]int {
 	}
 	start := 0
 	i := 0
-	for i <= len(s) {
-		if i == len(s) {
-			if a, b := trimRange(s, start, i); a < b {
-				out = append(out, [2]int{a, b})
+	for {
+		k := strings.IndexByte(s[i:], '\n')
+		if k < 0 {
+			if a, b := trimRange(s, start, len(s)); a < b {
+				out = append(out, [2]int{base + a, base + b})
 			}
-			break
+			return out
 		}
-		if s[i] == '\n' {
-			j := i + 1
-			for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
+		i += k
+		j := i + 1
+		for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
+			j++
+		}
+		if j < len(s) && s[j] == '\n' {
+			if a, b := trimRange(s, start, i); a < b {
+				out = append(out, [2]int{base + a, base + b})
+			}
+			for j < len(s) && (s[j] == '\n' || s[j] == ' ' || s[j] == '\t') {
 				j++
 			}
-			if j < len(s) && s[j] == '\n' {
-				if a, b := trimRange(s, start, i); a < b {
-					out = append(out, [2]int{a, b})
-				}
-				for j < len(s) && (s[j] == '\n' || s[j] == ' ' || s[j] == '\t') {
-					j++
-				}
-				start, i = j, j
-				continue
-			}
+			start, i = j, j
+			continue
 		}
 		i++
 	}
-	return out
 }
 
 func trimRange(s string, a, b int) (int, int) {
@@ -263,60 +292,133 @@ func trimRange(s string, a, b int) (int, int) {
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
-// codePoints converts byte offsets of a string to code-point offsets.
+// segmentIDs hands out the IDs of a document's segments, "<doc ID>#<n>"
+// for n from 1, cut from one string.
+type segmentIDs struct {
+	all    string
+	prefix int // len(doc ID) + 1
+	n, off int // the last ID handed out and where the next starts
+}
+
+// newSegmentIDs makes the IDs of n segments of document id.
+func newSegmentIDs(id string, n int) *segmentIDs {
+	var b strings.Builder
+	b.Grow(n * (len(id) + 1 + 4))
+	var num [20]byte
+	for k := 1; k <= n; k++ {
+		b.WriteString(id)
+		b.WriteByte('#')
+		b.Write(strconv.AppendInt(num[:0], int64(k), 10))
+	}
+	return &segmentIDs{all: b.String(), prefix: len(id) + 1}
+}
+
+// next returns the next segment's ID.
+func (s *segmentIDs) next() string {
+	s.n++
+	k := s.prefix + 1
+	for m := s.n; m >= 10; m /= 10 {
+		k++
+	}
+	id := s.all[s.off : s.off+k]
+	s.off += k
+	return id
+}
+
+// codePoints converts byte offsets of a string to code-point offsets. It
+// walks the string from the last offset asked, so that offsets asked in
+// increasing order cost one pass over the string; an offset before the
+// last one starts the walk again from the beginning. An offset inside a
+// multi-byte sequence counts as the start of its code point; bytes that are
+// not UTF-8 count as one code point each.
 type codePoints struct {
-	ascii bool
-	idx   []int32 // code-point offset at each byte offset (len(s)+1 entries)
+	s     string
+	b, cp int // byte offset b is code point cp
 }
 
-func newCodePoints(s string) codePoints {
-	if utf8.RuneCountInString(s) == len(s) {
-		return codePoints{ascii: true}
+func newCodePoints(s string) *codePoints { return &codePoints{s: s} }
+
+func (c *codePoints) at(b int) int {
+	if b < c.b {
+		c.b, c.cp = 0, 0
 	}
-	idx := make([]int32, len(s)+1)
-	n := int32(0)
-	for i := 0; i < len(s); {
-		_, size := utf8.DecodeRuneInString(s[i:])
-		for k := 0; k < size; k++ {
-			idx[i+k] = n
+	s := c.s
+	for c.b < b {
+		if b-c.b >= 8 && ascii8(s[c.b:c.b+8]) {
+			c.b += 8
+			c.cp += 8
+			continue
 		}
-		i += size
-		n++
+		if s[c.b] < utf8.RuneSelf {
+			c.b++
+			c.cp++
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(s[c.b:])
+		if c.b+size > b {
+			break // b is inside this code point
+		}
+		c.b += size
+		c.cp++
 	}
-	idx[len(s)] = n
-	return codePoints{idx: idx}
+	return c.cp
 }
 
-func (c codePoints) at(b int) int {
-	if c.ascii {
-		return b
-	}
-	return int(c.idx[b])
+// ascii8 reports whether the 8 bytes of s are ASCII.
+func ascii8(s string) bool {
+	_ = s[7]
+	return (s[0]|s[1]|s[2]|s[3]|s[4]|s[5]|s[6]|s[7])&0x80 == 0
 }
 
 // CountWords counts words: maximal runs of letters and digits (with inner
 // apostrophes and hyphens).
 func CountWords(s string) int {
 	n := 0
-	in := false
+	in := uint8(0) // 1 inside a word
 	for i := 0; i < len(s); {
-		var word, joiner bool
-		if c := s[i]; c < utf8.RuneSelf { // ASCII: a table-free fast path
-			word = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-			joiner = c == '\'' || c == '-'
+		c := s[i]
+		if c < utf8.RuneSelf {
+			// ASCII, without branches: a word byte starts a word when not
+			// in one; a joiner keeps the state; anything else ends it.
+			f := asciiWordClass[c]
+			w := f & cwWord
+			n += int(w &^ in)
+			in = w | in&(f>>1)
 			i++
-		} else {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			word = isWordRune(r)
-			joiner = r == '’'
-			i += size
+			continue
 		}
-		if word && !in {
-			n++
-			in = true
-		} else if !word && !joiner {
-			in = false
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case isWordRune(r):
+			if in == 0 {
+				n++
+				in = 1
+			}
+		case r != '’':
+			in = 0
 		}
 	}
 	return n
 }
+
+// Classes of ASCII bytes for CountWords: cwWord for letters and digits,
+// cwJoiner for the apostrophe and the hyphen.
+const (
+	cwWord   = 1
+	cwJoiner = 2
+)
+
+// asciiWordClass holds the CountWords class of each ASCII byte. It is
+// read-only.
+var asciiWordClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+			t[c] = cwWord
+		case c == '\'', c == '-':
+			t[c] = cwJoiner
+		}
+	}
+	return t
+}()

@@ -51,3 +51,12 @@ func FuzzCountWords(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkCountWords(b *testing.B) {
+	text := strings.Repeat("Ik sprak mevr. Jansen om 10.30 uur over o.a. de school. "+
+		"Zij zei: ,,Het gaat goed.'' Maar eh... de buren\nhelpen ook 's avonds! Echt? Ja, één keer.\n\n", 200)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		CountWords(text)
+	}
+}

@@ -62,6 +62,29 @@ func ReadSheet(fsys fs.FS, lim Limits) (*Sheet, error) {
 	return nil, nil
 }
 
+// readAllSized is io.ReadAll with room for size bytes made at once (plus
+// one, to see the end without growing): a file's size from Stat saves the
+// copies of a growing buffer.
+func readAllSized(r io.Reader, size int64) ([]byte, error) {
+	if size <= 0 {
+		return io.ReadAll(r)
+	}
+	b := make([]byte, 0, size+1)
+	for {
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err != nil {
+			if err == io.EOF {
+				err = nil
+			}
+			return b, err
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)] // the file grew: let append find room
+		}
+	}
+}
+
 // readLimited reads a whole file, refusing files over max bytes.
 func readLimited(fsys fs.FS, name string, max int64) ([]byte, error) {
 	f, err := fsys.Open(name)
@@ -74,7 +97,11 @@ func readLimited(fsys fs.FS, name string, max int64) ([]byte, error) {
 		return nil, &InputError{Pos: Pos{File: name}, Err: fmt.Errorf("%w: %d bytes over limits.max_file_bytes = %d", ErrTooLarge, before.Size(), max),
 			Hint: "split the file or raise limits.max_file_bytes"}
 	}
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	var size int64 // what the file holds, as far as Stat knows
+	if serr == nil && before.Mode().IsRegular() {
+		size = before.Size()
+	}
+	data, err := readAllSized(io.LimitReader(f, max+1), size)
 	if err != nil {
 		return nil, &InputError{Pos: Pos{File: name}, Err: fmt.Errorf("read: %w", err)}
 	}
@@ -84,12 +111,11 @@ func readLimited(fsys fs.FS, name string, max int64) ([]byte, error) {
 	}
 	// A file that is being written while pbasis reads it (a transcript
 	// still open in a synchronising folder, say) is not read half.
+	// fs.Stat looks the path up again (as opening it would, without the
+	// cost of an open file when fsys is a StatFS).
 	if serr == nil && before.Mode().IsRegular() {
-		after, aerr := fsys.Open(name)
-		if aerr == nil {
-			st, err := after.Stat()
-			after.Close()
-			if err == nil && (st.Size() != int64(len(data)) || !st.ModTime().Equal(before.ModTime())) {
+		if st, err := fs.Stat(fsys, name); err == nil {
+			if st.Size() != int64(len(data)) || !st.ModTime().Equal(before.ModTime()) {
 				return nil, &InputError{Pos: Pos{File: name}, Err: fmt.Errorf("%w: the file changed while it was read (%d bytes read, %d on disk now)", ErrCorrupt, len(data), st.Size()),
 					Hint: "run again when nothing is writing to the file"}
 			}

@@ -33,8 +33,11 @@ import (
 //     bullet ("- ", "* ", "• ", "1. ", "2) ", "a) ") or a dialogue dash.
 //
 // Sentences is a single pass over text and allocates only the result.
-func Sentences(text string) [][2]int {
-	var spans [][2]int
+func Sentences(text string) [][2]int { return appendSentences(nil, text, 0) }
+
+// appendSentences appends the sentences of text (see Sentences) to spans,
+// shifted by base.
+func appendSentences(spans [][2]int, text string, base int) [][2]int {
 	segStart := 0
 	emit := func(end int) {
 		if end <= segStart {
@@ -45,7 +48,7 @@ func Sentences(text string) [][2]int {
 		s := segStart + len(seg) - len(left)
 		e := s + len(strings.TrimRightFunc(left, unicode.IsSpace))
 		if e > s {
-			spans = append(spans, [2]int{s, e})
+			spans = append(spans, [2]int{base + s, base + e})
 		}
 		segStart = end
 	}
@@ -272,7 +275,7 @@ func classifyWord(w string) wordClass {
 // abbreviations.
 func lookupAbbrev(w string) (abbrevKind, bool) {
 	var buf [24]byte
-	if len(w) > len(buf) {
+	if len(w) > maxAbbrevLen {
 		return abbrevNone, false
 	}
 	upper, letters := 0, 0

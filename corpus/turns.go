@@ -60,7 +60,7 @@ func parseLabel(line string) (labelMatch, bool) {
 	if bold != "" && strings.Contains(label, bold) {
 		return m, false
 	}
-	if label == "" || utf8.RuneCountInString(label) > 40 || len(strings.Fields(label)) > 4 {
+	if label == "" || utf8.RuneCountInString(label) > 40 || countFields(label) > 4 {
 		return m, false
 	}
 	if line[colon] == '|' {
@@ -81,6 +81,20 @@ func parseLabel(line string) (labelMatch, bool) {
 	m.label = label
 	m.bodyOff = j
 	return m, true
+}
+
+// countFields returns len(strings.Fields(s)) without making the fields.
+func countFields(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			n++
+			in = true
+		}
+	}
+	return n
 }
 
 // parseTimestampPrefix reads "[hh:mm:ss]", "(hh:mm:ss)", "[mm:ss]" or a bare
@@ -208,8 +222,18 @@ func splitTurns(text string, known func(string) bool) []rawTurn {
 		start, end int // line's byte range
 		idx        int
 	}
-	var lines []cand
+	lines := make([]cand, 0, strings.Count(text, "\n")+1)
 	counts := map[string]int{}
+	// lower caches strings.ToLower of the labels: a text has few.
+	lower := map[string]string{}
+	toLower := func(label string) string {
+		l, ok := lower[label]
+		if !ok {
+			l = strings.ToLower(label)
+			lower[label] = l
+		}
+		return l
+	}
 	off := 0
 	for idx := 0; off <= len(text); idx++ {
 		e := strings.IndexByte(text[off:], '\n')
@@ -220,13 +244,13 @@ func splitTurns(text string, known func(string) bool) []rawTurn {
 		c := cand{start: off, end: off + e, idx: idx}
 		if m, ok := parseLabel(line); ok {
 			c.m = m
-			counts[strings.ToLower(m.label)]++
+			counts[toLower(m.label)]++
 		}
 		lines = append(lines, c)
 		off += e + 1
 	}
 	accept := func(label string) bool {
-		l := strings.ToLower(label)
+		l := toLower(label)
 		return known(l) || speakerLike(label) || counts[l] >= 2
 	}
 	var turns []rawTurn

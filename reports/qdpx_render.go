@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"math/bits"
 	"slices"
 	"sort"
 	"strconv"
@@ -62,16 +63,10 @@ type qdpxExtra struct {
 // qdpxScratch holds a render's reused buffers.
 type qdpxScratch struct {
 	sels []qdpxSel
-	seen map[qdpxSelKey]int
 	xml  []byte // the source element, uncompressed
 	text []byte // the document's text
 	key  []byte // a GUID's key
 	val  []byte // a YAML scalar
-}
-
-type qdpxSelKey struct {
-	start, end int
-	code       string
 }
 
 // qdpxRenderPools are a writer's pools for Render, safe for concurrent
@@ -103,7 +98,7 @@ func (q *QDPXWriter) Render(doc *corpus.Document, codings []analysis.Coding) *QD
 	d.id = doc.ID
 	sc, _ := q.pools.scratch.Get().(*qdpxScratch)
 	if sc == nil {
-		sc = &qdpxScratch{seen: map[qdpxSelKey]int{}}
+		sc = &qdpxScratch{}
 	}
 	defer q.pools.scratch.Put(sc)
 	d.err = q.render(d, doc, codings, sc)
@@ -126,9 +121,8 @@ func (q *QDPXWriter) render(d *QDPXDoc, doc *corpus.Document, codings []analysis
 	hash := hex.EncodeToString(sum[:])
 	d.guid = QDPXGUID("source:" + doc.ID + ":" + hash)
 	d.file = QDPXGUID("file:" + doc.ID + ":" + hash)
-	nrunes := utf8.RuneCountInString(doc.Text)
+	nrunes := countRunes(doc.Text)
 	sels := sc.sels[:0]
-	clear(sc.seen)
 	for i := range codings {
 		c := &codings[i]
 		if c.Doc != doc.ID {
@@ -140,12 +134,7 @@ func (q *QDPXWriter) render(d *QDPXDoc, doc *corpus.Document, codings []analysis
 		if c.Code == "" {
 			return fail("coding %d at %d-%d has no code", i+1, c.Start, c.End)
 		}
-		// The n-th selection of the same span and code (n > 1) gets ":n"
-		// in its GUID's key.
-		k := qdpxSelKey{c.Start, c.End, c.Code}
-		n := sc.seen[k] + 1
-		sc.seen[k] = n
-		sels = append(sels, qdpxSel{code: c.Code, start: c.Start, end: c.End, n: n,
+		sels = append(sels, qdpxSel{code: c.Code, start: c.Start, end: c.End,
 			negated: c.Negated, cue: c.NegCue, source: c.Source, how: c.How, rule: c.Rule, seg: c.Segment})
 		if !q.known[c.Code] {
 			d.extra = append(d.extra, qdpxExtra{c.Code, c.Category})
@@ -160,6 +149,18 @@ func (q *QDPXWriter) render(d *QDPXDoc, doc *corpus.Document, codings []analysis
 		}
 		return strings.Compare(x.code, y.code)
 	})
+	// The n-th selection of the same span and code, in coding order, gets
+	// ":n" in its GUID's key (n > 1): the sort is stable, so it is the
+	// n-th of its run of equal keys.
+	for i := range sels {
+		s := &sels[i]
+		s.n = 1
+		if i > 0 {
+			if p := &sels[i-1]; p.start == s.start && p.end == s.end && p.code == s.code {
+				s.n = p.n + 1
+			}
+		}
+	}
 	sc.sels = sels
 	b := sc.xml[:0]
 	b = q.appendSourceHead(b, d, qdpxDocDescription(doc))
@@ -168,17 +169,15 @@ func (q *QDPXWriter) render(d *QDPXDoc, doc *corpus.Document, codings []analysis
 	at, atRune := 0, 0 // a byte offset in the text and its code point
 	for i := range sels {
 		s := &sels[i]
-		for atRune < s.start {
-			at += runeLenAt(doc.Text, at)
-			atRune++
+		if atRune < s.start {
+			at = advanceRunes(doc.Text, at, s.start-atRune)
+			atRune = s.start
 		}
-		end, n, cut := at, min(s.end-s.start, 100), s.end-s.start > 100
+		n, cut := min(s.end-s.start, 100), s.end-s.start > 100
 		if cut {
 			n = 99
 		}
-		for range n {
-			end += runeLenAt(doc.Text, end)
-		}
+		end := advanceRunes(doc.Text, at, n)
 		sc.key = appendSelectionKey(sc.key[:0], d.guid, s)
 		b = q.appendSelection(b, s, doc.Text[at:end], cut, sc)
 	}
@@ -207,14 +206,49 @@ func (q *QDPXWriter) render(d *QDPXDoc, doc *corpus.Document, codings []analysis
 	return nil
 }
 
-// runeLenAt returns the length in bytes of the code point at s[i:] (valid
-// UTF-8).
-func runeLenAt(s string, i int) int {
-	if s[i] < utf8.RuneSelf {
-		return 1
+// advanceRunes returns the byte offset n code points after byte offset i
+// in s (valid UTF-8, long enough), stepping over ASCII 8 bytes at a time.
+func advanceRunes(s string, i, n int) int {
+	for n > 0 {
+		if n >= 8 && len(s)-i >= 8 && le64(s[i:i+8])&0x8080808080808080 == 0 {
+			i += 8
+			n -= 8
+			continue
+		}
+		if s[i] < utf8.RuneSelf {
+			i++
+		} else {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
+		n--
 	}
-	_, n := utf8.DecodeRuneInString(s[i:])
+	return i
+}
+
+// countRunes returns the number of code points of s (valid UTF-8): its
+// bytes that do not continue a multi-byte sequence, counted 8 at a time.
+func countRunes(s string) int {
+	n := len(s)
+	i := 0
+	for ; len(s)-i >= 8; i += 8 {
+		w := le64(s[i : i+8])
+		// A continuation byte is 10xxxxxx: its top bit set, the next clear.
+		n -= bits.OnesCount64(w &^ (w << 1) & 0x8080808080808080)
+	}
+	for ; i < len(s); i++ {
+		if s[i]&0xC0 == 0x80 {
+			n--
+		}
+	}
 	return n
+}
+
+// le64 returns the 8 bytes of b as a little-endian number.
+func le64(b string) uint64 {
+	_ = b[7]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
 // appendSelectionKey appends the key of selection s of the source with
@@ -392,13 +426,28 @@ func appendSelDescription(b []byte, s *qdpxSel, sc *qdpxScratch) []byte {
 	return append(b, '\n')
 }
 
-// appendYAML appends yamlScalar(s) escaped as XML character data.
+// appendYAML appends yamlScalar(s) escaped as XML character data. A plain
+// scalar needs no escaping (letters, digits and _./- () only), nor does a
+// quoted one in ASCII (JSON escapes control characters and < > &).
 func (sc *qdpxScratch) appendYAML(b []byte, s string) []byte {
 	if yamlPlain(s) {
-		return appendQDPXEscape(b, s, false)
+		return append(b, s...)
 	}
 	sc.val = appendJSONString(sc.val[:0], s)
+	if isASCII(sc.val) {
+		return append(b, sc.val...)
+	}
 	return appendQDPXEscape(b, sc.val, false)
+}
+
+// isASCII reports whether b is all ASCII.
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // yamlScalar writes s as a YAML scalar: plain when that reads back as the
@@ -421,7 +470,7 @@ func yamlPlain(s string) bool {
 	for i, r := range s {
 		switch {
 		case 'a' <= r && r <= 'z', 'A' <= r && r <= 'Z':
-		case i > 0 && ('0' <= r && r <= '9' || strings.ContainsRune("_./- ()", r)):
+		case i > 0 && ('0' <= r && r <= '9' || r == '_' || r == '.' || r == '/' || r == '-' || r == ' ' || r == '(' || r == ')'):
 		case r < utf8.RuneSelf:
 			return false
 		case unicode.IsLetter(r) || i > 0 && unicode.IsDigit(r):
@@ -429,8 +478,10 @@ func yamlPlain(s string) bool {
 			return false
 		}
 	}
-	// A word of 5 ASCII letters at most lower-cases from at most 15 bytes.
-	if len(s) <= 15 {
+	// A word of 5 ASCII letters at most lower-cases from at most 15 bytes,
+	// and from a first byte that lower-cases to y, n, o, t or f when it is
+	// ASCII.
+	if c := s[0] | 0x20; len(s) <= 15 && (s[0] >= utf8.RuneSelf || c == 'y' || c == 'n' || c == 'o' || c == 't' || c == 'f') {
 		switch strings.ToLower(s) {
 		case "y", "n", "yes", "no", "on", "off", "true", "false", "null":
 			return false
