@@ -22,13 +22,7 @@ import (
 func BenchmarkEmergent(b *testing.B) {
 	g := genCorpus(b, 200_000, 11)
 	st := g.stats
-	var docs []*corpus.Document
-	var codings [][]analysis.Coding
-	for _, f := range g.files {
-		d := g.read(b, f)
-		docs = append(docs, d)
-		codings = append(codings, analysis.CodeDocument(g.cb, d))
-	}
+	docs, codings := g.coded(b)
 	// report adds words per second and CPU nanoseconds per iteration (user
 	// and system time of the process since cpu0: steadier than wall-clock
 	// time on a loaded machine).
@@ -129,6 +123,19 @@ func (g generated) read(b *testing.B, file string) *corpus.Document {
 		b.Fatal(err)
 	}
 	return d
+}
+
+// coded reads and codes every file of the corpus, in order.
+func (g generated) coded(b *testing.B) ([]*corpus.Document, [][]analysis.Coding) {
+	b.Helper()
+	var docs []*corpus.Document
+	var codings [][]analysis.Coding
+	for _, f := range g.files {
+		d := g.read(b, f)
+		docs = append(docs, d)
+		codings = append(codings, analysis.CodeDocument(g.cb, d))
+	}
+	return docs, codings
 }
 
 // processCPU returns the user and system CPU time of the process.

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/pbasis/pbasis/analysis"
-	"github.com/pbasis/pbasis/corpus"
 )
 
 // BenchmarkAccumulatorHeap measures what the accumulators of a run hold:
@@ -71,13 +70,7 @@ func BenchmarkAccumulatorHeap(b *testing.B) {
 //	go test ./analysis -run '^$' -bench BenchmarkAccumulateGenerated -count 5
 func BenchmarkAccumulateGenerated(b *testing.B) {
 	g := genCorpus(b, 200_000, 3)
-	var docs []*corpus.Document
-	var codings [][]analysis.Coding
-	for _, f := range g.files {
-		d := g.read(b, f)
-		docs = append(docs, d)
-		codings = append(codings, analysis.CodeDocument(g.cb, d))
-	}
+	docs, codings := g.coded(b)
 	for _, stage := range []string{"Add", "Results"} {
 		b.Run(stage, func(b *testing.B) {
 			b.ReportAllocs()
