@@ -799,6 +799,10 @@ func isXMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c ==
 func appendXMLText[T string | []byte](b []byte, text T) []byte {
 	start := 0 // text[start:i] is yet to be appended as is
 	for i := 0; i < len(text); {
+		if i+8 <= len(text) && plainXMLWord(load64(text, i)) {
+			i += 8
+			continue
+		}
 		c := text[i]
 		if c < utf8.RuneSelf {
 			var esc string

@@ -1,0 +1,144 @@
+package reports
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// refXMLText is appendXMLText as it was before the word-at-a-time path:
+// the reference its output must match.
+func refXMLText(text string) string {
+	var b []byte
+	start := 0
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			var esc string
+			switch {
+			case c >= 0x20 && c != '&' && c != '<' && c != '>' && c != '_', c == '\t', c == '\n':
+				i++
+				continue
+			case c == '&':
+				esc = "&amp;"
+			case c == '<':
+				esc = "&lt;"
+			case c == '>':
+				esc = "&gt;"
+			case c == '\r':
+				esc = "&#xD;"
+			case c == '_':
+				if !isBstrEscape(text[i:]) {
+					i++
+					continue
+				}
+				esc = "_x005F_"
+			default:
+				esc = "\uFFFD"
+			}
+			b = append(b, text[start:i]...)
+			b = append(b, esc...)
+			i++
+			start = i
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if r == utf8.RuneError && n == 1 || r == 0xFFFE || r == 0xFFFF {
+			b = append(b, text[start:i]...)
+			b = append(b, "\uFFFD"...)
+			i += n
+			start = i
+			continue
+		}
+		i += n
+	}
+	return string(append(b, text[start:]...))
+}
+
+// wordTexts returns random texts for the word-at-a-time tests: hostile
+// ones, and long runs of plain ASCII with a special character here and
+// there, so that every byte of a word takes its turn at being special.
+func wordTexts(rng *rand.Rand, n int) []string {
+	specials := []string{"&", "<", ">", "_", "_x0041_", "\n", "\t", "\r", "\x00", "\x1f", "\x7f", "=", "?", "@", "^", "`", "~",
+		"é", "😀", "\xff", "\xc3", "\ufffe", " ", ";", ":", "/", "\x20", "\x21"}
+	var out []string
+	for range n {
+		out = append(out, hostileText(rng, 40))
+		var b strings.Builder
+		for range rng.IntN(40) {
+			b.WriteString(strings.Repeat("abcdefghij klmnopqrstuvwxyz ABCDEFGHIJ.,"[rng.IntN(20):], 1)[:rng.IntN(20)])
+			if rng.IntN(2) == 0 {
+				b.WriteString(specials[rng.IntN(len(specials))])
+			}
+		}
+		out = append(out, b.String())
+	}
+	return out
+}
+
+// TestWordPathsMatchReference checks appendXMLText and textLines, which
+// skip plain words, against byte-by-byte references.
+func TestWordPathsMatchReference(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 17))
+	for _, s := range wordTexts(rng, 20000) {
+		want := refXMLText(s)
+		if got := string(appendXMLText(nil, s)); got != want {
+			t.Fatalf("appendXMLText(%q) = %q, want %q", s, got, want)
+		}
+		if got := string(appendXMLText([]byte("x"), []byte(s))); got != "x"+want {
+			t.Fatalf("appendXMLText(bytes %q) = %q, want %q", s, got, "x"+want)
+		}
+		for _, w := range []float64{1, 5, 8.43, 60} {
+			if got, want := textLines(s, w), oldTextLines(s, w); got != want {
+				t.Fatalf("textLines(%q, %v) = %d, want %d", s, w, got, want)
+			}
+			if got, want := textLines([]byte(s), w), oldTextLines(s, w); got != want {
+				t.Fatalf("textLines(bytes %q, %v) = %d, want %d", s, w, got, want)
+			}
+		}
+	}
+	// Every byte value at every place of a word.
+	for c := 0; c < 256; c++ {
+		for at := 0; at < 16; at++ {
+			b := []byte(strings.Repeat("abcdefgh", 3))
+			b[at] = byte(c)
+			s := string(b)
+			if got, want := string(appendXMLText(nil, s)), refXMLText(s); got != want {
+				t.Fatalf("appendXMLText(%q) = %q, want %q", s, got, want)
+			}
+			if got, want := textLines(s, 2), oldTextLines(s, 2); got != want {
+				t.Fatalf("textLines(%q) = %d, want %d", s, got, want)
+			}
+		}
+	}
+}
+
+// benchWordTexts are typical cell texts: segment IDs and sentences.
+var benchWordTexts = []string{
+	"C00001/wave1/C00001_interview_1.txt#12",
+	"Ik zie de kinderen 's ochtends naar school gaan, ik ken de moeders die altijd te laat bij de halte zijn.",
+	"Met de buren hebben we een goed contact.",
+	"Ik kom van de kust, mijn ouders wonen daar nog, dat is anderhalf uur rijden.",
+	"“… ik ken de «moeders» die altijd te laat bij de halte zijn.” — Moeder (ouder), C00001/wave1/C00001_interview_1.txt:3",
+	"Café één, daar zaten we vroeger elke zaterdag.",
+}
+
+func BenchmarkAppendXMLText(b *testing.B) {
+	var buf []byte
+	for b.Loop() {
+		for _, s := range benchWordTexts {
+			buf = appendXMLText(buf[:0], s)
+		}
+	}
+}
+
+func BenchmarkTextLines(b *testing.B) {
+	n := 0
+	for b.Loop() {
+		for _, s := range benchWordTexts {
+			n += textLines(s, 60)
+		}
+	}
+	_ = n
+}
