@@ -389,9 +389,13 @@ func (s *streamSheet) writeRows(rr *renderedRows, strs *docStrings) error {
 }
 
 // appendCodingContext appends codingContext(doc, k), using *runes as
-// scratch.
+// scratch for a text that is not ASCII only.
 func appendCodingContext(b []byte, doc *corpus.Document, k *analysis.Coding, runes *[]rune) []byte {
-	n := utf8.RuneCountInString(k.Text)
+	ascii := isASCII(k.Text)
+	n := len(k.Text)
+	if !ascii {
+		n = utf8.RuneCountInString(k.Text)
+	}
 	start, end := -1, -1
 	if doc != nil && k.SegN >= 1 && k.SegN <= len(doc.Segments) {
 		if seg := doc.Segments[k.SegN-1]; seg.ID == k.Segment {
@@ -407,12 +411,19 @@ func appendCodingContext(b []byte, doc *corpus.Document, k *analysis.Coding, run
 			}
 		}
 	}
-	if start < 0 {
+	switch {
+	case start < 0 && ascii:
+		j := spaceJoiner{b: b, start: len(b)}
+		joinASCII(&j, k.Text)
+		return j.b
+	case start < 0:
 		j := spaceJoiner{b: b, start: len(b)}
 		for _, r := range k.Text {
 			j.add(r)
 		}
 		return j.b
+	case ascii:
+		return appendContextAroundASCII(b, k.Text, start, end, 100)
 	}
 	rs := (*runes)[:0]
 	for _, r := range k.Text {
@@ -455,6 +466,47 @@ func appendContextAround(b []byte, text []rune, start, end, around int) []byte {
 	j.addAll(text[start:end])
 	j.add('»')
 	j.addAll(text[end:to])
+	if cutR {
+		j.add('…')
+	}
+	return j.b
+}
+
+// appendContextAroundASCII is appendContextAround for a text of ASCII
+// characters only (see isASCII), whose code points are its bytes: it
+// needs no []rune.
+func appendContextAroundASCII(b []byte, text string, start, end, around int) []byte {
+	from, to := start-around, end+around
+	cutL, cutR := from > 0, to < len(text)
+	if !cutL {
+		from = 0
+	} else {
+		for i := from; i < start && i < from+20; i++ {
+			if text[i] == ' ' {
+				from = i + 1
+				break
+			}
+		}
+	}
+	if !cutR {
+		to = len(text)
+	} else {
+		for i := to; i > end && i > to-20; i-- {
+			if text[i-1] == ' ' {
+				to = i - 1
+				break
+			}
+		}
+	}
+	j := spaceJoiner{b: b, start: len(b)}
+	if cutL {
+		j.add('…')
+	}
+	joinASCII(&j, text[from:start])
+	j.add('«')
+	joinASCII(&j, text[start:end])
+	j.add('»')
+	joinASCII(&j, text[end:to])
 	if cutR {
 		j.add('…')
 	}

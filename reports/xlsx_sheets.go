@@ -549,14 +549,18 @@ func (c *cellText) String() string { return string(c.b) }
 // quote appends a quote as a cell shows it: “… «term» …” — speaker,
 // location (negated).
 func (c *cellText) quote(w *WorkbookWriter, v *view, q analysis.Quote) *cellText {
-	c.runes = c.runes[:0]
-	for _, r := range q.Text {
-		c.runes = append(c.runes, r)
-	}
 	c.b = append(c.b, "“"...)
-	c.b = appendContextAround(c.b, c.runes, q.Start, q.End, 90)
+	if isASCII(q.Text) {
+		c.b = appendContextAroundASCII(c.b, q.Text, q.Start, q.End, 90)
+	} else {
+		c.runes = c.runes[:0]
+		for _, r := range q.Text {
+			c.runes = append(c.runes, r)
+		}
+		c.b = appendContextAround(c.b, c.runes, q.Start, q.End, 90)
+	}
 	c.b = append(c.b, "” — "...)
-	c.b = append(c.b, v.speaker(q)...)
+	c.b = appendSpeaker(c.b, v, &q)
 	c.b = append(c.b, ", "...)
 	c.b = appendQuoteLocation(c.b, &q)
 	if q.Negated {
@@ -565,6 +569,22 @@ func (c *cellText) quote(w *WorkbookWriter, v *view, q analysis.Quote) *cellText
 		c.b = append(c.b, ')')
 	}
 	return c
+}
+
+// appendSpeaker appends v.speaker(*q).
+func appendSpeaker(b []byte, v *view, q *analysis.Quote) []byte {
+	role := v.tx.role(q.Role)
+	if q.Voice == corpus.VoiceNotes && q.Speaker == "" {
+		return append(b, v.tx.VoiceNotes...)
+	}
+	at := len(b)
+	b = appendJoinSpace(b, q.Speaker)
+	if len(b) == at || strings.EqualFold(string(b[at:]), role) {
+		return append(b[:at], role...)
+	}
+	b = append(b, " ("...)
+	b = append(b, role...)
+	return append(b, ')')
 }
 
 // pair appends the evidence that two codes occur together.

@@ -42,3 +42,48 @@ func plainXMLWord(w uint64) bool {
 // asciiLineWord reports whether w is eight ASCII bytes none of which is a
 // line feed: eight code points of the same line, for textLines.
 func asciiLineWord(w uint64) bool { return w&highBits|anyByte(w, '\n') == 0 }
+
+// isASCII reports whether s is ASCII only: then its code points are its
+// bytes, and a code-point offset is a byte offset.
+func isASCII(s string) bool {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if load64(s, i)&highBits != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// joinASCII adds the ASCII text s to j, as j.add of each of its
+// characters would, but copying each run of printable characters and
+// single spaces between them at once.
+func joinASCII(j *spaceJoiner, s string) {
+	printable := func(c byte) bool { return c > ' ' && c != 0x7f }
+	for i := 0; i < len(s); {
+		c := s[i]
+		if !printable(c) {
+			switch c {
+			case '\t', '\n', '\v', '\f', '\r', ' ': // unicode.IsSpace
+				j.space = true
+			} // other control characters are dropped
+			i++
+			continue
+		}
+		k := i + 1
+		for k < len(s) && (printable(s[k]) || s[k] == ' ' && k+1 < len(s) && printable(s[k+1])) {
+			k++
+		}
+		if j.space && len(j.b) > j.start {
+			j.b = append(j.b, ' ')
+		}
+		j.space = false
+		j.b = append(j.b, s[i:k]...)
+		i = k
+	}
+}

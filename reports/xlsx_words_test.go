@@ -5,6 +5,9 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/pbasis/pbasis/analysis"
+	"github.com/pbasis/pbasis/corpus"
 )
 
 // refXMLText is appendXMLText as it was before the word-at-a-time path:
@@ -141,4 +144,82 @@ func BenchmarkTextLines(b *testing.B) {
 		}
 	}
 	_ = n
+}
+
+// asciiText returns a random ASCII text of up to n pieces, drawn from
+// pieces that the joiner treats specially.
+func asciiText(rng *rand.Rand, n int) string {
+	alphabet := []string{"a", "bc", "Z", " ", " ", " ", "  ", "\t", "\n", "\r", "\v", "\f", "\x00", "\x01", "\x1f", "\x7f",
+		"&", "<", "_x0041_", ".", "'", "de", "kinderen", "school"}
+	var b strings.Builder
+	for range rng.IntN(n + 1) {
+		b.WriteString(alphabet[rng.IntN(len(alphabet))])
+	}
+	return b.String()
+}
+
+// TestASCIIContextMatchesReference checks the ASCII paths of the quote
+// contexts (joinASCII, appendContextAroundASCII, appendCodingContext of
+// an ASCII text) against the references.
+func TestASCIIContextMatchesReference(t *testing.T) {
+	rng := rand.New(rand.NewPCG(19, 23))
+	var runes []rune
+	for range 20000 {
+		s := asciiText(rng, 60)
+		if !isASCII(s) {
+			t.Fatalf("isASCII(%q) = false", s)
+		}
+		j := spaceJoiner{b: []byte("x"), start: 1}
+		joinASCII(&j, s)
+		if got, want := string(j.b[1:]), JoinSpace(s); got != want {
+			t.Fatalf("joinASCII(%q) = %q, JoinSpace %q", s, got, want)
+		}
+		start := rng.IntN(len(s) + 1)
+		end := start + rng.IntN(len(s)-start+1)
+		around := rng.IntN(40)
+		if got, want := string(appendContextAroundASCII(nil, s, start, end, around)), oldContextAround([]rune(s), start, end, around); got != want {
+			t.Fatalf("appendContextAroundASCII(%q, %d, %d, %d) = %q, want %q", s, start, end, around, got, want)
+		}
+		segStart := rng.IntN(50)
+		doc := &corpus.Document{Segments: []corpus.Segment{{ID: "d#1", Span: corpus.Span{Start: segStart, End: segStart + len(s)}, Text: s}}}
+		k := analysis.Coding{Segment: "d#1", SegN: 1, Start: segStart + start - rng.IntN(2), End: segStart + end + rng.IntN(2), Text: s}
+		if rng.IntN(4) == 0 {
+			k.SegN = 2
+		}
+		if len(s) > 2 && rng.IntN(2) == 0 {
+			x := rng.IntN(len(s) - 1)
+			k.Term = s[x : x+1+rng.IntN(len(s)-x-1)]
+		}
+		want := oldCodingContext(doc, &k)
+		if got := string(appendCodingContext([]byte("prefix"), doc, &k, &runes)[len("prefix"):]); got != want {
+			t.Fatalf("coding %+v: context %q, want %q", k, got, want)
+		}
+	}
+	for _, s := range []string{"é", "abcdefgh\x80", "abcdefghijklmnop\xff", "😀"} {
+		if isASCII(s) {
+			t.Errorf("isASCII(%q) = true", s)
+		}
+	}
+}
+
+// TestAppendSpeakerMatchesView checks appendSpeaker against view.speaker.
+func TestAppendSpeakerMatchesView(t *testing.T) {
+	rng := rand.New(rand.NewPCG(29, 31))
+	speakers := []string{"", " ", "Moeder", "moeder", "ouder", "Ouder", "PARENT", "parent", " Jan  de\tVries ", "Interviewer", "\x01", "é"}
+	roles := []string{"", "parent", "interviewer", "child", "professional", "other", "onbekend"}
+	voices := []corpus.Voice{corpus.VoiceOwn, corpus.VoiceInterviewer, corpus.VoiceNotes, corpus.VoiceOther}
+	for _, lang := range []Lang{LangNL, LangEN} {
+		v := newView(&analysis.Results{}, nil, lang)
+		for range 2000 {
+			src := &analysis.QuoteSource{Doc: "d", Speaker: speakers[rng.IntN(len(speakers))],
+				Role: roles[rng.IntN(len(roles))], Voice: voices[rng.IntN(len(voices))]}
+			if rng.IntN(3) == 0 {
+				src.Speaker = hostileText(rng, 6)
+			}
+			q := analysis.Quote{QuoteSegment: &analysis.QuoteSegment{QuoteSource: src}}
+			if got, want := string(appendSpeaker([]byte("x"), v, &q)[1:]), v.speaker(q); got != want {
+				t.Fatalf("appendSpeaker(%+v) = %q, want %q", *src, got, want)
+			}
+		}
+	}
 }
