@@ -799,9 +799,13 @@ func isXMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c ==
 func appendXMLText[T string | []byte](b []byte, text T) []byte {
 	start := 0 // text[start:i] is yet to be appended as is
 	for i := 0; i < len(text); {
-		if i+8 <= len(text) && plainXMLWord(load64(text, i)) {
-			i += 8
-			continue
+		if i+8 <= len(text) {
+			m := xmlSpecial(load64(text, i))
+			if m == 0 {
+				i += 8
+				continue
+			}
+			i += firstByte(m)
 		}
 		c := text[i]
 		if c < utf8.RuneSelf {

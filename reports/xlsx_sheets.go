@@ -376,10 +376,16 @@ func textLines[T string | []byte](text T, width float64) int {
 	per := max(int(width*1.2), 1)
 	n, c := 0, 0 // lines so far, code points of the current line
 	for i := 0; i < len(text); {
-		if i+8 <= len(text) && asciiLineWord(load64(text, i)) {
-			i += 8
-			c += 8
-			continue
+		if i+8 <= len(text) {
+			m := lineSpecial(load64(text, i))
+			if m == 0 {
+				i += 8
+				c += 8
+				continue
+			}
+			n := firstByte(m)
+			i += n
+			c += n
 		}
 		switch b := text[i]; {
 		case b == '\n':

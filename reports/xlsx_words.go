@@ -1,11 +1,17 @@
 package reports
 
+import "math/bits"
+
 // The workbook's texts are mostly printable ASCII. The XML escaper and the
 // line counter of row heights pass over such text eight bytes at a time:
 // they load a 64-bit word and test all its bytes at once with the usual
-// carry-free tricks (each test below says, exactly, whether some byte of
-// the word is of a kind; which one, it does not say). A word that fails a
-// test is taken byte by byte as before, so the results are the same.
+// carry-free tricks. A test sets the high bit of the lowest byte of the
+// word that is of the kind looked for, and maybe of bytes above it (a
+// borrow carries into them), never of a byte below it. So a word whose
+// test gives 0 holds no such byte, and otherwise the trailing zeros of the
+// result count the bytes before the first such byte, which the caller
+// passes over before it takes that byte as before. The results are the
+// same as byte by byte.
 
 const (
 	lowBits  = 0x0101010101010101 // 0x01 in every byte
@@ -20,28 +26,28 @@ func load64[T string | []byte](s T, i int) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// anyZero is nonzero exactly when some byte of w is zero.
-func anyZero(w uint64) uint64 { return (w - lowBits) &^ w & highBits }
+// firstByte returns the index of the lowest byte marked in m, a test's
+// result that is not 0.
+func firstByte(m uint64) int { return bits.TrailingZeros64(m) >> 3 }
 
-// anyByte is nonzero exactly when some byte of w is c.
-func anyByte(w uint64, c byte) uint64 { return anyZero(w ^ lowBits*uint64(c)) }
-
-// plainXMLWord reports whether every byte of w is printable ASCII that
-// XML character data holds as is and that starts no OOXML escape: 0x20 to
-// 0x7f other than & < > and _ (so appendXMLText copies it unchanged).
-func plainXMLWord(w uint64) bool {
-	// A byte's high bit ends up set in (x - 0x01..) &^ x exactly when
-	// some byte of x is zero (above the lowest such byte, maybe others
-	// too), and in w - 0x20.. | w when some byte is 0x80 or more or, the
-	// bytes below 0x80, some byte is below 0x20. < (0x3c) and > (0x3e)
-	// differ in bit 1 only: cleared, they are found by one test.
+// xmlSpecial tests w for bytes that appendXMLText does not copy as they
+// come: all but printable ASCII (0x20 to 0x7f) other than & < > and _
+// (which may start an OOXML escape).
+func xmlSpecial(w uint64) uint64 {
+	// (x - 0x01..) &^ x marks a zero byte of x; w - 0x20.. | w a byte of
+	// w that is 0x80 or more or, the bytes below 0x80, below 0x20.
+	// < (0x3c) and > (0x3e) differ in bit 1 only: cleared, one test finds
+	// both.
 	amp, lt, us := w^(lowBits*'&'), (w^(lowBits*'<'))&^(lowBits*2), w^(lowBits*'_')
-	return (w-lowBits*0x20|w|(amp-lowBits)&^amp|(lt-lowBits)&^lt|(us-lowBits)&^us)&highBits == 0
+	return (w - lowBits*0x20 | w | (amp-lowBits)&^amp | (lt-lowBits)&^lt | (us-lowBits)&^us) & highBits
 }
 
-// asciiLineWord reports whether w is eight ASCII bytes none of which is a
-// line feed: eight code points of the same line, for textLines.
-func asciiLineWord(w uint64) bool { return w&highBits|anyByte(w, '\n') == 0 }
+// lineSpecial tests w for bytes that textLines does not count as one code
+// point of the current line: line feeds and all but ASCII.
+func lineSpecial(w uint64) uint64 {
+	nl := w ^ (lowBits * '\n')
+	return (w | (nl-lowBits)&^nl) & highBits
+}
 
 // isASCII reports whether s is ASCII only: then its code points are its
 // bytes, and a code-point offset is a byte offset.
