@@ -689,12 +689,14 @@ type streamSheet struct {
 	marker string       // the mark of a cut text, naming csv
 	// jobs are the documents whose rows (placed) the sheet's goroutine
 	// writes; done is closed when it has ended.
-	jobs   chan *RenderedDoc
-	done   chan struct{}
-	styles []string // per column: its style ID, as text
-	cols   []string // per column: its letters
-	xml    []byte   // the row being built
-	refs   int64    // cells written as shared strings
+	jobs chan *RenderedDoc
+	done chan struct{}
+	cols []string // per column: its letters
+	// Per column, the XML of a cell before its row number (`<c r="A`)
+	// and after it up to its type (`" s="8"`, the column's style).
+	cellStart, cellStyle []string
+	xml                  []byte // the row being built
+	refs                 int64  // cells written as shared strings
 }
 
 // colStyle returns the style of 1-based column c.
@@ -723,7 +725,8 @@ func (s *streamSheet) open(name string) error {
 				return err
 			}
 			s.cols = append(s.cols, col)
-			s.styles = append(s.styles, strconv.Itoa(s.colStyle(c)))
+			s.cellStart = append(s.cellStart, `<c r="`+col)
+			s.cellStyle = append(s.cellStyle, `" s="`+strconv.Itoa(s.colStyle(c))+`"`)
 		}
 	}
 	if err := f.SetPanes(name, frozenPanes(1, 0)); err != nil {

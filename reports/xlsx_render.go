@@ -101,12 +101,9 @@ func (r *renderedRows) endRow() { r.xml = append(r.xml, `</row>`...) }
 // cell starts the cell of 0-based column i of s, in its column's style,
 // up to its type.
 func (r *renderedRows) cell(s *streamSheet, i int) {
-	r.xml = append(r.xml, `<c r="`...)
-	r.xml = append(r.xml, s.cols[i]...)
+	r.xml = append(r.xml, s.cellStart[i]...)
 	r.holes = append(r.holes, rowHole{at: len(r.xml), str: -1})
-	r.xml = append(r.xml, `" s="`...)
-	r.xml = append(r.xml, s.styles[i]...)
-	r.xml = append(r.xml, '"')
+	r.xml = append(r.xml, s.cellStyle[i]...)
 }
 
 // str writes text as an inline string in column i; "" is an empty cell.
