@@ -93,3 +93,13 @@ func joinASCII(j *spaceJoiner, s string) {
 		i = k
 	}
 }
+
+// appendJoined appends JoinSpace(s) to b.
+func appendJoined(b []byte, s string) []byte {
+	if !isASCII(s) {
+		return appendJoinSpace(b, s)
+	}
+	j := spaceJoiner{b: b, start: len(b)}
+	joinASCII(&j, s)
+	return j.b
+}

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -220,6 +221,43 @@ func TestAppendSpeakerMatchesView(t *testing.T) {
 			if got, want := string(appendSpeaker([]byte("x"), v, &q)[1:]), v.speaker(q); got != want {
 				t.Fatalf("appendSpeaker(%+v) = %q, want %q", *src, got, want)
 			}
+		}
+	}
+}
+
+// refExamplesCell is the examples cell as WorkbookWriter.examplesCell
+// made it, the reference for cellText.examples.
+func refExamplesCell(v *view, ex []analysis.Example) string {
+	lines := make([]string, len(ex))
+	for i, e := range ex {
+		lines[i] = "• “" + JoinSpace(cutRunes(e.Text, 300)) + "” — " + v.tx.role(e.Role) + ", " + string(appendLocation(nil, e.Doc, e.Segment, e.Line, e.Time))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// TestExamplesMatchReference checks cellText.examples against
+// refExamplesCell, with ASCII and other texts, long and short.
+func TestExamplesMatchReference(t *testing.T) {
+	rng := rand.New(rand.NewPCG(37, 41))
+	v := newView(&analysis.Results{}, nil, LangNL)
+	var ct cellText
+	for range 3000 {
+		ex := make([]analysis.Example, rng.IntN(4))
+		for i := range ex {
+			text := asciiText(rng, 200)
+			if rng.IntN(2) == 0 {
+				text = hostileText(rng, 400)
+			}
+			ex[i] = analysis.Example{Doc: "G1/a_x.txt", Segment: "G1/a_x.txt#" + strconv.Itoa(i+1), Line: rng.IntN(3),
+				Role: []string{"parent", "child", ""}[rng.IntN(3)], Text: text}
+			if rng.IntN(4) == 0 {
+				ex[i].Time = "00:01:02"
+			}
+		}
+		want := refExamplesCell(v, ex)
+		ct.reset().str("x")
+		if got := string(ct.examples(v, ex).cell(1)); got != want {
+			t.Fatalf("examples(%+v) = %q, want %q", ex, got, want)
 		}
 	}
 }
