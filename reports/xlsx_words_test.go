@@ -261,3 +261,35 @@ func TestExamplesMatchReference(t *testing.T) {
 		}
 	}
 }
+
+// TestDecodeRuneMatchesUTF8 checks decodeRune against
+// utf8.DecodeRuneInString on every sequence of up to three bytes, whole
+// and cut short, and on four-byte ones.
+func TestDecodeRuneMatchesUTF8(t *testing.T) {
+	check := func(s string) {
+		r, n := decodeRune(s, 0)
+		wr, wn := utf8.DecodeRuneInString(s)
+		if r != wr || n != wn {
+			t.Fatalf("decodeRune(%q) = %U, %d, want %U, %d", s, r, n, wr, wn)
+		}
+		if r, n := decodeRune([]byte("x"+s), 1); r != wr || n != wn {
+			t.Fatalf("decodeRune(bytes %q) = %U, %d, want %U, %d", s, r, n, wr, wn)
+		}
+	}
+	for c0 := range 256 {
+		check(string([]byte{byte(c0)}))
+		for c1 := range 256 {
+			check(string([]byte{byte(c0), byte(c1)}))
+			if c0 < 0xc0 {
+				continue // decoded by utf8 alone past the first byte
+			}
+			for c2 := range 256 {
+				check(string([]byte{byte(c0), byte(c1), byte(c2)}))
+				check(string([]byte{byte(c0), byte(c1), byte(c2), 'a'}))
+			}
+		}
+	}
+	for _, s := range []string{"😀", "𝄞x", "\xf0\x9f\x98", "\xf4\x90\x80\x80", "\uffff", "\ufffe", "\ud7ff", "€"} {
+		check(s)
+	}
+}
