@@ -200,7 +200,7 @@ func (w *WorkbookWriter) Render(doc *corpus.Document, codings []analysis.Coding)
 	}
 	w.renderCodings(&rd.codings, doc, codings, &sc)
 	// Keep nothing of doc and codings: the texts are copied in rd.strs.
-	clear(rd.strs.index)
+	rd.strs.forget()
 	clear(rd.segments.recent)
 	clear(rd.codings.recent)
 	return rd
