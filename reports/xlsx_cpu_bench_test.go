@@ -123,3 +123,21 @@ func BenchmarkWorkbookCorpusSummary(b *testing.B) {
 	}
 	reportCPU(b, start)
 }
+
+// BenchmarkWorkbookCorpusContexts makes the quote context of every coding
+// of the corpus (the Codings sheet's quote column).
+func BenchmarkWorkbookCorpusContexts(b *testing.B) {
+	bc := loadBenchCorpus(b)
+	var buf []byte
+	var runes []rune
+	b.ResetTimer()
+	start := processCPU()
+	for i := 0; i < b.N; i++ {
+		for d, doc := range bc.docs {
+			for k := range bc.codings[d] {
+				buf = appendCodingContext(buf[:0], doc, &bc.codings[d][k], &runes)
+			}
+		}
+	}
+	reportCPU(b, start)
+}

@@ -1,6 +1,9 @@
 package reports
 
-import "math/bits"
+import (
+	"math/bits"
+	"strings"
+)
 
 // The workbook's texts are mostly printable ASCII. The XML escaper and the
 // line counter of row heights pass over such text eight bytes at a time:
@@ -68,8 +71,26 @@ func isASCII(s string) bool {
 
 // joinASCII adds the ASCII text s to j, as j.add of each of its
 // characters would, but copying each run of printable characters and
-// single spaces between them at once.
+// single spaces between them at once, and all of s at once when it is
+// such a run, but for a space at either end (spacedWords).
 func joinASCII(j *spaceJoiner, s string) {
+	if spacedWords(s) {
+		if len(s) > 0 && s[0] == ' ' {
+			j.space, s = true, s[1:]
+		}
+		trailing := len(s) > 0 && s[len(s)-1] == ' '
+		if trailing {
+			s = s[:len(s)-1]
+		}
+		if len(s) > 0 {
+			if j.space && len(j.b) > j.start {
+				j.b = append(j.b, ' ')
+			}
+			j.b, j.space = append(j.b, s...), false
+		}
+		j.space = j.space || trailing
+		return
+	}
 	printable := func(c byte) bool { return c > ' ' && c != 0x7f }
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -92,6 +113,27 @@ func joinASCII(j *spaceJoiner, s string) {
 		j.b = append(j.b, s[i:k]...)
 		i = k
 	}
+}
+
+// spacedWords reports whether s is printable ASCII (0x20 to 0x7e) with no
+// two spaces together: words with a space between them, and maybe one
+// at either end.
+func spacedWords(s string) bool {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		// As in xmlSpecial: bytes below 0x20 or from 0x80, and 0x7f.
+		w := load64(s, i)
+		del := w ^ (lowBits * 0x7f)
+		if (w-lowBits*0x20|w|(del-lowBits)&^del)&highBits != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f {
+			return false
+		}
+	}
+	return !strings.Contains(s, "  ")
 }
 
 // appendJoined appends JoinSpace(s) to b.

@@ -293,3 +293,42 @@ func TestDecodeRuneMatchesUTF8(t *testing.T) {
 		check(s)
 	}
 }
+
+// TestJoinASCIIPieces joins texts in pieces, as the quote contexts do, and
+// compares with JoinSpace of the whole; the texts are mostly words with
+// single spaces between them (spacedWords), which joinASCII copies whole.
+func TestJoinASCIIPieces(t *testing.T) {
+	rng := rand.New(rand.NewPCG(43, 47))
+	words := []string{"de", "kinderen", "school", "'s", "a", "Z.", "&", "_x0041_", "~"}
+	for range 20000 {
+		var b strings.Builder
+		if rng.IntN(3) == 0 {
+			b.WriteByte(' ')
+		}
+		for i := range rng.IntN(12) {
+			if i > 0 {
+				b.WriteString([]string{" ", " ", " ", " ", "  ", "\t", "\x01"}[rng.IntN(7)])
+			}
+			b.WriteString(words[rng.IntN(len(words))])
+		}
+		if rng.IntN(3) == 0 {
+			b.WriteByte(' ')
+		}
+		s := b.String()
+		j := spaceJoiner{b: []byte("x"), start: 1}
+		for rest := s; ; {
+			n := rng.IntN(len(rest) + 1)
+			joinASCII(&j, rest[:n])
+			if rest = rest[n:]; rest == "" {
+				break
+			}
+		}
+		if got, want := string(j.b[1:]), JoinSpace(s); got != want {
+			t.Fatalf("joinASCII of %q in pieces = %q, JoinSpace %q", s, got, want)
+		}
+		plain := !strings.ContainsAny(s, "\t\x01") && !strings.Contains(s, "  ")
+		if got := spacedWords(s); got != plain {
+			t.Fatalf("spacedWords(%q) = %v", s, got)
+		}
+	}
+}
