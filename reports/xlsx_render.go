@@ -34,6 +34,8 @@ type RenderedDoc struct {
 	// pending counts the sheets' goroutines yet to write the rows; the
 	// last one recycles the RenderedDoc.
 	pending atomic.Int32
+	// sc is Render's scratch, kept for the next Render.
+	sc renderScratch
 }
 
 // renderedRows is rows' worksheet XML without their row numbers and the
@@ -173,7 +175,14 @@ type renderScratch struct {
 	runes []rune
 	ctx   []byte // a coding's quote
 	loc   []byte // a coding's location
+	// segText is, per segment of the document, where the end of its text
+	// cell (from its type on) is in the Segments rows' XML, for the
+	// codings of the segment to copy; empty when the text was cut.
+	segText []xmlSpan
 }
+
+// xmlSpan is the part [start, end) of a buffer of XML.
+type xmlSpan struct{ start, end int }
 
 // Render renders doc's segments as rows of the Segments sheet and codings
 // as rows of the Codings sheet, exactly as AddDocument writes them, for
@@ -194,11 +203,12 @@ func (w *WorkbookWriter) Render(doc *corpus.Document, codings []analysis.Coding)
 	rd.codings.reset()
 	rd.strs.reset()
 	rd.segments.strs, rd.codings.strs = &rd.strs, &rd.strs
-	var sc renderScratch
+	sc := &rd.sc
+	sc.segText = sc.segText[:0]
 	if doc != nil {
-		w.renderSegments(&rd.segments, doc)
+		w.renderSegments(&rd.segments, doc, sc)
 	}
-	w.renderCodings(&rd.codings, doc, codings, &sc)
+	w.renderCodings(&rd.codings, doc, codings, &rd.segments, sc)
 	// Keep nothing of doc and codings: the texts are copied in rd.strs.
 	rd.strs.forget()
 	clear(rd.segments.recent)
@@ -222,8 +232,9 @@ func (w *WorkbookWriter) AddRendered(rd *RenderedDoc) error {
 	return w.enqueue(workbookJob{rendered: rd})
 }
 
-// renderSegments renders doc's segments.
-func (w *WorkbookWriter) renderSegments(out *renderedRows, doc *corpus.Document) {
+// renderSegments renders doc's segments, noting in sc.segText where their
+// texts are.
+func (w *WorkbookWriter) renderSegments(out *renderedRows, doc *corpus.Document, sc *renderScratch) {
 	s := w.segments
 	for _, seg := range doc.Segments {
 		var t corpus.Turn
@@ -240,19 +251,35 @@ func (w *WorkbookWriter) renderSegments(out *renderedRows, doc *corpus.Document)
 		out.str(s, 5, seg.ID)
 		out.int(s, 6, seg.Span.Start)
 		out.int(s, 7, seg.Span.End)
-		out.str(s, 8, text)
+		var span xmlSpan
+		if text != "" {
+			out.cell(s, 8)
+			span.start = len(out.xml)
+			out.xml = appendInlineStr(out.xml, text)
+			span.end = len(out.xml)
+			if text != seg.Text {
+				span.start = span.end // cut, with this sheet's marker
+			}
+		}
+		sc.segText = append(sc.segText, span)
 		out.line(s, 9, seg.Line)
 		out.str(s, 10, seg.Time)
 		out.endRow()
 	}
 }
 
-// renderCodings renders codings, of doc (which may be nil).
-func (w *WorkbookWriter) renderCodings(out *renderedRows, doc *corpus.Document, codings []analysis.Coding, sc *renderScratch) {
+// renderCodings renders codings, of doc (which may be nil), copying the
+// text cells of their segments from segs (sc.segText) where they are the
+// same.
+func (w *WorkbookWriter) renderCodings(out *renderedRows, doc *corpus.Document, codings []analysis.Coding, segs *renderedRows, sc *renderScratch) {
 	s := w.codings
 	for i := range codings {
 		k := &codings[i]
 		text := clipCell(k.Text, s.marker)
+		var same xmlSpan // of the segment's text cell, when the same
+		if n := k.SegN; n >= 1 && n <= len(sc.segText) && text == k.Text && doc.Segments[n-1].Text == k.Text {
+			same = sc.segText[n-1]
+		}
 		sc.ctx = clipCellBytes(appendCodingContext(sc.ctx[:0], doc, k, &sc.runes), s.marker)
 		sc.loc = appendLocation(sc.loc[:0], k.Doc, k.Segment, k.Line, k.Time)
 		out.beginRow(heightOfLines(max(wrappedLines(s, 14, text), wrappedLines(s, 20, sc.ctx))))
@@ -269,7 +296,12 @@ func (w *WorkbookWriter) renderCodings(out *renderedRows, doc *corpus.Document, 
 		out.shared(s, 10, k.Term)
 		out.bool(s, 11, k.Negated)
 		out.shared(s, 12, k.Source)
-		out.str(s, 13, text)
+		if same.start < same.end {
+			out.cell(s, 13)
+			out.xml = append(out.xml, segs.xml[same.start:same.end]...)
+		} else {
+			out.str(s, 13, text)
+		}
 		out.shared(s, 14, k.Rule)
 		out.shared(s, 15, k.How)
 		out.shared(s, 16, k.NegCue)

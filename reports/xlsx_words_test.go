@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"bytes"
 	"math/rand/v2"
 	"strconv"
 	"strings"
@@ -329,6 +330,49 @@ func TestJoinASCIIPieces(t *testing.T) {
 		plain := !strings.ContainsAny(s, "\t\x01") && !strings.Contains(s, "  ")
 		if got := spacedWords(s); got != plain {
 			t.Fatalf("spacedWords(%q) = %v", s, got)
+		}
+	}
+}
+
+// TestCodingsCopySegmentText checks that the Codings rows, which copy the
+// text cells of their segments' rows where the texts are the same, are
+// the rows rendered without copying: for plain, escaped, spaced, empty
+// and cut texts, and codings whose text or segment is another.
+func TestCodingsCopySegmentText(t *testing.T) {
+	w, err := NewWorkbook(LangNL, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Discard()
+	texts := []string{"Gewone zin.", strings.Repeat("buurvrouw ", 4000), "", "  spaties  ", "a&b<c>_x0041_\r", "é😀"}
+	doc := &corpus.Document{ID: "G1/a.txt", Turns: []corpus.Turn{{Speaker: "Moeder", Role: "parent", Voice: corpus.VoiceOwn}}}
+	var codings []analysis.Coding
+	for i, text := range texts {
+		seg := corpus.Segment{ID: doc.ID + "#" + strconv.Itoa(i+1), N: i + 1, Text: text, Line: i + 1}
+		doc.Segments = append(doc.Segments, seg)
+		for _, c := range []analysis.Coding{
+			{Text: text, SegN: i + 1},
+			{Text: "iets anders", SegN: i + 1},
+			{Text: text, SegN: 0},
+			{Text: text, SegN: len(texts) + 1},
+		} {
+			c.Doc, c.Segment, c.Code, c.Term, c.End = doc.ID, seg.ID, "rel.neighbour", "buurvrouw", 3
+			codings = append(codings, c)
+		}
+	}
+	rd := w.Render(doc, codings)
+	var plain renderedRows
+	plain.strs = &docStrings{}
+	w.renderCodings(&plain, doc, codings, &renderedRows{}, &renderScratch{})
+	if !bytes.Equal(rd.codings.xml, plain.xml) {
+		t.Errorf("Codings rows with copied texts:\n%.2000s\nrendered:\n%.2000s", rd.codings.xml, plain.xml)
+	}
+	if len(rd.codings.holes) != len(plain.holes) {
+		t.Fatalf("%d holes, rendered %d", len(rd.codings.holes), len(plain.holes))
+	}
+	for i, h := range rd.codings.holes {
+		if h.at != plain.holes[i].at || (h.str < 0) != (plain.holes[i].str < 0) {
+			t.Fatalf("hole %d: %+v, rendered %+v", i, h, plain.holes[i])
 		}
 	}
 }
