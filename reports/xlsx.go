@@ -692,11 +692,14 @@ type streamSheet struct {
 	jobs chan *RenderedDoc
 	done chan struct{}
 	cols []string // per column: its letters
+	xml  []byte   // the row being built
+	refs int64    // cells written as shared strings
+
 	// Per column, the XML of a cell before its row number (`<c r="A`)
-	// and after it up to its type (`" s="8"`, the column's style).
-	cellStart, cellStyle []string
-	xml                  []byte // the row being built
-	refs                 int64  // cells written as shared strings
+	// and after it up to its type (`" s="8"`, the column's style), or on
+	// up to a number's value (cellNum), a boolean's (cellBool) or an
+	// inline string's attributes (cellInline).
+	cellStart, cellStyle, cellNum, cellBool, cellInline []string
 }
 
 // colStyle returns the style of 1-based column c.
@@ -725,8 +728,12 @@ func (s *streamSheet) open(name string) error {
 				return err
 			}
 			s.cols = append(s.cols, col)
+			style := `" s="` + strconv.Itoa(s.colStyle(c)) + `"`
 			s.cellStart = append(s.cellStart, `<c r="`+col)
-			s.cellStyle = append(s.cellStyle, `" s="`+strconv.Itoa(s.colStyle(c))+`"`)
+			s.cellStyle = append(s.cellStyle, style)
+			s.cellNum = append(s.cellNum, style+`><v>`)
+			s.cellBool = append(s.cellBool, style+` t="b"><v>`)
+			s.cellInline = append(s.cellInline, style+inlineStrHead)
 		}
 	}
 	if err := f.SetPanes(name, frozenPanes(1, 0)); err != nil {
@@ -781,10 +788,18 @@ func containsInt(list []int, x int) bool {
 // string: the type, the text cut to Excel's 32,767 UTF-16 units and
 // escaped, and the cell's end.
 func appendInlineStr[T string | []byte](b []byte, text T) []byte {
+	return appendInlineStrText(append(b, inlineStrHead...), text)
+}
+
+// inlineStrHead is the start of an inline string cell's rest, up to the
+// attributes of its text.
+const inlineStrHead = ` t="inlineStr"><is><t`
+
+// appendInlineStrText is appendInlineStr after inlineStrHead.
+func appendInlineStrText[T string | []byte](b []byte, text T) []byte {
 	if len(text) > excelize.TotalCellChars && utf16Len(text) > excelize.TotalCellChars {
-		return appendInlineStr(b, cutUTF16(string(text), excelize.TotalCellChars))
+		return appendInlineStrText(b, cutUTF16(string(text), excelize.TotalCellChars))
 	}
-	b = append(b, ` t="inlineStr"><is><t`...)
 	if first, last := text[0], text[len(text)-1]; isXMLSpace(first) || isXMLSpace(last) {
 		b = append(b, ` xml:space="preserve"`...)
 	}

@@ -101,11 +101,12 @@ func (r *renderedRows) beginRow(h float64) {
 func (r *renderedRows) endRow() { r.xml = append(r.xml, `</row>`...) }
 
 // cell starts the cell of 0-based column i of s, in its column's style,
-// up to its type.
-func (r *renderedRows) cell(s *streamSheet, i int) {
+// and goes on with rest[i]: s.cellStyle (up to the cell's type),
+// s.cellNum, s.cellBool or s.cellInline.
+func (r *renderedRows) cell(s *streamSheet, i int, rest []string) {
 	r.xml = append(r.xml, s.cellStart[i]...)
 	r.holes = append(r.holes, rowHole{at: len(r.xml), str: -1})
-	r.xml = append(r.xml, s.cellStyle[i]...)
+	r.xml = append(r.xml, rest[i]...)
 }
 
 // str writes text as an inline string in column i; "" is an empty cell.
@@ -113,8 +114,8 @@ func (r *renderedRows) str(s *streamSheet, i int, text string) {
 	if text == "" {
 		return
 	}
-	r.cell(s, i)
-	r.xml = appendInlineStr(r.xml, text)
+	r.cell(s, i, s.cellInline)
+	r.xml = appendInlineStrText(r.xml, text)
 }
 
 // shared writes text in column i as a shared string; "" is an empty
@@ -125,7 +126,7 @@ func (r *renderedRows) shared(s *streamSheet, i int, text string) {
 	if text == "" {
 		return
 	}
-	r.cell(s, i)
+	r.cell(s, i, s.cellStyle)
 	if i >= len(r.recent) {
 		r.recent = append(r.recent, make([]recentText, i+1-len(r.recent))...)
 	}
@@ -141,14 +142,13 @@ func (r *renderedRows) strBytes(s *streamSheet, i int, text []byte) {
 	if len(text) == 0 {
 		return
 	}
-	r.cell(s, i)
-	r.xml = appendInlineStr(r.xml, text)
+	r.cell(s, i, s.cellInline)
+	r.xml = appendInlineStrText(r.xml, text)
 }
 
 // int writes n as a number in column i.
 func (r *renderedRows) int(s *streamSheet, i int, n int) {
-	r.cell(s, i)
-	r.xml = append(r.xml, `><v>`...)
+	r.cell(s, i, s.cellNum)
 	r.xml = strconv.AppendInt(r.xml, int64(n), 10)
 	r.xml = append(r.xml, `</v></c>`...)
 }
@@ -162,11 +162,11 @@ func (r *renderedRows) line(s *streamSheet, i int, n int) {
 
 // bool writes v as a boolean in column i.
 func (r *renderedRows) bool(s *streamSheet, i int, v bool) {
-	r.cell(s, i)
+	r.cell(s, i, s.cellBool)
 	if v {
-		r.xml = append(r.xml, ` t="b"><v>1</v></c>`...)
+		r.xml = append(r.xml, `1</v></c>`...)
 	} else {
-		r.xml = append(r.xml, ` t="b"><v>0</v></c>`...)
+		r.xml = append(r.xml, `0</v></c>`...)
 	}
 }
 
@@ -176,7 +176,7 @@ type renderScratch struct {
 	ctx   []byte // a coding's quote
 	loc   []byte // a coding's location
 	// segText is, per segment of the document, where the end of its text
-	// cell (from its type on) is in the Segments rows' XML, for the
+	// cell (after inlineStrHead) is in the Segments rows' XML, for the
 	// codings of the segment to copy; empty when the text was cut.
 	segText []xmlSpan
 }
@@ -253,9 +253,9 @@ func (w *WorkbookWriter) renderSegments(out *renderedRows, doc *corpus.Document,
 		out.int(s, 7, seg.Span.End)
 		var span xmlSpan
 		if text != "" {
-			out.cell(s, 8)
+			out.cell(s, 8, s.cellInline)
 			span.start = len(out.xml)
-			out.xml = appendInlineStr(out.xml, text)
+			out.xml = appendInlineStrText(out.xml, text)
 			span.end = len(out.xml)
 			if text != seg.Text {
 				span.start = span.end // cut, with this sheet's marker
@@ -297,7 +297,7 @@ func (w *WorkbookWriter) renderCodings(out *renderedRows, doc *corpus.Document, 
 		out.bool(s, 11, k.Negated)
 		out.shared(s, 12, k.Source)
 		if same.start < same.end {
-			out.cell(s, 13)
+			out.cell(s, 13, s.cellInline)
 			out.xml = append(out.xml, segs.xml[same.start:same.end]...)
 		} else {
 			out.str(s, 13, text)
