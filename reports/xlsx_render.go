@@ -92,10 +92,20 @@ func (r *renderedRows) beginRow(h float64) {
 	r.xml = append(r.xml, '"')
 	if h > 0 {
 		r.xml = append(r.xml, ` ht="`...)
-		r.xml = strconv.AppendFloat(r.xml, h, 'f', -1, 64)
+		r.xml = appendHeight(r.xml, h)
 		r.xml = append(r.xml, `" customHeight="1"`...)
 	}
 	r.xml = append(r.xml, '>')
+}
+
+// appendHeight appends the row height h (points) as
+// strconv.AppendFloat(b, h, 'f', -1, 64) does, whole heights (all that
+// rowHeight gives) more cheaply.
+func appendHeight(b []byte, h float64) []byte {
+	if n := int64(h); float64(n) == h && 0 <= n && n <= maxRowHeight {
+		return strconv.AppendInt(b, n, 10)
+	}
+	return strconv.AppendFloat(b, h, 'f', -1, 64)
 }
 
 func (r *renderedRows) endRow() { r.xml = append(r.xml, `</row>`...) }

@@ -215,7 +215,7 @@ func (s *sheetWriter) streamRow(vals []any, h float64) {
 	b = append(b, '"')
 	if h > 0 {
 		b = append(b, ` ht="`...)
-		b = strconv.AppendFloat(b, h, 'f', -1, 64)
+		b = appendHeight(b, h)
 		b = append(b, `" customHeight="1"`...)
 	}
 	b = append(b, '>')

@@ -376,3 +376,16 @@ func TestCodingsCopySegmentText(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendHeight checks appendHeight against strconv.AppendFloat.
+func TestAppendHeight(t *testing.T) {
+	hs := []float64{0, 0.5, 1, 15, 18, 30, 120, 408.75, 409, 409.5, 1e6, -15}
+	for n := 1; n <= 40; n++ {
+		hs = append(hs, heightOfLines(n), float64(n)*lineHeight)
+	}
+	for _, h := range hs {
+		if got, want := string(appendHeight(nil, h)), strconv.FormatFloat(h, 'f', -1, 64); got != want {
+			t.Errorf("appendHeight(%v) = %s, want %s", h, got, want)
+		}
+	}
+}
