@@ -695,11 +695,13 @@ type streamSheet struct {
 	xml  []byte   // the row being built
 	refs int64    // cells written as shared strings
 
-	// Per column, the XML of a cell before its row number (`<c r="A`)
-	// and after it up to its type (`" s="8"`, the column's style), or on
-	// up to a number's value (cellNum), a boolean's (cellBool) or an
-	// inline string's attributes (cellInline).
-	cellStart, cellStyle, cellNum, cellBool, cellInline []string
+	// Per column, the XML of a cell without its row number, up to its
+	// value, for each kind of cell: a shared string (`<c r="A" s="8"`:
+	// its type comes with its value), a number (`<c r="A" s="8"><v>`), a
+	// boolean, an inline string (up to the attributes of its text); the
+	// row number goes in at refEnd (after `<c r="A`).
+	cellShared, cellNum, cellBool, cellInline []string
+	refEnd                                    []int
 }
 
 // colStyle returns the style of 1-based column c.
@@ -729,11 +731,12 @@ func (s *streamSheet) open(name string) error {
 			}
 			s.cols = append(s.cols, col)
 			style := `" s="` + strconv.Itoa(s.colStyle(c)) + `"`
-			s.cellStart = append(s.cellStart, `<c r="`+col)
-			s.cellStyle = append(s.cellStyle, style)
-			s.cellNum = append(s.cellNum, style+`><v>`)
-			s.cellBool = append(s.cellBool, style+` t="b"><v>`)
-			s.cellInline = append(s.cellInline, style+inlineStrHead)
+			ref := `<c r="` + col
+			s.refEnd = append(s.refEnd, len(ref))
+			s.cellShared = append(s.cellShared, ref+style)
+			s.cellNum = append(s.cellNum, ref+style+`><v>`)
+			s.cellBool = append(s.cellBool, ref+style+` t="b"><v>`)
+			s.cellInline = append(s.cellInline, ref+style+inlineStrHead)
 		}
 	}
 	if err := f.SetPanes(name, frozenPanes(1, 0)); err != nil {

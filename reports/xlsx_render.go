@@ -110,13 +110,12 @@ func appendHeight(b []byte, h float64) []byte {
 
 func (r *renderedRows) endRow() { r.xml = append(r.xml, `</row>`...) }
 
-// cell starts the cell of 0-based column i of s, in its column's style,
-// and goes on with rest[i]: s.cellStyle (up to the cell's type),
-// s.cellNum, s.cellBool or s.cellInline.
-func (r *renderedRows) cell(s *streamSheet, i int, rest []string) {
-	r.xml = append(r.xml, s.cellStart[i]...)
-	r.holes = append(r.holes, rowHole{at: len(r.xml), str: -1})
-	r.xml = append(r.xml, rest[i]...)
+// cell starts the cell of 0-based column i of s, of the kind of kinds
+// (s.cellShared, s.cellNum, s.cellBool or s.cellInline), up to its value,
+// with a hole for its row number.
+func (r *renderedRows) cell(s *streamSheet, i int, kinds []string) {
+	r.holes = append(r.holes, rowHole{at: len(r.xml) + s.refEnd[i], str: -1})
+	r.xml = append(r.xml, kinds[i]...)
 }
 
 // str writes text as an inline string in column i; "" is an empty cell.
@@ -136,7 +135,7 @@ func (r *renderedRows) shared(s *streamSheet, i int, text string) {
 	if text == "" {
 		return
 	}
-	r.cell(s, i, s.cellStyle)
+	r.cell(s, i, s.cellShared)
 	if i >= len(r.recent) {
 		r.recent = append(r.recent, make([]recentText, i+1-len(r.recent))...)
 	}
