@@ -689,12 +689,19 @@ type streamSheet struct {
 	marker string       // the mark of a cut text, naming csv
 	// jobs are the documents whose rows (placed) the sheet's goroutine
 	// writes; done is closed when it has ended.
-	jobs   chan *RenderedDoc
-	done   chan struct{}
-	styles []string // per column: its style ID, as text
-	cols   []string // per column: its letters
-	xml    []byte   // the row being built
-	refs   int64    // cells written as shared strings
+	jobs chan *RenderedDoc
+	done chan struct{}
+	cols []string // per column: its letters
+	xml  []byte   // the row being built
+	refs int64    // cells written as shared strings
+
+	// Per column, the XML of a cell without its row number, up to its
+	// value, for each kind of cell: a shared string (`<c r="A" s="8"`:
+	// its type comes with its value), a number (`<c r="A" s="8"><v>`), a
+	// boolean, an inline string (up to the attributes of its text); the
+	// row number goes in at refEnd (after `<c r="A`).
+	cellShared, cellNum, cellBool, cellInline []string
+	refEnd                                    []int
 }
 
 // colStyle returns the style of 1-based column c.
@@ -723,7 +730,13 @@ func (s *streamSheet) open(name string) error {
 				return err
 			}
 			s.cols = append(s.cols, col)
-			s.styles = append(s.styles, strconv.Itoa(s.colStyle(c)))
+			style := `" s="` + strconv.Itoa(s.colStyle(c)) + `"`
+			ref := `<c r="` + col
+			s.refEnd = append(s.refEnd, len(ref))
+			s.cellShared = append(s.cellShared, ref+style)
+			s.cellNum = append(s.cellNum, ref+style+`><v>`)
+			s.cellBool = append(s.cellBool, ref+style+` t="b"><v>`)
+			s.cellInline = append(s.cellInline, ref+style+inlineStrHead)
 		}
 	}
 	if err := f.SetPanes(name, frozenPanes(1, 0)); err != nil {
@@ -778,10 +791,18 @@ func containsInt(list []int, x int) bool {
 // string: the type, the text cut to Excel's 32,767 UTF-16 units and
 // escaped, and the cell's end.
 func appendInlineStr[T string | []byte](b []byte, text T) []byte {
+	return appendInlineStrText(append(b, inlineStrHead...), text)
+}
+
+// inlineStrHead is the start of an inline string cell's rest, up to the
+// attributes of its text.
+const inlineStrHead = ` t="inlineStr"><is><t`
+
+// appendInlineStrText is appendInlineStr after inlineStrHead.
+func appendInlineStrText[T string | []byte](b []byte, text T) []byte {
 	if len(text) > excelize.TotalCellChars && utf16Len(text) > excelize.TotalCellChars {
-		return appendInlineStr(b, cutUTF16(string(text), excelize.TotalCellChars))
+		return appendInlineStrText(b, cutUTF16(string(text), excelize.TotalCellChars))
 	}
-	b = append(b, ` t="inlineStr"><is><t`...)
 	if first, last := text[0], text[len(text)-1]; isXMLSpace(first) || isXMLSpace(last) {
 		b = append(b, ` xml:space="preserve"`...)
 	}
@@ -799,6 +820,14 @@ func isXMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c ==
 func appendXMLText[T string | []byte](b []byte, text T) []byte {
 	start := 0 // text[start:i] is yet to be appended as is
 	for i := 0; i < len(text); {
+		if i+8 <= len(text) {
+			m := xmlSpecial(load64(text, i))
+			if m == 0 {
+				i += 8
+				continue
+			}
+			i += firstByte(m)
+		}
 		c := text[i]
 		if c < utf8.RuneSelf {
 			var esc string

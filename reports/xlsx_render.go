@@ -34,6 +34,8 @@ type RenderedDoc struct {
 	// pending counts the sheets' goroutines yet to write the rows; the
 	// last one recycles the RenderedDoc.
 	pending atomic.Int32
+	// sc is Render's scratch, kept for the next Render.
+	sc renderScratch
 }
 
 // renderedRows is rows' worksheet XML without their row numbers and the
@@ -90,23 +92,30 @@ func (r *renderedRows) beginRow(h float64) {
 	r.xml = append(r.xml, '"')
 	if h > 0 {
 		r.xml = append(r.xml, ` ht="`...)
-		r.xml = strconv.AppendFloat(r.xml, h, 'f', -1, 64)
+		r.xml = appendHeight(r.xml, h)
 		r.xml = append(r.xml, `" customHeight="1"`...)
 	}
 	r.xml = append(r.xml, '>')
 }
 
+// appendHeight appends the row height h (points) as
+// strconv.AppendFloat(b, h, 'f', -1, 64) does, whole heights (all that
+// rowHeight gives) more cheaply.
+func appendHeight(b []byte, h float64) []byte {
+	if n := int64(h); float64(n) == h && 0 <= n && n <= maxRowHeight {
+		return strconv.AppendInt(b, n, 10)
+	}
+	return strconv.AppendFloat(b, h, 'f', -1, 64)
+}
+
 func (r *renderedRows) endRow() { r.xml = append(r.xml, `</row>`...) }
 
-// cell starts the cell of 0-based column i of s, in its column's style,
-// up to its type.
-func (r *renderedRows) cell(s *streamSheet, i int) {
-	r.xml = append(r.xml, `<c r="`...)
-	r.xml = append(r.xml, s.cols[i]...)
-	r.holes = append(r.holes, rowHole{at: len(r.xml), str: -1})
-	r.xml = append(r.xml, `" s="`...)
-	r.xml = append(r.xml, s.styles[i]...)
-	r.xml = append(r.xml, '"')
+// cell starts the cell of 0-based column i of s, of the kind of kinds
+// (s.cellShared, s.cellNum, s.cellBool or s.cellInline), up to its value,
+// with a hole for its row number.
+func (r *renderedRows) cell(s *streamSheet, i int, kinds []string) {
+	r.holes = append(r.holes, rowHole{at: len(r.xml) + s.refEnd[i], str: -1})
+	r.xml = append(r.xml, kinds[i]...)
 }
 
 // str writes text as an inline string in column i; "" is an empty cell.
@@ -114,8 +123,8 @@ func (r *renderedRows) str(s *streamSheet, i int, text string) {
 	if text == "" {
 		return
 	}
-	r.cell(s, i)
-	r.xml = appendInlineStr(r.xml, text)
+	r.cell(s, i, s.cellInline)
+	r.xml = appendInlineStrText(r.xml, text)
 }
 
 // shared writes text in column i as a shared string; "" is an empty
@@ -126,7 +135,7 @@ func (r *renderedRows) shared(s *streamSheet, i int, text string) {
 	if text == "" {
 		return
 	}
-	r.cell(s, i)
+	r.cell(s, i, s.cellShared)
 	if i >= len(r.recent) {
 		r.recent = append(r.recent, make([]recentText, i+1-len(r.recent))...)
 	}
@@ -142,14 +151,13 @@ func (r *renderedRows) strBytes(s *streamSheet, i int, text []byte) {
 	if len(text) == 0 {
 		return
 	}
-	r.cell(s, i)
-	r.xml = appendInlineStr(r.xml, text)
+	r.cell(s, i, s.cellInline)
+	r.xml = appendInlineStrText(r.xml, text)
 }
 
 // int writes n as a number in column i.
 func (r *renderedRows) int(s *streamSheet, i int, n int) {
-	r.cell(s, i)
-	r.xml = append(r.xml, `><v>`...)
+	r.cell(s, i, s.cellNum)
 	r.xml = strconv.AppendInt(r.xml, int64(n), 10)
 	r.xml = append(r.xml, `</v></c>`...)
 }
@@ -163,11 +171,11 @@ func (r *renderedRows) line(s *streamSheet, i int, n int) {
 
 // bool writes v as a boolean in column i.
 func (r *renderedRows) bool(s *streamSheet, i int, v bool) {
-	r.cell(s, i)
+	r.cell(s, i, s.cellBool)
 	if v {
-		r.xml = append(r.xml, ` t="b"><v>1</v></c>`...)
+		r.xml = append(r.xml, `1</v></c>`...)
 	} else {
-		r.xml = append(r.xml, ` t="b"><v>0</v></c>`...)
+		r.xml = append(r.xml, `0</v></c>`...)
 	}
 }
 
@@ -176,7 +184,14 @@ type renderScratch struct {
 	runes []rune
 	ctx   []byte // a coding's quote
 	loc   []byte // a coding's location
+	// segText is, per segment of the document, where the end of its text
+	// cell (after inlineStrHead) is in the Segments rows' XML, for the
+	// codings of the segment to copy; empty when the text was cut.
+	segText []xmlSpan
 }
+
+// xmlSpan is the part [start, end) of a buffer of XML.
+type xmlSpan struct{ start, end int }
 
 // Render renders doc's segments as rows of the Segments sheet and codings
 // as rows of the Codings sheet, exactly as AddDocument writes them, for
@@ -197,13 +212,14 @@ func (w *WorkbookWriter) Render(doc *corpus.Document, codings []analysis.Coding)
 	rd.codings.reset()
 	rd.strs.reset()
 	rd.segments.strs, rd.codings.strs = &rd.strs, &rd.strs
-	var sc renderScratch
+	sc := &rd.sc
+	sc.segText = sc.segText[:0]
 	if doc != nil {
-		w.renderSegments(&rd.segments, doc)
+		w.renderSegments(&rd.segments, doc, sc)
 	}
-	w.renderCodings(&rd.codings, doc, codings, &sc)
+	w.renderCodings(&rd.codings, doc, codings, &rd.segments, sc)
 	// Keep nothing of doc and codings: the texts are copied in rd.strs.
-	clear(rd.strs.index)
+	rd.strs.forget()
 	clear(rd.segments.recent)
 	clear(rd.codings.recent)
 	return rd
@@ -225,8 +241,9 @@ func (w *WorkbookWriter) AddRendered(rd *RenderedDoc) error {
 	return w.enqueue(workbookJob{rendered: rd})
 }
 
-// renderSegments renders doc's segments.
-func (w *WorkbookWriter) renderSegments(out *renderedRows, doc *corpus.Document) {
+// renderSegments renders doc's segments, noting in sc.segText where their
+// texts are.
+func (w *WorkbookWriter) renderSegments(out *renderedRows, doc *corpus.Document, sc *renderScratch) {
 	s := w.segments
 	for _, seg := range doc.Segments {
 		var t corpus.Turn
@@ -243,19 +260,35 @@ func (w *WorkbookWriter) renderSegments(out *renderedRows, doc *corpus.Document)
 		out.str(s, 5, seg.ID)
 		out.int(s, 6, seg.Span.Start)
 		out.int(s, 7, seg.Span.End)
-		out.str(s, 8, text)
+		var span xmlSpan
+		if text != "" {
+			out.cell(s, 8, s.cellInline)
+			span.start = len(out.xml)
+			out.xml = appendInlineStrText(out.xml, text)
+			span.end = len(out.xml)
+			if text != seg.Text {
+				span.start = span.end // cut, with this sheet's marker
+			}
+		}
+		sc.segText = append(sc.segText, span)
 		out.line(s, 9, seg.Line)
 		out.str(s, 10, seg.Time)
 		out.endRow()
 	}
 }
 
-// renderCodings renders codings, of doc (which may be nil).
-func (w *WorkbookWriter) renderCodings(out *renderedRows, doc *corpus.Document, codings []analysis.Coding, sc *renderScratch) {
+// renderCodings renders codings, of doc (which may be nil), copying the
+// text cells of their segments from segs (sc.segText) where they are the
+// same.
+func (w *WorkbookWriter) renderCodings(out *renderedRows, doc *corpus.Document, codings []analysis.Coding, segs *renderedRows, sc *renderScratch) {
 	s := w.codings
 	for i := range codings {
 		k := &codings[i]
 		text := clipCell(k.Text, s.marker)
+		var same xmlSpan // of the segment's text cell, when the same
+		if n := k.SegN; n >= 1 && n <= len(sc.segText) && text == k.Text && doc.Segments[n-1].Text == k.Text {
+			same = sc.segText[n-1]
+		}
 		sc.ctx = clipCellBytes(appendCodingContext(sc.ctx[:0], doc, k, &sc.runes), s.marker)
 		sc.loc = appendLocation(sc.loc[:0], k.Doc, k.Segment, k.Line, k.Time)
 		out.beginRow(heightOfLines(max(wrappedLines(s, 14, text), wrappedLines(s, 20, sc.ctx))))
@@ -272,7 +305,12 @@ func (w *WorkbookWriter) renderCodings(out *renderedRows, doc *corpus.Document, 
 		out.shared(s, 10, k.Term)
 		out.bool(s, 11, k.Negated)
 		out.shared(s, 12, k.Source)
-		out.str(s, 13, text)
+		if same.start < same.end {
+			out.cell(s, 13, s.cellInline)
+			out.xml = append(out.xml, segs.xml[same.start:same.end]...)
+		} else {
+			out.str(s, 13, text)
+		}
 		out.shared(s, 14, k.Rule)
 		out.shared(s, 15, k.How)
 		out.shared(s, 16, k.NegCue)
@@ -389,9 +427,13 @@ func (s *streamSheet) writeRows(rr *renderedRows, strs *docStrings) error {
 }
 
 // appendCodingContext appends codingContext(doc, k), using *runes as
-// scratch.
+// scratch for a text that is not ASCII only.
 func appendCodingContext(b []byte, doc *corpus.Document, k *analysis.Coding, runes *[]rune) []byte {
-	n := utf8.RuneCountInString(k.Text)
+	ascii := isASCII(k.Text)
+	n := len(k.Text)
+	if !ascii {
+		n = utf8.RuneCountInString(k.Text)
+	}
 	start, end := -1, -1
 	if doc != nil && k.SegN >= 1 && k.SegN <= len(doc.Segments) {
 		if seg := doc.Segments[k.SegN-1]; seg.ID == k.Segment {
@@ -407,12 +449,19 @@ func appendCodingContext(b []byte, doc *corpus.Document, k *analysis.Coding, run
 			}
 		}
 	}
-	if start < 0 {
+	switch {
+	case start < 0 && ascii:
+		j := spaceJoiner{b: b, start: len(b)}
+		joinASCII(&j, k.Text)
+		return j.b
+	case start < 0:
 		j := spaceJoiner{b: b, start: len(b)}
 		for _, r := range k.Text {
 			j.add(r)
 		}
 		return j.b
+	case ascii:
+		return appendContextAroundASCII(b, k.Text, start, end, 100)
 	}
 	rs := (*runes)[:0]
 	for _, r := range k.Text {
@@ -461,6 +510,47 @@ func appendContextAround(b []byte, text []rune, start, end, around int) []byte {
 	return j.b
 }
 
+// appendContextAroundASCII is appendContextAround for a text of ASCII
+// characters only (see isASCII), whose code points are its bytes: it
+// needs no []rune.
+func appendContextAroundASCII(b []byte, text string, start, end, around int) []byte {
+	from, to := start-around, end+around
+	cutL, cutR := from > 0, to < len(text)
+	if !cutL {
+		from = 0
+	} else {
+		for i := from; i < start && i < from+20; i++ {
+			if text[i] == ' ' {
+				from = i + 1
+				break
+			}
+		}
+	}
+	if !cutR {
+		to = len(text)
+	} else {
+		for i := to; i > end && i > to-20; i-- {
+			if text[i-1] == ' ' {
+				to = i - 1
+				break
+			}
+		}
+	}
+	j := spaceJoiner{b: b, start: len(b)}
+	if cutL {
+		j.add('…')
+	}
+	joinASCII(&j, text[from:start])
+	j.add('«')
+	joinASCII(&j, text[start:end])
+	j.add('»')
+	joinASCII(&j, text[end:to])
+	if cutR {
+		j.add('…')
+	}
+	return j.b
+}
+
 // appendLocation appends the location of segment segment of document doc
 // as analysis.Quote.Location makes it: "doc@time" when it has a time, else
 // "doc:line", else the segment ID.
@@ -487,8 +577,28 @@ func clipCellBytes(text []byte, marker string) []byte {
 	return append(text[:0:0], clipCell(string(text), marker)...)
 }
 
-// decodeRune decodes the code point at s[i:] as utf8.DecodeRuneInString.
+// decodeRune decodes the code point at s[i:] as utf8.DecodeRuneInString:
+// RuneError and 1 for an invalid encoding. Two- and three-byte encodings
+// (the accented letters, quotation marks and dashes of the cells) are
+// decoded here, the rest by utf8.
 func decodeRune[T string | []byte](s T, i int) (rune, int) {
+	switch c := s[i]; {
+	case 0xc2 <= c && c <= 0xdf && i+1 < len(s):
+		if c1 := s[i+1]; c1&0xc0 == 0x80 {
+			return rune(c&0x1f)<<6 | rune(c1&0x3f), 2
+		}
+	case 0xe0 <= c && c <= 0xef && i+2 < len(s):
+		lo, hi := byte(0x80), byte(0xbf) // the second byte's range
+		switch c {
+		case 0xe0:
+			lo = 0xa0 // no overlong encodings
+		case 0xed:
+			hi = 0x9f // no surrogates
+		}
+		if c1, c2 := s[i+1], s[i+2]; lo <= c1 && c1 <= hi && c2&0xc0 == 0x80 {
+			return rune(c&0x0f)<<12 | rune(c1&0x3f)<<6 | rune(c2&0x3f), 3
+		}
+	}
 	return utf8.DecodeRuneInString(string(s[i:min(i+utf8.UTFMax, len(s))]))
 }
 

@@ -413,6 +413,7 @@ func BenchmarkWorkbookTwoPhase200k(b *testing.B) {
 	}
 	r := &analysis.Results{}
 	b.ReportAllocs()
+	cpu := processCPU()
 	for b.Loop() {
 		w, err := NewWorkbook(LangNL, nil)
 		if err != nil {
@@ -425,5 +426,6 @@ func BenchmarkWorkbookTwoPhase200k(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	reportCPU(b, cpu)
 	b.ReportMetric(float64(benchDocs*benchSegsPerDoc*benchCodesPerSeg)*float64(b.N)/b.Elapsed().Seconds(), "codings/s")
 }

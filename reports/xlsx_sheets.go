@@ -174,7 +174,7 @@ func (s *sheetWriter) header(cols ...any) {
 }
 
 // row writes the next row, as high as its wrapped texts need (see
-// rowHeight).
+// rowHeight). Its values are as set takes them.
 func (s *sheetWriter) row(vals ...any) {
 	s.r++
 	s.ncols = max(s.ncols, len(vals))
@@ -215,7 +215,7 @@ func (s *sheetWriter) streamRow(vals []any, h float64) {
 	b = append(b, '"')
 	if h > 0 {
 		b = append(b, ` ht="`...)
-		b = strconv.AppendFloat(b, h, 'f', -1, 64)
+		b = appendHeight(b, h)
 		b = append(b, `" customHeight="1"`...)
 	}
 	b = append(b, '>')
@@ -228,6 +228,9 @@ func (s *sheetWriter) streamRow(vals []any, h float64) {
 			v, style = x.v, x.style
 		}
 		if x, ok := v.(string); ok && x == "" {
+			continue
+		}
+		if x, ok := v.([]byte); ok && len(x) == 0 {
 			continue
 		}
 		if _, ok := v.(float64); ok && style == 0 {
@@ -253,6 +256,8 @@ func (s *sheetWriter) streamRow(vals []any, h float64) {
 		switch x := v.(type) {
 		case string:
 			b = appendInlineStr(b, clipCell(x, s.w.cellMarker))
+		case []byte:
+			b = appendInlineStr(b, clipCellBytes(x, s.w.cellMarker))
 		case int:
 			b = append(b, `><v>`...)
 			b = strconv.AppendInt(b, int64(x), 10)
@@ -352,15 +357,16 @@ func rowHeight(vals []any, width func(col int) (w float64, wrapped bool)) float6
 		if x, ok := v.(styled); ok {
 			v = x.v
 		}
-		text, ok := v.(string)
-		if !ok || text == "" {
-			continue
+		switch text := v.(type) {
+		case string:
+			if w, wrapped := width(i + 1); text != "" && wrapped {
+				most = max(most, textLines(text, w))
+			}
+		case []byte:
+			if w, wrapped := width(i + 1); len(text) > 0 && wrapped {
+				most = max(most, textLines(text, w))
+			}
 		}
-		w, wrapped := width(i + 1)
-		if !wrapped {
-			continue
-		}
-		most = max(most, textLines(text, w))
 	}
 	if most <= 1 {
 		return 0
@@ -376,6 +382,17 @@ func textLines[T string | []byte](text T, width float64) int {
 	per := max(int(width*1.2), 1)
 	n, c := 0, 0 // lines so far, code points of the current line
 	for i := 0; i < len(text); {
+		if i+8 <= len(text) {
+			m := lineSpecial(load64(text, i))
+			if m == 0 {
+				i += 8
+				c += 8
+				continue
+			}
+			n := firstByte(m)
+			i += n
+			c += n
+		}
 		switch b := text[i]; {
 		case b == '\n':
 			n += max(1, (c+per-1)/per)
@@ -397,7 +414,8 @@ func textLines[T string | []byte](text T, width float64) int {
 }
 
 // set writes one cell: strings as strings (cut to fit, never a formula),
-// integers and floats as numbers, bools as booleans, times as dates.
+// and so are []byte texts (copied: they may be cellText.cell's), integers
+// and floats as numbers, bools as booleans, times as dates.
 func (s *sheetWriter) set(col, row int, v any) {
 	if s.err != nil || v == nil {
 		return
@@ -415,6 +433,9 @@ func (s *sheetWriter) set(col, row int, v any) {
 	style := 0
 	if x, ok := v.(styled); ok {
 		v, style = x.v, x.style
+	}
+	if x, ok := v.([]byte); ok {
+		v = string(x) // the call on the workbook may come later
 	}
 	var put func(f *excelize.File) error
 	switch x := v.(type) {
@@ -526,7 +547,8 @@ func (s *sheetWriter) done(filter bool) error {
 }
 
 // cellText builds the texts of quote cells, reusing its buffers; the
-// zero value is ready.
+// zero value is ready. It may hold the texts of several cells of a row,
+// one after the other (see mark and cell).
 type cellText struct {
 	b     []byte
 	runes []rune
@@ -538,20 +560,29 @@ func (c *cellText) reset() *cellText { c.b = c.b[:0]; return c }
 // str appends s.
 func (c *cellText) str(s string) *cellText { c.b = append(c.b, s...); return c }
 
-// String returns the text built.
-func (c *cellText) String() string { return string(c.b) }
+// mark returns where the text appended next starts, for cell.
+func (c *cellText) mark() int { return len(c.b) }
+
+// cell returns the text appended since mark m as a cell value for
+// sheetWriter.row, without copying it: it stays as it is until the next
+// reset, and so must be written (row) before that.
+func (c *cellText) cell(m int) []byte { return c.b[m:len(c.b):len(c.b)] }
 
 // quote appends a quote as a cell shows it: “… «term» …” — speaker,
 // location (negated).
 func (c *cellText) quote(w *WorkbookWriter, v *view, q analysis.Quote) *cellText {
-	c.runes = c.runes[:0]
-	for _, r := range q.Text {
-		c.runes = append(c.runes, r)
-	}
 	c.b = append(c.b, "“"...)
-	c.b = appendContextAround(c.b, c.runes, q.Start, q.End, 90)
+	if isASCII(q.Text) {
+		c.b = appendContextAroundASCII(c.b, q.Text, q.Start, q.End, 90)
+	} else {
+		c.runes = c.runes[:0]
+		for _, r := range q.Text {
+			c.runes = append(c.runes, r)
+		}
+		c.b = appendContextAround(c.b, c.runes, q.Start, q.End, 90)
+	}
 	c.b = append(c.b, "” — "...)
-	c.b = append(c.b, v.speaker(q)...)
+	c.b = appendSpeaker(c.b, v, &q)
 	c.b = append(c.b, ", "...)
 	c.b = appendQuoteLocation(c.b, &q)
 	if q.Negated {
@@ -560,6 +591,22 @@ func (c *cellText) quote(w *WorkbookWriter, v *view, q analysis.Quote) *cellText
 		c.b = append(c.b, ')')
 	}
 	return c
+}
+
+// appendSpeaker appends v.speaker(*q).
+func appendSpeaker(b []byte, v *view, q *analysis.Quote) []byte {
+	role := v.tx.role(q.Role)
+	if q.Voice == corpus.VoiceNotes && q.Speaker == "" {
+		return append(b, v.tx.VoiceNotes...)
+	}
+	at := len(b)
+	b = appendJoinSpace(b, q.Speaker)
+	if len(b) == at || strings.EqualFold(string(b[at:]), role) {
+		return append(b[:at], role...)
+	}
+	b = append(b, " ("...)
+	b = append(b, role...)
+	return append(b, ')')
 }
 
 // pair appends the evidence that two codes occur together.
@@ -638,17 +685,19 @@ func (w *WorkbookWriter) writeFramework(sheet string, v *view) error {
 	for _, ci := range v.r.Corpus.Cases {
 		own := v.caseCodes(ci.ID).Own
 		row := []any{ci.ID, strings.Join(ci.Wijks, ", ")}
+		ct.reset()
 		for _, c := range codes {
 			cc := findCount(own, c)
 			if cc.Mentions == 0 {
 				row = append(row, nil, 0)
 				continue
 			}
-			ct.reset().str(v.tx.countNeg(cc.Mentions, cc.Negated))
+			m := ct.mark()
+			ct.str(v.tx.countNeg(cc.Mentions, cc.Negated))
 			if len(cc.Quotes) > 0 {
 				ct.str("\n").quotes(w, v, cc.Quotes)
 			}
-			row = append(row, ct.String(), cc.Mentions)
+			row = append(row, ct.cell(m), cc.Mentions)
 		}
 		s.row(row...)
 	}
@@ -706,6 +755,7 @@ func (w *WorkbookWriter) writeFrameworkRole(sheet string, v *view) error {
 				segs = m.RowSegments[ri]
 			}
 			row := []any{ci.ID, v.tx.role(role), segs}
+			ct.reset()
 			for k, c := range codes {
 				n := 0
 				if ri >= 0 && colAt[k] >= 0 && m.Mentions != nil {
@@ -721,13 +771,14 @@ func (w *WorkbookWriter) writeFrameworkRole(sheet string, v *view) error {
 						qs = append(qs, q)
 					}
 				}
-				ct.reset().str(v.tx.count(n))
+				m := ct.mark()
+				ct.str(v.tx.count(n))
 				if len(qs) > 0 {
 					ct.str("\n").quotes(w, v, qs)
 				} else {
 					ct.str("\n(").str(w.tx.NoQuoteOfRole).str(")")
 				}
-				row = append(row, ct.String(), n)
+				row = append(row, ct.cell(m), n)
 			}
 			s.row(row...)
 		}
@@ -801,7 +852,7 @@ func (w *WorkbookWriter) writeBridges(sheet string, v *view) error {
 	for _, b := range v.r.Bridges {
 		for _, l := range b.Links {
 			s.row(b.Case, v.label(b.Relation), b.Relation, b.Betweenness,
-				v.label(l.Other), l.Other, l.Units, ct.reset().pairs(w, v, l.Quotes).String())
+				v.label(l.Other), l.Other, l.Units, ct.reset().pairs(w, v, l.Quotes).cell(0))
 		}
 	}
 	return s.done(true)
@@ -818,7 +869,7 @@ func (w *WorkbookWriter) writeQualities(sheet string, v *view) error {
 	var ct cellText
 	for _, q := range v.r.Qualities {
 		s.row(v.label(q.Target), q.Target, v.label(q.Quality), q.Quality,
-			q.Segments, q.Negated, strings.Join(q.Cases, ", "), ct.reset().pairs(w, v, q.Quotes).String())
+			q.Segments, q.Negated, strings.Join(q.Cases, ", "), ct.reset().pairs(w, v, q.Quotes).cell(0))
 	}
 	return s.done(true)
 }
@@ -835,8 +886,8 @@ func (w *WorkbookWriter) writeHelp(sheet string, v *view) error {
 	var ct cellText
 	part := func(kind string, list []analysis.CaseCodeVoices) {
 		for _, h := range list {
-			own := ct.reset().quotes(w, v, h.Own).String()
-			ct.reset()
+			own := ct.reset().quotes(w, v, h.Own).cell(0)
+			m := ct.mark()
 			for i, q := range h.Outside {
 				if i > 0 {
 					ct.str("\n")
@@ -846,7 +897,7 @@ func (w *WorkbookWriter) writeHelp(sheet string, v *view) error {
 			s.row(kind, h.Case, v.label(h.Code), h.Code,
 				h.Counts.Own.Mentions, h.Counts.Own.Negated, h.Counts.Interviewer.Mentions,
 				h.Counts.Notes.Mentions, h.Counts.Other.Mentions,
-				own, ct.String())
+				own, ct.cell(m))
 		}
 	}
 	part(w.tx.KindFormal, v.r.Help.FormalHelp)
@@ -862,6 +913,7 @@ func (w *WorkbookWriter) writeEmergent(sheet string, v *view) error {
 	s.wrapCols(8, 9)
 	s.header(w.tx.ColCase, w.tx.ColType, w.tx.ColTerm, w.tx.ColCue, w.tx.ColCount,
 		w.tx.ColOtherCount, w.tx.ColKeyness, w.tx.ColMeasure, w.tx.ColExamples)
+	var ct cellText
 	for _, e := range v.r.Emergent {
 		c := e.Case
 		if c == "" {
@@ -869,22 +921,31 @@ func (w *WorkbookWriter) writeEmergent(sheet string, v *view) error {
 		}
 		for _, t := range e.Keywords {
 			s.row(c, w.tx.KindTerm, t.Text, nil, t.Count, t.OtherCount, t.LL,
-				v.tx.measure(e.Measure), w.examplesCell(v, t.Examples))
+				v.tx.measure(e.Measure), ct.reset().examples(v, t.Examples).cell(0))
 		}
 		for _, m := range e.Uncoded {
 			s.row(c, w.tx.KindMention+": "+v.tx.mentionKind(m.Kind), m.Text, m.Pattern, m.Count, nil, nil,
-				nil, w.examplesCell(v, m.Examples))
+				nil, ct.reset().examples(v, m.Examples).cell(0))
 		}
 	}
 	return s.done(true)
 }
 
-func (w *WorkbookWriter) examplesCell(v *view, ex []analysis.Example) string {
-	lines := make([]string, len(ex))
+// examples appends examples of an emergent term or mention, one per line:
+// • “text” — role, location.
+func (c *cellText) examples(v *view, ex []analysis.Example) *cellText {
 	for i, e := range ex {
-		lines[i] = "• “" + JoinSpace(cutRunes(e.Text, 300)) + "” — " + v.tx.role(e.Role) + ", " + string(appendLocation(nil, e.Doc, e.Segment, e.Line, e.Time))
+		if i > 0 {
+			c.b = append(c.b, '\n')
+		}
+		c.b = append(c.b, "• “"...)
+		c.b = appendJoined(c.b, cutRunes(e.Text, 300))
+		c.b = append(c.b, "” — "...)
+		c.b = append(c.b, v.tx.role(e.Role)...)
+		c.b = append(c.b, ", "...)
+		c.b = appendLocation(c.b, e.Doc, e.Segment, e.Line, e.Time)
 	}
-	return strings.Join(lines, "\n")
+	return c
 }
 
 // writeCodebook writes every code of the codebook (or, without one, of the

@@ -42,8 +42,11 @@ type docStrings struct {
 	text []byte
 	ends []int
 	// index maps a text to its number while the document is rendered;
-	// emptied when Render ends, so the document's strings are not kept.
+	// emptied when Render ends (forget), so the document's strings are
+	// not kept. seen holds texts found in index, by a cheap hash of theirs
+	// (seenSlot), to spare most lookups of the texts that come back often.
 	index map[string]int32
+	seen  [256]recentText
 	// global is, per text, its index in the workbook's shared strings, or
 	// -1 when it is written as an inline string; cells[cellEnds[i-1]:
 	// cellEnds[i]] is the end of a cell holding text i (see cell).
@@ -55,13 +58,31 @@ type docStrings struct {
 func (d *docStrings) reset() {
 	d.text, d.ends, d.global = d.text[:0], d.ends[:0], d.global[:0]
 	d.cells, d.cellEnds = d.cells[:0], d.cellEnds[:0]
+	d.forget()
+}
+
+// forget lets go of the texts of the document rendered (index, seen).
+func (d *docStrings) forget() {
 	clear(d.index)
+	clear(d.seen[:])
+}
+
+// seenSlot returns the slot of text (not empty) in docStrings.seen: a
+// hash of its length and three of its bytes, cheaper than the map's.
+func seenSlot(text string) int {
+	n := len(text)
+	return (n*31 + int(text[0]) + int(text[n/2])*7 + int(text[n-1])*131) & 255
 }
 
 // id returns the number of text (not empty), cut to Excel's 32,767
 // UTF-16 units per cell, adding it if it is new.
 func (d *docStrings) id(text string) int32 {
+	slot := &d.seen[seenSlot(text)]
+	if slot.text == text && text != "" {
+		return slot.id
+	}
 	if i, ok := d.index[text]; ok {
+		*slot = recentText{text, i}
 		return i
 	}
 	if d.index == nil {
@@ -69,6 +90,7 @@ func (d *docStrings) id(text string) int32 {
 	}
 	i := int32(len(d.ends))
 	d.index[text] = i
+	*slot = recentText{text, i}
 	if len(text) > excelize.TotalCellChars && utf16Len(text) > excelize.TotalCellChars {
 		d.text = append(d.text, cutUTF16(text, excelize.TotalCellChars)...)
 	} else {

@@ -1,0 +1,143 @@
+package reports
+
+import (
+	"io"
+	"os"
+	"testing"
+
+	"github.com/pbasis/pbasis/analysis"
+	"github.com/pbasis/pbasis/corpus"
+)
+
+// The benchmarks in this file write the workbook of a real corpus: the
+// folder named by $PBASIS_BENCH_CORPUS (skipped when unset), read, coded
+// and aggregated the way `pbasis run` does, outside the timer. Besides
+// time, they report the CPU time per operation (cpu-ns/op, user and
+// system, of the whole process), which is what counts on a machine whose
+// cores are all busy:
+//
+//	PBASIS_BENCH_CORPUS=/tmp/b/c2m go test ./reports -run '^$' -bench WorkbookCorpus -count 5
+
+// benchCorpus is a corpus read for the benchmarks, with its results.
+type benchCorpus struct {
+	docs    []*corpus.Document
+	codings [][]analysis.Coding
+	r       *analysis.Results
+	m       *Manifest
+	cb      *analysis.CodebookSpec
+}
+
+// loadBenchCorpus reads $PBASIS_BENCH_CORPUS, or skips b.
+func loadBenchCorpus(b *testing.B) *benchCorpus {
+	dir := os.Getenv("PBASIS_BENCH_CORPUS")
+	if dir == "" {
+		b.Skip("PBASIS_BENCH_CORPUS not set")
+	}
+	fsys := os.DirFS(dir)
+	o := corpus.DefaultOptions()
+	files, _, err := corpus.List(fsys, o.Limits)
+	if err != nil {
+		b.Fatal(err)
+	}
+	sheet, err := corpus.ReadSheet(fsys, o.Limits)
+	if err != nil {
+		b.Fatal(err)
+	}
+	cb, err := analysis.LoadDefault()
+	if err != nil {
+		b.Fatal(err)
+	}
+	bc := &benchCorpus{cb: cb.Spec()}
+	for _, f := range files {
+		doc, err := corpus.ReadFile(fsys, f, sheet, o)
+		if err != nil {
+			continue
+		}
+		bc.docs = append(bc.docs, doc)
+		bc.codings = append(bc.codings, analysis.CodeDocument(cb, doc))
+	}
+	bc.r, bc.m = corpusResults(b, fsys, "bench", dir)
+	return bc
+}
+
+// BenchmarkWorkbookCorpusRows renders the corpus's Codings and Segments
+// rows on GOMAXPROCS goroutines and writes them (numbered, deflated),
+// with empty results for the summary sheets.
+func BenchmarkWorkbookCorpusRows(b *testing.B) {
+	bc := loadBenchCorpus(b)
+	empty := &analysis.Results{}
+	b.ReportAllocs()
+	b.ResetTimer()
+	start := processCPU()
+	for i := 0; i < b.N; i++ {
+		w, err := NewWorkbook(LangNL, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := renderPipelined(bc.docs, bc.codings, w.Render, w.AddRendered); err != nil {
+			b.Fatal(err)
+		}
+		if err := w.Close(io.Discard, empty, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportCPU(b, start)
+}
+
+// BenchmarkWorkbookCorpusRender only renders the corpus's rows, on one
+// goroutine, without writing them.
+func BenchmarkWorkbookCorpusRender(b *testing.B) {
+	bc := loadBenchCorpus(b)
+	w, err := NewWorkbook(LangNL, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer w.Discard()
+	b.ReportAllocs()
+	b.ResetTimer()
+	start := processCPU()
+	for i := 0; i < b.N; i++ {
+		for d, doc := range bc.docs {
+			rd := w.Render(doc, bc.codings[d])
+			w.renders.Put(rd)
+		}
+	}
+	reportCPU(b, start)
+}
+
+// BenchmarkWorkbookCorpusSummary writes the corpus's summary sheets, with
+// no Codings or Segments rows.
+func BenchmarkWorkbookCorpusSummary(b *testing.B) {
+	bc := loadBenchCorpus(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	start := processCPU()
+	for i := 0; i < b.N; i++ {
+		w, err := NewWorkbook(LangNL, bc.cb)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := w.Close(io.Discard, bc.r, bc.m); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportCPU(b, start)
+}
+
+// BenchmarkWorkbookCorpusContexts makes the quote context of every coding
+// of the corpus (the Codings sheet's quote column).
+func BenchmarkWorkbookCorpusContexts(b *testing.B) {
+	bc := loadBenchCorpus(b)
+	var buf []byte
+	var runes []rune
+	b.ResetTimer()
+	start := processCPU()
+	for i := 0; i < b.N; i++ {
+		for d, doc := range bc.docs {
+			for k := range bc.codings[d] {
+				buf = appendCodingContext(buf[:0], doc, &bc.codings[d][k], &runes)
+			}
+		}
+	}
+	reportCPU(b, start)
+}
