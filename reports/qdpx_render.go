@@ -210,7 +210,7 @@ func (q *QDPXWriter) render(d *QDPXDoc, doc *corpus.Document, codings []analysis
 // in s (valid UTF-8, long enough), stepping over ASCII 8 bytes at a time.
 func advanceRunes(s string, i, n int) int {
 	for n > 0 {
-		if n >= 8 && len(s)-i >= 8 && le64(s[i:i+8])&0x8080808080808080 == 0 {
+		if n >= 8 && len(s)-i >= 8 && load64(s, i)&highBits == 0 {
 			i += 8
 			n -= 8
 			continue
@@ -232,9 +232,9 @@ func countRunes(s string) int {
 	n := len(s)
 	i := 0
 	for ; len(s)-i >= 8; i += 8 {
-		w := le64(s[i : i+8])
+		w := load64(s, i)
 		// A continuation byte is 10xxxxxx: its top bit set, the next clear.
-		n -= bits.OnesCount64(w &^ (w << 1) & 0x8080808080808080)
+		n -= bits.OnesCount64(w &^ (w << 1) & highBits)
 	}
 	for ; i < len(s); i++ {
 		if s[i]&0xC0 == 0x80 {
@@ -242,13 +242,6 @@ func countRunes(s string) int {
 		}
 	}
 	return n
-}
-
-// le64 returns the 8 bytes of b as a little-endian number.
-func le64(b string) uint64 {
-	_ = b[7]
-	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
 // appendSelectionKey appends the key of selection s of the source with
@@ -438,16 +431,6 @@ func (sc *qdpxScratch) appendYAML(b []byte, s string) []byte {
 		return append(b, sc.val...)
 	}
 	return appendQDPXEscape(b, sc.val, false)
-}
-
-// isASCII reports whether b is all ASCII.
-func isASCII(b []byte) bool {
-	for _, c := range b {
-		if c >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 // yamlScalar writes s as a YAML scalar: plain when that reads back as the

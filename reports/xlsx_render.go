@@ -578,28 +578,16 @@ func clipCellBytes(text []byte, marker string) []byte {
 }
 
 // decodeRune decodes the code point at s[i:] as utf8.DecodeRuneInString:
-// RuneError and 1 for an invalid encoding. Two- and three-byte encodings
-// (the accented letters, quotation marks and dashes of the cells) are
-// decoded here, the rest by utf8.
+// RuneError and 1 for an invalid encoding. Bytes are decoded in place
+// (utf8.DecodeRune), not copied into a string first.
 func decodeRune[T string | []byte](s T, i int) (rune, int) {
-	switch c := s[i]; {
-	case 0xc2 <= c && c <= 0xdf && i+1 < len(s):
-		if c1 := s[i+1]; c1&0xc0 == 0x80 {
-			return rune(c&0x1f)<<6 | rune(c1&0x3f), 2
-		}
-	case 0xe0 <= c && c <= 0xef && i+2 < len(s):
-		lo, hi := byte(0x80), byte(0xbf) // the second byte's range
-		switch c {
-		case 0xe0:
-			lo = 0xa0 // no overlong encodings
-		case 0xed:
-			hi = 0x9f // no surrogates
-		}
-		if c1, c2 := s[i+1], s[i+2]; lo <= c1 && c1 <= hi && c2&0xc0 == 0x80 {
-			return rune(c&0x0f)<<12 | rune(c1&0x3f)<<6 | rune(c2&0x3f), 3
-		}
+	switch v := any(s).(type) {
+	case string:
+		return utf8.DecodeRuneInString(v[i:])
+	case []byte:
+		return utf8.DecodeRune(v[i:])
 	}
-	return utf8.DecodeRuneInString(string(s[i:min(i+utf8.UTFMax, len(s))]))
+	panic("unreachable")
 }
 
 // cutUTF16 returns text cut at a character boundary to at most limit

@@ -54,7 +54,7 @@ func lineSpecial(w uint64) uint64 {
 
 // isASCII reports whether s is ASCII only: then its code points are its
 // bytes, and a code-point offset is a byte offset.
-func isASCII(s string) bool {
+func isASCII[T string | []byte](s T) bool {
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
 		if load64(s, i)&highBits != 0 {
