@@ -471,30 +471,40 @@ func appendCodingContext(b []byte, doc *corpus.Document, k *analysis.Coding, run
 	return appendContextAround(b, rs, start, end, 100)
 }
 
-// appendContextAround appends contextAround(text, start, end, around).
-func appendContextAround(b []byte, text []rune, start, end, around int) []byte {
-	from, to := start-around, end+around
-	cutL, cutR := from > 0, to < len(text)
+// contextBounds returns where the context of [start, end) in a text of n
+// characters (code points, or the bytes of ASCII text) starts and ends:
+// around characters either side, moved to a word boundary within 20 of
+// them (space(i) says whether character i is a space), and whether the
+// text is cut there.
+func contextBounds(n, start, end, around int, space func(i int) bool) (from, to int, cutL, cutR bool) {
+	from, to = start-around, end+around
+	cutL, cutR = from > 0, to < n
 	if !cutL {
 		from = 0
 	} else {
 		for i := from; i < start && i < from+20; i++ {
-			if text[i] == ' ' {
+			if space(i) {
 				from = i + 1
 				break
 			}
 		}
 	}
 	if !cutR {
-		to = len(text)
+		to = n
 	} else {
 		for i := to; i > end && i > to-20; i-- {
-			if text[i-1] == ' ' {
+			if space(i - 1) {
 				to = i - 1
 				break
 			}
 		}
 	}
+	return from, to, cutL, cutR
+}
+
+// appendContextAround appends contextAround(text, start, end, around).
+func appendContextAround(b []byte, text []rune, start, end, around int) []byte {
+	from, to, cutL, cutR := contextBounds(len(text), start, end, around, func(i int) bool { return text[i] == ' ' })
 	j := spaceJoiner{b: b, start: len(b)}
 	if cutL {
 		j.add('…')
@@ -514,28 +524,7 @@ func appendContextAround(b []byte, text []rune, start, end, around int) []byte {
 // characters only (see isASCII), whose code points are its bytes: it
 // needs no []rune.
 func appendContextAroundASCII(b []byte, text string, start, end, around int) []byte {
-	from, to := start-around, end+around
-	cutL, cutR := from > 0, to < len(text)
-	if !cutL {
-		from = 0
-	} else {
-		for i := from; i < start && i < from+20; i++ {
-			if text[i] == ' ' {
-				from = i + 1
-				break
-			}
-		}
-	}
-	if !cutR {
-		to = len(text)
-	} else {
-		for i := to; i > end && i > to-20; i-- {
-			if text[i-1] == ' ' {
-				to = i - 1
-				break
-			}
-		}
-	}
+	from, to, cutL, cutR := contextBounds(len(text), start, end, around, func(i int) bool { return text[i] == ' ' })
 	j := spaceJoiner{b: b, start: len(b)}
 	if cutL {
 		j.add('…')
