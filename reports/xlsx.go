@@ -1256,19 +1256,18 @@ func setDimension(head []byte, ref string) []byte {
 	if end < 0 {
 		return head
 	}
-	attr := bytes.Index(head[at:at+end], []byte(`ref="`))
-	if attr < 0 {
+	tag := head[at : at+end+1]
+	if _, ok := attrValue(tag, "ref"); !ok {
 		return head
 	}
-	v0 := at + attr + len(`ref="`)
-	v1 := bytes.IndexByte(head[v0:], '"')
-	if v1 < 0 {
+	tag, err := setAttr(tag, "ref", ref)
+	if err != nil {
 		return head
 	}
 	out := make([]byte, 0, len(head)+len(ref))
-	out = append(out, head[:v0]...)
-	out = append(out, ref...)
-	return append(out, head[v0+v1:]...)
+	out = append(out, head[:at]...)
+	out = append(out, tag...)
+	return append(out, head[at+end+1:]...)
 }
 
 // writeSpliced writes the entry fh (its sizes and CRC filled in here) to
