@@ -2,6 +2,7 @@ package reports
 
 import (
 	"io"
+	"io/fs"
 	"os"
 	"testing"
 	"time"
@@ -33,28 +34,7 @@ func BenchmarkDocumentWork(b *testing.B) {
 	}
 	fsys := os.DirFS(dir)
 	o := corpus.DefaultOptions()
-	files, _, err := corpus.List(fsys, o.Limits)
-	if err != nil {
-		b.Fatal(err)
-	}
-	sheet, err := corpus.ReadSheet(fsys, o.Limits)
-	if err != nil {
-		b.Fatal(err)
-	}
-	cb, err := analysis.LoadDefault()
-	if err != nil {
-		b.Fatal(err)
-	}
-	var docs []*corpus.Document
-	var codings [][]analysis.Coding
-	for _, f := range files {
-		d, err := corpus.ReadFile(fsys, f, sheet, o)
-		if err != nil {
-			b.Fatal(err)
-		}
-		docs = append(docs, d)
-		codings = append(codings, analysis.CodeDocument(cb, d))
-	}
+	files, sheet, cb, docs, codings := readCoded(b, fsys, o)
 	report := func(b *testing.B, cpu0 time.Duration) {
 		b.ReportMetric(float64(st.Words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
 		b.ReportMetric(float64(processCPU()-cpu0)/float64(b.N), "cpu-ns/op")
@@ -111,4 +91,34 @@ func BenchmarkDocumentWork(b *testing.B) {
 		}
 		report(b, cpu0)
 	})
+}
+
+// readCoded reads every file of the corpus in fsys and codes it with the
+// default codebook, for benchmarks: it returns the files, the metadata
+// sheet, the codebook, and the documents and their codings in file order.
+func readCoded(b *testing.B, fsys fs.FS, o corpus.Options) ([]string, *corpus.Sheet, *analysis.Codebook, []*corpus.Document, [][]analysis.Coding) {
+	b.Helper()
+	files, _, err := corpus.List(fsys, o.Limits)
+	if err != nil {
+		b.Fatal(err)
+	}
+	sheet, err := corpus.ReadSheet(fsys, o.Limits)
+	if err != nil {
+		b.Fatal(err)
+	}
+	cb, err := analysis.LoadDefault()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var docs []*corpus.Document
+	var codings [][]analysis.Coding
+	for _, f := range files {
+		d, err := corpus.ReadFile(fsys, f, sheet, o)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, d)
+		codings = append(codings, analysis.CodeDocument(cb, d))
+	}
+	return files, sheet, cb, docs, codings
 }

@@ -34,28 +34,8 @@ func loadBenchCorpus(b *testing.B) *benchCorpus {
 		b.Skip("PBASIS_BENCH_CORPUS not set")
 	}
 	fsys := os.DirFS(dir)
-	o := corpus.DefaultOptions()
-	files, _, err := corpus.List(fsys, o.Limits)
-	if err != nil {
-		b.Fatal(err)
-	}
-	sheet, err := corpus.ReadSheet(fsys, o.Limits)
-	if err != nil {
-		b.Fatal(err)
-	}
-	cb, err := analysis.LoadDefault()
-	if err != nil {
-		b.Fatal(err)
-	}
-	bc := &benchCorpus{cb: cb.Spec()}
-	for _, f := range files {
-		doc, err := corpus.ReadFile(fsys, f, sheet, o)
-		if err != nil {
-			continue
-		}
-		bc.docs = append(bc.docs, doc)
-		bc.codings = append(bc.codings, analysis.CodeDocument(cb, doc))
-	}
+	_, _, cb, docs, codings := readCoded(b, fsys, corpus.DefaultOptions())
+	bc := &benchCorpus{cb: cb.Spec(), docs: docs, codings: codings}
 	bc.r, bc.m = corpusResults(b, fsys, "bench", dir)
 	return bc
 }
