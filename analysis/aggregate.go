@@ -524,10 +524,20 @@ func (a *Accumulator) Results() *Results {
 		AllWindow:  a.allWin.build("all", UnitWindow, a.codes, order),
 	}
 	r.Network = a.net.build("", a.codes, order)
-	for _, id := range caseIDs {
-		n := a.cases[id].net.build(id, a.codes, order)
-		r.CaseNetworks = append(r.CaseNetworks, n)
-		r.Bridges = append(r.Bridges, a.bridges(a.cases[id], n, order)...)
+	// Each case's network and bridges read only what belongs to the case
+	// (its quote lists included), so the cases are done in parallel and
+	// put together in case order.
+	bridges := make([][]Bridge, len(caseIDs))
+	if len(caseIDs) > 0 {
+		r.CaseNetworks = make([]*Network, len(caseIDs))
+	}
+	forEach(len(caseIDs), func(i int) {
+		id := caseIDs[i]
+		r.CaseNetworks[i] = a.cases[id].net.build(id, a.codes, order)
+		bridges[i] = a.bridges(a.cases[id], r.CaseNetworks[i], order)
+	})
+	for _, b := range bridges {
+		r.Bridges = append(r.Bridges, b...)
 	}
 	r.Qualities = a.qualities(order)
 	r.Help = a.helpAndStrain(caseIDs, order)
@@ -641,8 +651,11 @@ func (a *Accumulator) codeStats(order []int) []CodeStat {
 }
 
 func (a *Accumulator) caseCodes(caseIDs []string, order []int) []CaseCodes {
-	out := make([]CaseCodes, 0, len(caseIDs))
-	for _, id := range caseIDs {
+	out := make([]CaseCodes, len(caseIDs))
+	// Each case takes only its own quote lists: the cases are done in
+	// parallel.
+	forEach(len(caseIDs), func(i int) {
+		id := caseIDs[i]
 		c := a.cases[id]
 		var lists [4][]CodeCount
 		for vi := range lists {
@@ -654,8 +667,8 @@ func (a *Accumulator) caseCodes(caseIDs []string, order []int) []CaseCodes {
 				lists[vi] = append(lists[vi], CodeCount{Code: a.codes[k].ID, Category: a.codes[k].Category, Count: cl.Count, Quotes: cl.quotes.take(a.finishing)})
 			}
 		}
-		out = append(out, CaseCodes{Case: id, Own: lists[0], Interviewer: lists[1], Notes: lists[2], Other: lists[3]})
-	}
+		out[i] = CaseCodes{Case: id, Own: lists[0], Interviewer: lists[1], Notes: lists[2], Other: lists[3]}
+	})
 	return out
 }
 
