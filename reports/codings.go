@@ -1,9 +1,7 @@
 package reports
 
 import (
-	"encoding/csv"
 	"io"
-	"strconv"
 
 	"github.com/pbasis/pbasis/analysis"
 )
@@ -20,34 +18,48 @@ func CodingsHeader() []string {
 // start and end are the evidence's code-point span in the document's
 // normalised text; text is the whole segment.
 type CodingsWriter struct {
-	w *csv.Writer
+	w *csvWriter
 }
 
 // NewCodingsWriter writes the header row and returns the writer.
 func NewCodingsWriter(w io.Writer) (*CodingsWriter, error) {
-	cw := csv.NewWriter(w)
-	if err := cw.Write(CodingsHeader()); err != nil {
-		return nil, err
-	}
+	cw := newCSVWriter(w)
+	cw.record(CodingsHeader())
 	return &CodingsWriter{w: cw}, nil
 }
 
-// Write writes one row per coding.
+// Write writes one row per coding, quoted as encoding/csv.Writer quotes
+// them; rows are written to the underlying writer in blocks, so an error
+// may be reported by a later Write or by Flush.
 func (c *CodingsWriter) Write(codings []analysis.Coding) error {
-	for _, k := range codings {
-		rec := []string{k.Doc, k.Case, k.Speaker, k.Role, string(k.Voice), k.Segment,
-			strconv.Itoa(k.Start), strconv.Itoa(k.End), k.Code, string(k.Category), k.Term,
-			strconv.FormatBool(k.Negated), k.Source, k.Text,
-			k.Rule, k.How, k.NegCue, strconv.Itoa(k.Line), k.Time}
-		if err := c.w.Write(rec); err != nil {
-			return err
-		}
+	w := c.w
+	for i := range codings {
+		k := &codings[i]
+		w.field(k.Doc, true)
+		w.field(k.Case, false)
+		w.field(k.Speaker, false)
+		w.field(k.Role, false)
+		w.field(string(k.Voice), false)
+		w.field(k.Segment, false)
+		w.int(k.Start)
+		w.int(k.End)
+		w.field(k.Code, false)
+		w.field(string(k.Category), false)
+		w.field(k.Term, false)
+		w.bool(k.Negated)
+		w.field(k.Source, false)
+		w.field(k.Text, false)
+		w.field(k.Rule, false)
+		w.field(k.How, false)
+		w.field(k.NegCue, false)
+		w.int(k.Line)
+		w.field(k.Time, false)
+		w.endRow()
 	}
-	return c.w.Error()
+	return w.err
 }
 
-// Flush flushes buffered rows and returns any write error.
+// Flush writes buffered rows and returns any write error.
 func (c *CodingsWriter) Flush() error {
-	c.w.Flush()
-	return c.w.Error()
+	return c.w.Flush()
 }

@@ -1,9 +1,7 @@
 package reports
 
 import (
-	"encoding/csv"
 	"io"
-	"strconv"
 
 	"github.com/pbasis/pbasis/corpus"
 )
@@ -18,33 +16,41 @@ func SegmentsHeader() []string {
 // order it is given documents. start and end are code-point offsets into the
 // document's normalised text.
 type SegmentsWriter struct {
-	w *csv.Writer
+	w *csvWriter
 }
 
 // NewSegmentsWriter writes the header row and returns the writer.
 func NewSegmentsWriter(w io.Writer) (*SegmentsWriter, error) {
-	cw := csv.NewWriter(w)
-	if err := cw.Write(SegmentsHeader()); err != nil {
-		return nil, err
-	}
+	cw := newCSVWriter(w)
+	cw.record(SegmentsHeader())
 	return &SegmentsWriter{w: cw}, nil
 }
 
-// Write writes one row per segment of doc.
+// Write writes one row per segment of doc, quoted as encoding/csv.Writer
+// quotes them; rows are written to the underlying writer in blocks, so an
+// error may be reported by a later Write or by Flush.
 func (s *SegmentsWriter) Write(doc *corpus.Document) error {
-	for _, seg := range doc.Segments {
-		t := doc.Turns[seg.Turn]
-		rec := []string{doc.ID, doc.Meta.Case, t.Speaker, t.Role, string(t.Voice), seg.ID,
-			strconv.Itoa(seg.Span.Start), strconv.Itoa(seg.Span.End), seg.Text, strconv.Itoa(seg.Line), seg.Time}
-		if err := s.w.Write(rec); err != nil {
-			return err
-		}
+	w := s.w
+	for i := range doc.Segments {
+		seg := &doc.Segments[i]
+		t := &doc.Turns[seg.Turn]
+		w.field(doc.ID, true)
+		w.field(doc.Meta.Case, false)
+		w.field(t.Speaker, false)
+		w.field(t.Role, false)
+		w.field(string(t.Voice), false)
+		w.field(seg.ID, false)
+		w.int(seg.Span.Start)
+		w.int(seg.Span.End)
+		w.field(seg.Text, false)
+		w.int(seg.Line)
+		w.field(seg.Time, false)
+		w.endRow()
 	}
-	return s.w.Error()
+	return w.err
 }
 
-// Flush flushes buffered rows and returns any write error.
+// Flush writes buffered rows and returns any write error.
 func (s *SegmentsWriter) Flush() error {
-	s.w.Flush()
-	return s.w.Error()
+	return s.w.Flush()
 }
