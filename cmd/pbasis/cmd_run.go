@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
+	"runtime/trace"
 	"sort"
 	"strings"
 	"time"
@@ -44,8 +45,10 @@ func (o *runOptions) AddFlags(f *pflag.FlagSet) {
 	// Profiling (hidden): CPU and heap profiles for the speed work.
 	f.String("cpuprofile", "", "write a CPU profile to this file")
 	f.String("memprofile", "", "write the heap profile taken when the heap was largest to this file")
+	f.String("trace", "", "write an execution trace to this file (go tool trace)")
 	_ = f.MarkHidden("cpuprofile")
 	_ = f.MarkHidden("memprofile")
+	_ = f.MarkHidden("trace")
 }
 
 func newRunCommand(g *globalOptions) *cobra.Command {
@@ -79,6 +82,17 @@ PBASIS_CORPUS_SEGMENT_UNIT, ...), then config.yaml, then built-in defaults.` + e
 					return fmt.Errorf("cpu profile %s: %w", p, err)
 				}
 				defer pprof.StopCPUProfile()
+			}
+			if p, _ := c.Flags().GetString("trace"); p != "" {
+				f, err := os.Create(p)
+				if err != nil {
+					return fmt.Errorf("trace: %w", err)
+				}
+				defer f.Close()
+				if err := trace.Start(f); err != nil {
+					return fmt.Errorf("trace %s: %w", p, err)
+				}
+				defer trace.Stop()
 			}
 			memprof, _ := c.Flags().GetString("memprofile")
 			if memprof == "" {
