@@ -121,12 +121,32 @@ func svgAppendNum(dst []byte, x float64) []byte {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		x = 0
 	}
-	x = math.Round(x*10) / 10
-	if x == 0 {
-		x = 0 // no "-0"
+	t := math.Round(x * 10)
+	if t == 0 {
+		return append(dst, '0') // no "-0"
 	}
-	return strconv.AppendFloat(dst, x, 'f', -1, 64)
+	if t > -svgExactTenths && t < svgExactTenths {
+		// t/10 written with integers: the shortest decimal that reads back
+		// as the float t/10 is t's digits with a point before the last one
+		// (without ".0"), as strconv gives it (TestSVGAppendNumMatchesFloat).
+		n := int64(t)
+		if n < 0 {
+			dst = append(dst, '-')
+			n = -n
+		}
+		dst = strconv.AppendInt(dst, n/10, 10)
+		if d := n % 10; d != 0 {
+			dst = append(dst, '.', byte('0'+d))
+		}
+		return dst
+	}
+	return strconv.AppendFloat(dst, t/10, 'f', -1, 64)
 }
+
+// svgExactTenths bounds the tenths that svgAppendNum writes with integers:
+// below it, floats are more than a hundred times finer than a tenth, so no
+// decimal shorter than t/10 reads back as the float t/10.
+const svgExactTenths = 1e12
 
 // xmlText escapes s for SVG text content and attribute values. Control
 // characters XML cannot hold are dropped.
