@@ -96,6 +96,25 @@ type Heatmap struct {
 // escaped for XML.
 type svgWriter struct {
 	b []byte
+	// counts[n] is xmlText(countsOf.count(n)), made when first needed: the
+	// title of every link of an ecomap.
+	counts   [][]byte
+	countsOf *reportTexts
+}
+
+// count appends xmlText(tx.count(n)).
+func (s *svgWriter) count(tx *reportTexts, n int) {
+	if n < 0 || n >= 1<<10 {
+		s.xml(tx.count(n))
+		return
+	}
+	if s.countsOf != tx {
+		s.counts, s.countsOf = make([][]byte, 1<<10), tx
+	}
+	if s.counts[n] == nil {
+		s.counts[n] = svgAppendText(nil, tx.count(n))
+	}
+	s.b = append(s.b, s.counts[n]...)
 }
 
 func (s *svgWriter) str(t string)  { s.b = append(s.b, t...) }
@@ -365,7 +384,7 @@ func writeEcomap(s *svgWriter, e Ecomap, tx *reportTexts) {
 		s.str(`"`)
 		s.attr("stroke-width", sw)
 		s.str("><title>")
-		s.xml(tx.count(l.Count))
+		s.count(tx, l.Count)
 		s.str("</title></path>\n")
 	}
 	s.str("</g>\n")

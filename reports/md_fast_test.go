@@ -1,13 +1,22 @@
 package reports
 
 import (
+	"bytes"
+	"fmt"
+	"io"
 	"math"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
+	"github.com/pbasis/pbasis/analysis"
 	"github.com/pbasis/pbasis/corpus"
+	"github.com/pbasis/pbasis/internal/gen"
 )
 
 // Tests of the fast paths of the Markdown files and figures against the
@@ -146,5 +155,187 @@ func TestSVGAppendNumMatchesFloat(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
 	for i := 0; i < 300_000; i++ {
 		check((r.Float64() - 0.5) * math.Pow(10, float64(r.IntN(16))))
+	}
+}
+
+// memFiles is a FileWriter that keeps the files in memory.
+type memFiles struct {
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+func (f *memFiles) put(name string, write func(w io.Writer) error) error {
+	var b bytes.Buffer
+	if err := write(&b); err != nil {
+		return err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.files == nil {
+		f.files = map[string][]byte{}
+	}
+	f.files[filepath.ToSlash(name)] = b.Bytes()
+	return nil
+}
+
+// checkWriteAllMatchesWriters checks that WriteAllWith writes every file
+// as the writer of that file alone writes it (WriteReport, WritePortrait,
+// WriteEcomap, WriteBarChart, WriteHeatmap): those make everything
+// themselves, while WriteAllWith shares work between the files.
+func checkWriteAllMatchesWriters(t *testing.T, name string, r *analysis.Results, m *Manifest, lang Lang) {
+	t.Helper()
+	var f memFiles
+	written, err := WriteAllWith("out", r, m, lang, f.put)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	want := map[string]func(w io.Writer) error{
+		ReportFile:    func(w io.Writer) error { return WriteReport(w, r, m, lang) },
+		BarsFigure:    func(w io.Writer) error { return WriteBarChart(w, barChartData(r, lang), lang) },
+		HeatmapFigure: func(w io.Writer) error { return WriteHeatmap(w, heatmapData(r, lang), lang) },
+	}
+	for _, c := range r.Corpus.Cases {
+		want[PortraitPath(c.ID)] = func(w io.Writer) error { return WritePortrait(w, r, c.ID, m, lang) }
+		want[EcomapPath(c.ID)] = func(w io.Writer) error { return WriteEcomap(w, ecomapData(r, c.ID, lang), lang) }
+	}
+	if len(written) != len(want) || len(f.files) != len(want) {
+		t.Errorf("%s: wrote %d files (%d listed), want %d", name, len(f.files), len(written), len(want))
+	}
+	for rel, write := range want {
+		var b bytes.Buffer
+		if err := write(&b); err != nil {
+			t.Fatalf("%s: %s: %v", name, rel, err)
+		}
+		got, ok := f.files["out/"+rel]
+		if !ok {
+			t.Errorf("%s: %s not written", name, rel)
+			continue
+		}
+		if !bytes.Equal(got, b.Bytes()) {
+			t.Errorf("%s: %s differs from its writer's (%d bytes, want %d):\n%s", name, rel, len(got), b.Len(), firstDiff(got, b.Bytes()))
+		}
+	}
+}
+
+// firstDiff shows where two texts first differ.
+func firstDiff(a, b []byte) string {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	from := max(0, i-80)
+	return fmt.Sprintf("got  %q\nwant %q", a[from:min(len(a), i+80)], b[from:min(len(b), i+80)])
+}
+
+func TestWriteAllMatchesWriters(t *testing.T) {
+	checkWriteAllMatchesWriters(t, "fixture", fixtureResults(t), fixtureManifest(), LangNL)
+	r, m := demoResults(t)
+	for _, lang := range Langs() {
+		checkWriteAllMatchesWriters(t, "demo "+string(lang), r, m, lang)
+	}
+	dir := t.TempDir()
+	if _, err := gen.Write(dir, gen.Options{Words: 60_000, Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
+	g, gm := corpusResults(t, os.DirFS(dir), "test", "gen")
+	if len(g.Bridges) < 20 {
+		t.Fatalf("generated corpus: %d bridges, want more", len(g.Bridges))
+	}
+	checkWriteAllMatchesWriters(t, "gen", g, gm, LangNL)
+
+	// Bridges out of case order, a bridge of a case without a portrait,
+	// a bridge twice, and a bridge of no case.
+	h := *g
+	h.Bridges = slices.Clone(g.Bridges)
+	rand.New(rand.NewPCG(9, 10)).Shuffle(len(h.Bridges), func(i, j int) { h.Bridges[i], h.Bridges[j] = h.Bridges[j], h.Bridges[i] })
+	extra := h.Bridges[0]
+	extra.Case = "ZZ niet in het corpus"
+	noCase := h.Bridges[1]
+	noCase.Case = ""
+	h.Bridges = append(h.Bridges, extra, h.Bridges[2], noCase)
+	checkWriteAllMatchesWriters(t, "gen shuffled", &h, gm, LangEN)
+
+	// No bridges at all.
+	h.Bridges = nil
+	checkWriteAllMatchesWriters(t, "gen without bridges", &h, gm, LangNL)
+}
+
+// TestWriteAllReportErrors checks report.md's part of WriteAllWith's
+// errors with CreateFile: when another file fails, report.md is not left
+// behind; when report.md fails, the others are written and the error
+// names it.
+func TestWriteAllReportErrors(t *testing.T) {
+	r := fixtureResults(t)
+	out := t.TempDir()
+	blocked := EcomapPath(r.Corpus.Cases[0].ID)
+	if err := os.MkdirAll(filepath.Join(out, filepath.FromSlash(blocked), "x"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	written, err := WriteAllWith(out, r, fixtureManifest(), LangNL, CreateFile)
+	if err == nil || !strings.Contains(err.Error(), filepath.FromSlash(blocked)) {
+		t.Errorf("blocked ecomap: err = %v", err)
+	}
+	if slices.Contains(written, ReportFile) {
+		t.Errorf("written = %v lists %s", written, ReportFile)
+	}
+	if _, err := os.Stat(filepath.Join(out, ReportFile)); !os.IsNotExist(err) {
+		t.Errorf("report.md on disk after an error (stat: %v)", err)
+	}
+
+	out = t.TempDir()
+	if err := os.MkdirAll(filepath.Join(out, ReportFile, "x"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	written, err = WriteAllWith(out, r, fixtureManifest(), LangNL, CreateFile)
+	if err == nil || !strings.Contains(err.Error(), ReportFile) {
+		t.Errorf("blocked report.md: err = %v", err)
+	}
+	if want := 2 + 2*len(r.Corpus.Cases); len(written) != want || slices.Contains(written, ReportFile) {
+		t.Errorf("blocked report.md: written = %v, want the %d other files", written, want)
+	}
+}
+
+// TestSpeakerToMatchesSpeaker checks speakerTo, which appends what it
+// made for the last speaker again, against EscapeText(view.speaker) for
+// runs of quotes from a few speakers.
+func TestSpeakerToMatchesSpeaker(t *testing.T) {
+	speakers := []string{"", "Moeder", "moeder", " Moeder ", "Ouder", "ouder", "Vader\n(thuis)", "*Opa*", "1. Oma", "\x01"}
+	roles := []string{corpus.RoleParent, corpus.RoleChild, corpus.RoleInterviewer, "", "onbekend"}
+	voices := []corpus.Voice{corpus.VoiceOwn, corpus.VoiceNotes, corpus.VoiceInterviewer, corpus.VoiceOther}
+	r := rand.New(rand.NewPCG(11, 12))
+	for _, lang := range Langs() {
+		v := newMDView(&analysis.Results{}, nil, lang, nil)
+		var m mdBuf
+		m.reset(nil)
+		for i := 0; i < 5000; i++ {
+			src := &analysis.QuoteSource{Speaker: speakers[r.IntN(len(speakers))], Role: roles[r.IntN(len(roles))], Voice: voices[r.IntN(len(voices))]}
+			if i%7 == 0 {
+				m.reset(nil)
+			}
+			for n := r.IntN(3) + 1; n > 0; n-- {
+				q := analysis.Quote{QuoteSegment: &analysis.QuoteSegment{QuoteSource: src}}
+				at := len(m.b)
+				v.speakerTo(&m, &q)
+				if got, want := string(m.b[at:]), EscapeText(v.speaker(q)); got != want {
+					t.Fatalf("%s: speakerTo(%q, %q, %q) = %q, want %q", lang, src.Speaker, src.Role, src.Voice, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestSVGCountMatchesText checks svgWriter.count, which keeps the texts it
+// made, against xmlText(tx.count(n)), also when the language changes.
+func TestSVGCountMatchesText(t *testing.T) {
+	var s svgWriter
+	for _, lang := range append(Langs(), Langs()...) {
+		tx := texts(lang)
+		for _, n := range []int{-1, 0, 1, 2, 7, 1, 1023, 1024, 5000, 2, 0} {
+			s.b = s.b[:0]
+			s.count(tx, n)
+			if got, want := string(s.b), xmlText(tx.count(n)); got != want {
+				t.Errorf("%s: count(%d) = %q, want %q", lang, n, got, want)
+			}
+		}
 	}
 }

@@ -197,10 +197,27 @@ func (v *mdView) portraitLinks(b *mdBuf, mc *mdCase) {
 	tx := v.tx
 	b.heading(2, tx.LinksHeading)
 	b.para(tx.LinksIntro)
+	// With a share, report.md's text of these bridges is made beside
+	// (writeBridgeAlso) and handed over.
+	var rep *mdBuf
+	if v.share != nil && len(mc.bridges) > 0 {
+		if b.rep == nil {
+			b.rep = &mdBuf{}
+		}
+		rep = b.rep
+		rep.reset(nil)
+		b.ends = b.ends[:0]
+	}
 	for _, br := range mc.bridges {
 		b.heading(3, v.label(br.Relation))
-		v.writeBridge(b, br, false)
+		v.writeBridgeAlso(b, br, "", rep)
+		if rep != nil {
+			b.ends = append(b.ends, len(rep.b))
+		}
 		b.flush()
+	}
+	if rep != nil {
+		v.share.give(mc.bridgeAt, rep.b, b.ends)
 	}
 	if len(mc.bridges) == 0 {
 		b.para(tx.LinksNone)
