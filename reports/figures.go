@@ -100,6 +100,12 @@ type svgWriter struct {
 	// title of every link of an ecomap.
 	counts   [][]byte
 	countsOf *reportTexts
+	// Scratch of the ecomaps written one after the other: the data, and
+	// writeEcomap's nodes, their angles and positions.
+	ecomap Ecomap
+	nodes  []EcomapNode
+	angle  []float64
+	pos    map[string][2]float64
 }
 
 // count appends xmlText(tx.count(n)).
@@ -300,7 +306,8 @@ func WriteEcomap(w io.Writer, e Ecomap, lang Lang) error {
 // writeEcomap appends the ecomap of e to s (see WriteEcomap), without the
 // closing tag.
 func writeEcomap(s *svgWriter, e Ecomap, tx *reportTexts) {
-	var nodes []EcomapNode
+	nodes := s.nodes[:0]
+	defer func() { s.nodes = nodes }()
 	for _, c := range ecomapOrder() {
 		for _, n := range e.Nodes {
 			if n.Category == c {
@@ -324,8 +331,13 @@ func writeEcomap(s *svgWriter, e Ecomap, tx *reportTexts) {
 
 	// Angles: categories take arcs in proportion to their nodes, with a
 	// gap of one slot between categories.
-	pos := make(map[string][2]float64, len(nodes))
-	angle := make([]float64, len(nodes))
+	if s.pos == nil {
+		s.pos = make(map[string][2]float64, len(nodes))
+	}
+	pos := s.pos
+	clear(pos)
+	angle := append(s.angle[:0], make([]float64, len(nodes))...)
+	s.angle = angle
 	groups := 0
 	for i, n := range nodes {
 		if i == 0 || nodes[i-1].Category != n.Category {

@@ -169,7 +169,8 @@ func WriteAllWith(outDir string, r *analysis.Results, m *Manifest, lang Lang, pu
 	for _, mc := range v.list {
 		jobs = append(jobs, job{mc.ecomap, func(w io.Writer, _ *mdBuf, s *svgWriter) error {
 			s.b = s.b[:0]
-			writeEcomap(s, v.ecomapData(mc.id, mc.caseCodes().Own, mc.networks), v.tx)
+			v.ecomapDataTo(&s.ecomap, mc.id, mc.caseCodes().Own, mc.networks)
+			writeEcomap(s, s.ecomap, v.tx)
 			return s.close(w)
 		}})
 	}

@@ -339,3 +339,21 @@ func TestSVGCountMatchesText(t *testing.T) {
 		}
 	}
 }
+
+// TestMDCountNegMatchesTexts checks mdBuf.countNeg, which keeps the texts
+// it made, against reportTexts.countNeg, also when the language changes.
+func TestMDCountNegMatchesTexts(t *testing.T) {
+	var m mdBuf
+	for _, lang := range append(Langs(), Langs()...) {
+		tx := texts(lang)
+		for n := -1; n < 30; n++ {
+			for neg := -1; neg < n+2; neg++ {
+				for range 2 {
+					if got, want := m.countNeg(tx, n, neg), tx.countNeg(n, neg); got != want {
+						t.Errorf("%s: countNeg(%d, %d) = %q, want %q", lang, n, neg, got, want)
+					}
+				}
+			}
+		}
+	}
+}

@@ -15,6 +15,8 @@ type reportShare struct {
 	owned  []bool   // by bridge index: a portrait makes it
 	text   [][]byte // by bridge index: made and not yet taken
 	made   []bool   // by bridge index: text was handed over (it may since be taken)
+	whole  [][]byte // by bridge index: for the last of a buffer, that buffer
+	free   [][]byte // buffers taken whole, for give's callers to reuse
 	closed bool     // no more bridges will be made
 	unread bool     // the report takes no more: drop what is made
 }
@@ -23,7 +25,7 @@ type reportShare struct {
 // is made by that case's portrait.
 func newReportShare(v *mdView) *reportShare {
 	n := len(v.r.Bridges)
-	s := &reportShare{owned: make([]bool, n), text: make([][]byte, n), made: make([]bool, n)}
+	s := &reportShare{owned: make([]bool, n), text: make([][]byte, n), made: make([]bool, n), whole: make([][]byte, n)}
 	s.ready.L = &s.mu
 	for _, c := range v.list {
 		for _, i := range c.bridgeAt {
@@ -34,20 +36,31 @@ func newReportShare(v *mdView) *reportShare {
 }
 
 // give hands over the report's text of the bridges at (indices in
-// r.Bridges): text[ends[k-1]:ends[k]] is that of bridge at[k] (from 0 for
-// the first). text is copied.
+// r.Bridges, ascending): text[ends[k-1]:ends[k]] is that of bridge at[k]
+// (from 0 for the first). text is copied, into a buffer that the report
+// is done with when one is big enough.
 func (s *reportShare) give(at []int, text []byte, ends []int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.unread {
+	if s.unread || len(at) == 0 {
 		return
 	}
-	own := append([]byte(nil), text...)
+	var own []byte
+	for k := len(s.free) - 1; k >= 0; k-- {
+		if cap(s.free[k]) >= len(text) {
+			own = s.free[k]
+			s.free[k] = s.free[len(s.free)-1]
+			s.free = s.free[:len(s.free)-1]
+			break
+		}
+	}
+	own = append(own[:0], text...)
 	from := 0
 	for k, i := range at {
 		s.text[i], s.made[i] = own[from:ends[k]:ends[k]], true
 		from = ends[k]
 	}
+	s.whole[at[len(at)-1]] = own
 	s.ready.Broadcast()
 }
 
@@ -68,6 +81,18 @@ func (s *reportShare) take(i int) ([]byte, bool) {
 	return t, s.made[i]
 }
 
+// release says that the report is done with the text of bridge i that it
+// took. Bridges are taken in order, so when i is the last of its buffer,
+// the others were taken before, and the buffer can be made again.
+func (s *reportShare) release(i int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if b := s.whole[i]; b != nil && !s.unread {
+		s.free = append(s.free, b)
+	}
+	s.whole[i] = nil
+}
+
 // close says that no more bridges will be made.
 func (s *reportShare) close() {
 	s.mu.Lock()
@@ -82,5 +107,7 @@ func (s *reportShare) stopReading() {
 	s.mu.Lock()
 	s.unread = true
 	clear(s.text)
+	clear(s.whole)
+	s.free = nil
 	s.mu.Unlock()
 }

@@ -151,7 +151,7 @@ func (v *mdView) countHeading(b *mdBuf, code, mid string, mentions, negated int)
 	b.tmp = append(b.tmp[:0], v.label(code)...)
 	b.tmp = append(b.tmp, mid...)
 	b.tmp = append(b.tmp, " — "...)
-	b.tmp = append(b.tmp, v.tx.countNeg(mentions, negated)...)
+	b.tmp = append(b.tmp, b.countNeg(v.tx, mentions, negated)...)
 	b.headingTmp(4)
 }
 
@@ -180,7 +180,7 @@ func (v *mdView) portraitAbsent(b *mdBuf, mc *mdCase) {
 	b.heading(2, tx.AbsentHeading)
 	b.para(tx.AbsentIntro)
 	for _, a := range mc.absent {
-		b.tmp = fmt.Appendf(b.tmp[:0], tx.AbsentLineF, v.label(a.Code), tx.countNeg(a.Negated, a.Negated))
+		b.tmp = fmt.Appendf(b.tmp[:0], tx.AbsentLineF, v.label(a.Code), b.countNeg(tx, a.Negated, a.Negated))
 		b.headingTmp(4)
 		v.writeQuotes(b, a.Quotes, false)
 		if len(a.Quotes) > 0 {

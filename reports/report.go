@@ -529,6 +529,7 @@ func (v *mdView) reportBridges(b *mdBuf) {
 	for i := range v.r.Bridges {
 		if text, ok := v.share.take(i); ok {
 			b.b = append(b.b, text...) // made by the case's portrait
+			v.share.release(i)
 			b.flush()
 			continue
 		}
@@ -976,7 +977,14 @@ func ecomapData(r *analysis.Results, caseID string, lang Lang) Ecomap {
 // ecomapData is ecomapData with the case's own codes and its networks (or
 // a list of networks that holds them) given.
 func (v *view) ecomapData(caseID string, own []analysis.CodeCount, networks []*analysis.Network) Ecomap {
-	e := Ecomap{Title: fmt.Sprintf(v.tx.EcomapTitleF, caseID), Center: caseID}
+	var e Ecomap
+	v.ecomapDataTo(&e, caseID, own, networks)
+	return e
+}
+
+// ecomapDataTo sets e to ecomapData, reusing its slices.
+func (v *view) ecomapDataTo(e *Ecomap, caseID string, own []analysis.CodeCount, networks []*analysis.Network) {
+	e.Title, e.Center, e.Nodes, e.Links = fmt.Sprintf(v.tx.EcomapTitleF, caseID), caseID, e.Nodes[:0], e.Links[:0]
 	for _, c := range own {
 		switch c.Category {
 		case analysis.CatRelation, analysis.CatPlace, analysis.CatFacility:
@@ -994,5 +1002,4 @@ func (v *view) ecomapData(caseID string, own []analysis.CodeCount, networks []*a
 			}
 		}
 	}
-	return e
 }
