@@ -265,32 +265,38 @@ func TestWriteAllMatchesWriters(t *testing.T) {
 // behind; when report.md fails, the others are written and the error
 // names it.
 func TestWriteAllReportErrors(t *testing.T) {
-	r := fixtureResults(t)
-	out := t.TempDir()
-	blocked := EcomapPath(r.Corpus.Cases[0].ID)
-	if err := os.MkdirAll(filepath.Join(out, filepath.FromSlash(blocked), "x"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	written, err := WriteAllWith(out, r, fixtureManifest(), LangNL, CreateFile)
-	if err == nil || !strings.Contains(err.Error(), filepath.FromSlash(blocked)) {
-		t.Errorf("blocked ecomap: err = %v", err)
-	}
-	if slices.Contains(written, ReportFile) {
-		t.Errorf("written = %v lists %s", written, ReportFile)
-	}
-	if _, err := os.Stat(filepath.Join(out, ReportFile)); !os.IsNotExist(err) {
-		t.Errorf("report.md on disk after an error (stat: %v)", err)
+	d, dm := demoResults(t)
+	for _, blocked := range []string{EcomapPath(d.Corpus.Cases[0].ID), PortraitPath(d.Corpus.Cases[2].ID), BarsFigure} {
+		out := t.TempDir()
+		if err := os.MkdirAll(filepath.Join(out, filepath.FromSlash(blocked), "x"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		written, err := WriteAllWith(out, d, dm, LangNL, CreateFile)
+		if err == nil || !strings.Contains(err.Error(), filepath.FromSlash(blocked)) {
+			t.Errorf("blocked %s: err = %v", blocked, err)
+		}
+		if slices.Contains(written, ReportFile) || slices.Contains(written, blocked) {
+			t.Errorf("blocked %s: written = %v", blocked, written)
+		}
+		if _, err := os.Stat(filepath.Join(out, ReportFile)); !os.IsNotExist(err) {
+			t.Errorf("blocked %s: report.md on disk after an error (stat: %v)", blocked, err)
+		}
+		for _, rel := range written {
+			if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(rel))); err != nil {
+				t.Errorf("blocked %s: %s listed as written: %v", blocked, rel, err)
+			}
+		}
 	}
 
-	out = t.TempDir()
+	out := t.TempDir()
 	if err := os.MkdirAll(filepath.Join(out, ReportFile, "x"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	written, err = WriteAllWith(out, r, fixtureManifest(), LangNL, CreateFile)
+	written, err := WriteAllWith(out, d, dm, LangNL, CreateFile)
 	if err == nil || !strings.Contains(err.Error(), ReportFile) {
 		t.Errorf("blocked report.md: err = %v", err)
 	}
-	if want := 2 + 2*len(r.Corpus.Cases); len(written) != want || slices.Contains(written, ReportFile) {
+	if want := 2 + 2*len(d.Corpus.Cases); len(written) != want || slices.Contains(written, ReportFile) {
 		t.Errorf("blocked report.md: written = %v, want the %d other files", written, want)
 	}
 }

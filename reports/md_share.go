@@ -65,20 +65,25 @@ func (s *reportShare) give(at []int, text []byte, ends []int) {
 }
 
 // take returns the report's text of bridge i, waiting until its portrait
-// has made it, or false when no portrait makes it or none will (s is nil,
-// or the portraits stopped on an error): the report then makes it itself.
-func (s *reportShare) take(i int) ([]byte, bool) {
+// has made it (ok), or nothing when no portrait makes it (s is nil, or the
+// bridge's case has no portrait): the report then makes it itself. stop
+// says that its portrait will not make it, as the portraits stopped on an
+// error: report.md will not be kept.
+func (s *reportShare) take(i int) (text []byte, ok, stop bool) {
 	if s == nil || !s.owned[i] {
-		return nil, false
+		return nil, false, false
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for !s.made[i] && !s.closed {
 		s.ready.Wait()
 	}
-	t := s.text[i]
+	if !s.made[i] {
+		return nil, false, true // closed: every portrait that was started is done
+	}
+	text = s.text[i]
 	s.text[i] = nil
-	return t, s.made[i]
+	return text, true, false
 }
 
 // release says that the report is done with the text of bridge i that it

@@ -197,6 +197,9 @@ func (v *mdView) writeReport(b *mdBuf, w io.Writer) error {
 	}
 	v.reportMatrix(b)
 	v.reportBridges(b)
+	if b.err != nil {
+		return b.err // nothing more would be written
+	}
 	v.reportQualities(b)
 	v.reportHelp(b)
 	v.reportEmergent(b)
@@ -527,7 +530,12 @@ func (v *mdView) reportBridges(b *mdBuf) {
 		return
 	}
 	for i := range v.r.Bridges {
-		if text, ok := v.share.take(i); ok {
+		text, ok, stop := v.share.take(i)
+		if stop {
+			b.err = errFilesMissing // nothing more is written
+			return
+		}
+		if ok {
 			b.b = append(b.b, text...) // made by the case's portrait
 			v.share.release(i)
 			b.flush()
