@@ -3,6 +3,7 @@ package reports
 import (
 	"fmt"
 	"io"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -218,6 +219,10 @@ func (v *mdView) portraitLinks(b *mdBuf, mc *mdCase) {
 	}
 	if rep != nil {
 		v.share.give(mc.bridgeAt, rep.b, b.ends)
+		// Let the report take them now (give woke it, to run next here)
+		// rather than when this goroutine's turn ends: otherwise it falls
+		// behind and the bridges of hundreds of cases wait in memory.
+		runtime.Gosched()
 	}
 	if len(mc.bridges) == 0 {
 		b.para(tx.LinksNone)
