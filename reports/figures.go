@@ -115,7 +115,10 @@ func (s *svgWriter) count(tx *reportTexts, n int) {
 		return
 	}
 	if s.countsOf != tx {
-		s.counts, s.countsOf = make([][]byte, 1<<10), tx
+		s.counts, s.countsOf = s.counts[:0], tx
+	}
+	if n >= len(s.counts) {
+		s.counts = append(s.counts, make([][]byte, n+1-len(s.counts))...)
 	}
 	if s.counts[n] == nil {
 		s.counts[n] = svgAppendText(nil, tx.count(n))
