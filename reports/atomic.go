@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sync"
 )
 
 // AtomicWrite writes a file by calling write on a buffered temporary file in
@@ -60,13 +61,20 @@ type FileWriter func(name string, write func(w io.Writer) error) error
 // staging folder, where syncing thousands of small files one by one costs
 // more than everything else written to them. On an error the partial
 // file is removed.
+//
+// The file is opened first and its folder made only when that fails, so
+// that writing thousands of files into one folder does not look the
+// folder up again for each; the errors are those of making the folder
+// first. The buffers are reused (createBuffers).
 func CreateFile(name string, write func(w io.Writer) error) (err error) {
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		return fmt.Errorf("create folder for %s: %w", name, err)
-	}
 	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			return fmt.Errorf("create folder for %s: %w", name, err)
+		}
+		if f, err = os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644); err != nil {
+			return fmt.Errorf("write %s: %w", name, err)
+		}
 	}
 	defer func() {
 		if err != nil {
@@ -74,7 +82,12 @@ func CreateFile(name string, write func(w io.Writer) error) (err error) {
 			os.Remove(name)
 		}
 	}()
-	if err = writeBuffered(f, 32<<10, name, write); err != nil {
+	bw := createBuffers.Get().(*bufio.Writer)
+	bw.Reset(f)
+	err = writeTo(bw, name, write)
+	bw.Reset(nil) // the buffer keeps no file
+	createBuffers.Put(bw)
+	if err != nil {
 		return err
 	}
 	if err = f.Close(); err != nil {
@@ -83,10 +96,18 @@ func CreateFile(name string, write func(w io.Writer) error) (err error) {
 	return nil
 }
 
+// createBuffers are the buffers of CreateFile, 32 KiB each: a buffer per
+// file would be made, cleared and collected thousands of times per run.
+var createBuffers = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 32<<10) }}
+
 // writeBuffered calls write on f through a buffer of size bytes and
 // flushes it; errors name the file.
 func writeBuffered(f *os.File, size int, name string, write func(w io.Writer) error) error {
-	bw := bufio.NewWriterSize(f, size)
+	return writeTo(bufio.NewWriterSize(f, size), name, write)
+}
+
+// writeTo calls write on bw and flushes it; errors name the file.
+func writeTo(bw *bufio.Writer, name string, write func(w io.Writer) error) error {
 	if err := write(bw); err != nil {
 		return fmt.Errorf("write %s: %w", name, err)
 	}

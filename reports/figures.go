@@ -96,6 +96,34 @@ type Heatmap struct {
 // escaped for XML.
 type svgWriter struct {
 	b []byte
+	// counts[n] is xmlText(countsOf.count(n)), made when first needed: the
+	// title of every link of an ecomap.
+	counts   [][]byte
+	countsOf *reportTexts
+	// Scratch of the ecomaps written one after the other: the data, and
+	// writeEcomap's nodes, their angles and positions.
+	ecomap Ecomap
+	nodes  []EcomapNode
+	angle  []float64
+	pos    map[string][2]float64
+}
+
+// count appends xmlText(tx.count(n)).
+func (s *svgWriter) count(tx *reportTexts, n int) {
+	if n < 0 || n >= 1<<10 {
+		s.xml(tx.count(n))
+		return
+	}
+	if s.countsOf != tx {
+		s.counts, s.countsOf = s.counts[:0], tx
+	}
+	if n >= len(s.counts) {
+		s.counts = append(s.counts, make([][]byte, n+1-len(s.counts))...)
+	}
+	if s.counts[n] == nil {
+		s.counts[n] = svgAppendText(nil, tx.count(n))
+	}
+	s.b = append(s.b, s.counts[n]...)
 }
 
 func (s *svgWriter) str(t string)  { s.b = append(s.b, t...) }
@@ -121,12 +149,32 @@ func svgAppendNum(dst []byte, x float64) []byte {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		x = 0
 	}
-	x = math.Round(x*10) / 10
-	if x == 0 {
-		x = 0 // no "-0"
+	t := math.Round(x * 10)
+	if t == 0 {
+		return append(dst, '0') // no "-0"
 	}
-	return strconv.AppendFloat(dst, x, 'f', -1, 64)
+	if t > -svgExactTenths && t < svgExactTenths {
+		// t/10 written with integers: the shortest decimal that reads back
+		// as the float t/10 is t's digits with a point before the last one
+		// (without ".0"), as strconv gives it (TestSVGAppendNumMatchesFloat).
+		n := int64(t)
+		if n < 0 {
+			dst = append(dst, '-')
+			n = -n
+		}
+		dst = strconv.AppendInt(dst, n/10, 10)
+		if d := n % 10; d != 0 {
+			dst = append(dst, '.', byte('0'+d))
+		}
+		return dst
+	}
+	return strconv.AppendFloat(dst, t/10, 'f', -1, 64)
 }
+
+// svgExactTenths bounds the tenths that svgAppendNum writes with integers:
+// below it, floats are more than a hundred times finer than a tenth, so no
+// decimal shorter than t/10 reads back as the float t/10.
+const svgExactTenths = 1e12
 
 // xmlText escapes s for SVG text content and attribute values. Control
 // characters XML cannot hold are dropped.
@@ -261,7 +309,8 @@ func WriteEcomap(w io.Writer, e Ecomap, lang Lang) error {
 // writeEcomap appends the ecomap of e to s (see WriteEcomap), without the
 // closing tag.
 func writeEcomap(s *svgWriter, e Ecomap, tx *reportTexts) {
-	var nodes []EcomapNode
+	nodes := s.nodes[:0]
+	defer func() { s.nodes = nodes }()
 	for _, c := range ecomapOrder() {
 		for _, n := range e.Nodes {
 			if n.Category == c {
@@ -285,8 +334,13 @@ func writeEcomap(s *svgWriter, e Ecomap, tx *reportTexts) {
 
 	// Angles: categories take arcs in proportion to their nodes, with a
 	// gap of one slot between categories.
-	pos := make(map[string][2]float64, len(nodes))
-	angle := make([]float64, len(nodes))
+	if s.pos == nil {
+		s.pos = make(map[string][2]float64, len(nodes))
+	}
+	pos := s.pos
+	clear(pos)
+	angle := append(s.angle[:0], make([]float64, len(nodes))...)
+	s.angle = angle
 	groups := 0
 	for i, n := range nodes {
 		if i == 0 || nodes[i-1].Category != n.Category {
@@ -345,7 +399,7 @@ func writeEcomap(s *svgWriter, e Ecomap, tx *reportTexts) {
 		s.str(`"`)
 		s.attr("stroke-width", sw)
 		s.str("><title>")
-		s.xml(tx.count(l.Count))
+		s.count(tx, l.Count)
 		s.str("</title></path>\n")
 	}
 	s.str("</g>\n")

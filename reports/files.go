@@ -3,6 +3,7 @@ package reports
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -125,13 +126,13 @@ const mdWriters = 8
 // figures into outDir, each file atomically (AtomicWrite), and returns the
 // paths written relative to outDir (with '/'), in this order: the figures
 // (bar chart, heat map, then the ecomaps in case order), the portraits in
-// case order, then report.md. The figures and portraits are written several
-// at a time (each file whole, its content the same whatever the timing);
-// report.md is written last, and only when all others were, so that a
-// report.md on disk always has its figures and portraits beside it. On an
-// error no further file is started; WriteAll returns the files that were
-// written, in the order above, and the first error in that order, which
-// names the file.
+// case order, then report.md. The files are written several at a time
+// (each file whole, its content the same whatever the timing); report.md
+// is written beside the others but finished last, and only when all
+// others were, so that a report.md on disk always has its figures and
+// portraits beside it. On an error no further file is started; WriteAll
+// returns the files that were written, in the order above, and the first
+// error in that order, which names the file.
 func WriteAll(outDir string, r *analysis.Results, m *Manifest, lang Lang) ([]string, error) {
 	return WriteAllWith(outDir, r, m, lang, AtomicWrite)
 }
@@ -153,6 +154,8 @@ func WriteAllWith(outDir string, r *analysis.Results, m *Manifest, lang Lang, pu
 		seen[k] = c
 	}
 	v := newMDView(r, m, lang, nil)
+	// The portraits make report.md's bridges too (reportShare).
+	v.share = newReportShare(v)
 
 	// A job writes one file; b and s are its writer's buffers.
 	type job struct {
@@ -166,13 +169,25 @@ func WriteAllWith(outDir string, r *analysis.Results, m *Manifest, lang Lang, pu
 	for _, mc := range v.list {
 		jobs = append(jobs, job{mc.ecomap, func(w io.Writer, _ *mdBuf, s *svgWriter) error {
 			s.b = s.b[:0]
-			writeEcomap(s, v.ecomapData(mc.id, mc.caseCodes().Own, mc.networks), v.tx)
+			v.ecomapDataTo(&s.ecomap, mc.id, mc.caseCodes().Own, mc.networks)
+			writeEcomap(s, s.ecomap, v.tx)
 			return s.close(w)
 		}})
 	}
 	for _, mc := range v.list {
 		jobs = append(jobs, job{mc.portrait, func(w io.Writer, b *mdBuf, _ *svgWriter) error { return v.writePortrait(b, w, mc.id) }})
 	}
+	// The order the jobs are started in: the portraits first, in case
+	// order, as report.md takes their bridges in that order; then the
+	// ecomaps and the two figures, while report.md writes its later parts.
+	order := make([]int, 0, len(jobs))
+	for i := range v.list {
+		order = append(order, 2+len(v.list)+i)
+	}
+	for i := range v.list {
+		order = append(order, 2+i)
+	}
+	order = append(order, 0, 1)
 
 	errs := make([]error, len(jobs))
 	done := make([]bool, len(jobs))
@@ -181,6 +196,25 @@ func WriteAllWith(outDir string, r *analysis.Results, m *Manifest, lang Lang, pu
 		failed atomic.Bool
 		wg     sync.WaitGroup
 	)
+	// report.md: written beside the other files; its write ends with an
+	// error, so that put leaves no report.md, when one of them failed.
+	workersDone, reportDone := make(chan struct{}), make(chan struct{})
+	var reportErr error
+	go func() {
+		defer close(reportDone)
+		defer v.share.stopReading()
+		var b mdBuf
+		reportErr = put(filepath.Join(outDir, ReportFile), func(w io.Writer) error {
+			if err := v.writeReport(&b, w); err != nil {
+				return err
+			}
+			<-workersDone
+			if failed.Load() {
+				return errFilesMissing
+			}
+			return nil
+		})
+	}()
 	for range min(max(runtime.GOMAXPROCS(0), mdWriters), len(jobs)) {
 		wg.Add(1)
 		go func() {
@@ -190,10 +224,11 @@ func WriteAllWith(outDir string, r *analysis.Results, m *Manifest, lang Lang, pu
 				s svgWriter
 			)
 			for !failed.Load() {
-				i := int(next.Add(1) - 1)
-				if i >= len(jobs) {
+				k := int(next.Add(1) - 1)
+				if k >= len(order) {
 					return
 				}
+				i := order[k]
 				j := jobs[i]
 				errs[i] = put(filepath.Join(outDir, filepath.FromSlash(j.rel)), func(w io.Writer) error { return j.write(w, &b, &s) })
 				if errs[i] != nil {
@@ -205,6 +240,9 @@ func WriteAllWith(outDir string, r *analysis.Results, m *Manifest, lang Lang, pu
 		}()
 	}
 	wg.Wait()
+	v.share.close()
+	close(workersDone)
+	<-reportDone
 	written := make([]string, 0, len(jobs)+1)
 	for i, j := range jobs {
 		if done[i] {
@@ -216,10 +254,12 @@ func WriteAllWith(outDir string, r *analysis.Results, m *Manifest, lang Lang, pu
 			return written, err
 		}
 	}
-
-	var b mdBuf
-	if err := put(filepath.Join(outDir, ReportFile), func(w io.Writer) error { return v.writeReport(&b, w) }); err != nil {
-		return written, err
+	if reportErr != nil {
+		return written, reportErr
 	}
 	return append(written, ReportFile), nil
 }
+
+// errFilesMissing ends the write of report.md when another file of
+// WriteAllWith could not be written.
+var errFilesMissing = errors.New("not written: other files are missing")

@@ -125,8 +125,11 @@ func (j *spaceJoiner) addAll(rs []rune) {
 // fall inside text, text comes back whole. The sentence is a slice of text:
 // its characters are never changed.
 func QuoteSentence(text string, start, end int) (sentence string, cutBefore, cutAfter bool) {
+	if start < 0 || end < start || atMostOneSentence(text) {
+		return strings.TrimSpace(text), false, false
+	}
 	spans := corpus.Sentences(text)
-	if len(spans) <= 1 || start < 0 || end < start {
+	if len(spans) <= 1 {
 		return strings.TrimSpace(text), false, false
 	}
 	// Code points to bytes.
@@ -160,6 +163,53 @@ func QuoteSentence(text string, start, end int) (sentence string, cutBefore, cut
 	}
 	a, z := spans[first][0], spans[last][1]
 	return text[a:z], first > 0, last < len(spans)-1
+}
+
+// atMostOneSentence reports, for most texts of one sentence, that
+// corpus.Sentences(text) has at most one span, without the work of
+// finding them. It is a sufficient test: false means "maybe more".
+//
+// Sentences ends a sentence only at a line feed or at a run of
+// terminators ('.', '?', '!', '…'); at any other byte it goes on (a
+// multi-byte character that starts with the first byte of '…' is
+// skipped). So a text without a line feed whose only terminators are its
+// last run (followed by nothing but closing quotes or brackets, as
+// Sentences skips them, and then spaces, tabs or carriage returns) is one
+// sentence, or none: the run either ends the one sentence or does not,
+// and what follows it is blank. TestAtMostOneSentence checks this
+// against corpus.Sentences.
+func atMostOneSentence(text string) bool {
+	e := len(text)
+	for e > 0 && (text[e-1] == ' ' || text[e-1] == '\t' || text[e-1] == '\r') {
+		e--
+	}
+closers:
+	for e > 0 {
+		switch c := text[e-1]; {
+		case c == '"' || c == '\'' || c == ')' || c == ']' || c == '}':
+			e--
+		case strings.HasSuffix(text[:e], "”") || strings.HasSuffix(text[:e], "’"):
+			e -= 3
+		case strings.HasSuffix(text[:e], "»"):
+			e -= 2
+		default:
+			break closers
+		}
+	}
+	for e > 0 {
+		if c := text[e-1]; c == '.' || c == '?' || c == '!' {
+			e--
+		} else if strings.HasSuffix(text[:e], "…") {
+			e -= len("…")
+		} else {
+			break
+		}
+	}
+	// No line feed in the whole text, no terminator before the last run
+	// (a search per byte is faster than one loop over the bytes).
+	body := text[:e]
+	return strings.IndexByte(text, '\n') < 0 && strings.IndexByte(body, '.') < 0 &&
+		strings.IndexByte(body, '?') < 0 && strings.IndexByte(body, '!') < 0 && !strings.Contains(body, "…")
 }
 
 // mdQuote renders a quote (the segment text with the mention at code-point

@@ -23,8 +23,12 @@ import (
 // codebook. The corpus is generated, read, coded and aggregated once per
 // run of BenchmarkMDFiles, outside the timed loops of its sub-benchmarks:
 //
-//   - WriteAll: every file into a folder, as `pbasis run` does (atomic
-//     writes included);
+//   - WriteAll: every file into a folder with AtomicWrite (a sync per
+//     file);
+//   - CreateFile: every file into a folder with CreateFile, as `pbasis run`
+//     writes its staging folder (each op writes over the last op's files);
+//   - Discard: what WriteAllWith makes of every file, handed to io.Discard:
+//     the CPU of the content alone, without files;
 //   - Markdown: the same content into io.Discard through the exported
 //     writers (WriteReport, WritePortrait, WriteEcomap, ...), no files.
 //
@@ -36,7 +40,9 @@ var benchMDWords = flag.Int("bench-md-words", 200_000, "words of the generated c
 
 func BenchmarkMDFiles(b *testing.B) {
 	r, m := benchMDResults(b)
-	b.Run("WriteAll", func(b *testing.B) { benchWriteAll(b, r, m) })
+	b.Run("WriteAll", func(b *testing.B) { benchWriteAll(b, r, m, AtomicWrite) })
+	b.Run("CreateFile", func(b *testing.B) { benchWriteAll(b, r, m, CreateFile) })
+	b.Run("Discard", func(b *testing.B) { benchWriteAll(b, r, m, putDiscard) })
 	b.Run("Markdown", func(b *testing.B) { benchMarkdown(b, r, m) })
 }
 
@@ -51,7 +57,14 @@ func benchMDResults(b *testing.B) (*analysis.Results, *Manifest) {
 	return corpusResults(b, os.DirFS(dir), "bench", "gen "+strconv.Itoa(*benchMDWords))
 }
 
-func benchWriteAll(b *testing.B, r *analysis.Results, m *Manifest) {
+// putDiscard is a FileWriter that hands every file to io.Discard.
+func putDiscard(_ string, write func(w io.Writer) error) error { return write(io.Discard) }
+
+// benchWriteAll runs WriteAllWith with put: AtomicWrite (WriteAll),
+// CreateFile (as pbasis run writes its staging folder; each op writes over
+// the files of the last) or putDiscard (the content of every file made as
+// WriteAllWith makes it, but no file written).
+func benchWriteAll(b *testing.B, r *analysis.Results, m *Manifest, put FileWriter) {
 	out := b.TempDir()
 	rels, err := WriteAll(out, r, m, LangNL)
 	if err != nil {
@@ -63,7 +76,7 @@ func benchWriteAll(b *testing.B, r *analysis.Results, m *Manifest) {
 	cpu := processCPU()
 	b.ResetTimer()
 	for b.Loop() {
-		if _, err := WriteAll(out, r, m, LangNL); err != nil {
+		if _, err := WriteAllWith(out, r, m, LangNL, put); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+
+	"github.com/pbasis/pbasis/corpus"
 )
 
 // mdFlushAt is the size from which an mdBuf hands its text to the writer.
@@ -20,8 +22,36 @@ type mdBuf struct {
 	// tmp2 and lines are more scratch, for writeBridge.
 	tmp2  []byte
 	lines [][2]int
-	w     io.Writer // nil: keep everything in b
-	err   error     // the first error of w
+	// rep and ends are for the report's text of a portrait's bridges
+	// (portraitLinks).
+	rep  *mdBuf
+	ends []int
+	// speaker is the last speaker speakerTo wrote, with its text.
+	speaker struct {
+		speaker, role string
+		voice         corpus.Voice
+		text          []byte
+		ok            bool
+	}
+	// counts keeps countsOf.countNeg(n, neg) by {n, neg} (countNeg).
+	counts   map[[2]int]string
+	countsOf *reportTexts
+	w        io.Writer // nil: keep everything in b
+	err      error     // the first error of w
+}
+
+// countNeg returns tx.countNeg(n, neg), kept for the next time.
+func (m *mdBuf) countNeg(tx *reportTexts, n, neg int) string {
+	if m.countsOf != tx {
+		m.counts, m.countsOf = map[[2]int]string{}, tx
+	}
+	k := [2]int{n, neg}
+	t, ok := m.counts[k]
+	if !ok {
+		t = tx.countNeg(n, neg)
+		m.counts[k] = t
+	}
+	return t
 }
 
 // reset starts a new file written to w.
@@ -32,6 +62,7 @@ func (m *mdBuf) reset(w io.Writer) {
 		m.b = make([]byte, 0, mdFlushAt+mdFlushAt/4)
 	}
 	m.b, m.tmp, m.tmp2, m.lines, m.w, m.err = m.b[:0], m.tmp[:0], m.tmp2[:0], m.lines[:0], w, nil
+	m.speaker.ok = false
 }
 
 // str appends s as it is (already Markdown).

@@ -38,33 +38,128 @@ const mdASCIIClasses = "" +
 // mdClass returns the class of an ASCII byte c.
 func mdClass(c byte) mdASCIIClass { return mdASCIIClass(mdASCIIClasses[c] - '0') }
 
+// mdBodyClass says what mdAppendEscaped does with a byte once the text
+// so far is more than digits (see mdByteClasses).
+type mdBodyClass uint8
+
+const (
+	mdBodyPlain   mdBodyClass = iota // copied (the lead and list-end rules no longer apply)
+	mdBodySpecial                    // backslash-escaped
+	mdBodySpace                      // ASCII white space: joined into one space
+	mdBodyControl                    // ASCII control character: dropped
+	mdBodyMulti                      // a byte of a multi-byte (or invalid) UTF-8 sequence
+)
+
+// mdByteClasses is the mdBodyClass of every byte, made from
+// mdASCIIClasses: after the start of a text, digits, '-', '+', '=', ':',
+// '.' and ')' are plain.
+var mdByteClasses = func() (t [256]mdBodyClass) {
+	for c := range t {
+		if c >= utf8.RuneSelf {
+			t[c] = mdBodyMulti
+			continue
+		}
+		switch mdClass(byte(c)) {
+		case mdASCIISpecial:
+			t[c] = mdBodySpecial
+		case mdASCIISpace:
+			t[c] = mdBodySpace
+		case mdASCIIControl:
+			t[c] = mdBodyControl
+		}
+	}
+	return t
+}()
+
 // mdAppendEscaped appends EscapeText(s) to dst: s with white space runs
 // joined into one space, trimmed, control characters and invalid UTF-8
 // dropped, and Markdown markup backslash-escaped.
+//
+// It works in two steps: the start of the text, as long as it is empty or
+// all ASCII digits, where the list-marker rules look at every byte
+// (mdAppendEscapedStart); then the rest, where only markup, white space,
+// control characters and multi-byte characters need a look, and words
+// with single spaces between them are copied as one run.
 func mdAppendEscaped[T string | []byte](dst []byte, s T) []byte {
+	dst, i, space := mdAppendEscapedStart(dst, s)
+	for i < len(s) {
+		switch c := s[i]; mdByteClasses[c] {
+		case mdBodyPlain:
+			if space {
+				dst = append(dst, ' ')
+				space = false
+			}
+			// A run of plain bytes and single spaces between them is
+			// copied as it is.
+			j := i + 1
+			for j < len(s) {
+				if mdByteClasses[s[j]] == mdBodyPlain {
+					j++
+					continue
+				}
+				if s[j] == ' ' && j+1 < len(s) && mdByteClasses[s[j+1]] == mdBodyPlain {
+					j += 2
+					continue
+				}
+				break
+			}
+			dst = append(dst, s[i:j]...)
+			i = j
+		case mdBodySpecial:
+			if space {
+				dst = append(dst, ' ')
+				space = false
+			}
+			dst = append(dst, '\\', c)
+			i++
+		case mdBodySpace:
+			space = true
+			i++
+		case mdBodyControl:
+			i++
+		default:
+			r, size := mdDecodeRune(s, i)
+			switch {
+			case unicode.IsSpace(r):
+				space = true
+			case unicode.IsControl(r) || r == utf8.RuneError:
+			default:
+				if space {
+					dst = append(dst, ' ')
+					space = false
+				}
+				dst = append(dst, s[i:i+size]...)
+			}
+			i += size
+		}
+	}
+	return dst
+}
+
+// mdDecodeRune decodes the code point of s at i (not ASCII), as
+// utf8.DecodeRune does: utf8.RuneError and 1 for invalid UTF-8.
+func mdDecodeRune[T string | []byte](s T, i int) (rune, int) {
+	c := s[i]
+	if c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+		// Two bytes (U+0080-U+07FF): Latin letters with accents and the like.
+		return rune(c&0x1F)<<6 | rune(s[i+1]&0x3F), 2
+	}
+	var enc [utf8.UTFMax]byte
+	return utf8.DecodeRune(enc[:copy(enc[:], s[i:min(i+utf8.UTFMax, len(s))])])
+}
+
+// mdAppendEscapedStart appends the escaped start of s to dst, up to and
+// including the first character that makes the text more than a run of
+// ASCII digits, and returns where in s it stopped and whether a space is
+// pending there. This is where EscapeText escapes a leading '-', '+', '='
+// or ':' and the '.' or ')' of "1." and "1)".
+func mdAppendEscapedStart[T string | []byte](dst []byte, s T) (_ []byte, i int, space bool) {
 	n := 0         // bytes of JoinSpace(s) so far (escapes not counted)
 	digits := true // JoinSpace(s)[:n] is all ASCII digits (when n > 0)
-	space := false // a space is pending
-	for i := 0; i < len(s); {
+	for i < len(s) && (n == 0 || digits) {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			cl := mdClass(c)
-			if cl == mdASCIIPlain {
-				// A run of plain bytes is copied as it is.
-				if space && n > 0 {
-					dst = append(dst, ' ')
-					n++
-				}
-				j := i + 1
-				for j < len(s) && s[j] < utf8.RuneSelf && mdClass(s[j]) == mdASCIIPlain {
-					j++
-				}
-				dst = append(dst, s[i:j]...)
-				n += j - i
-				digits, space = false, false
-				i = j
-				continue
-			}
 			i++
 			switch cl {
 			case mdASCIISpace:
@@ -98,8 +193,7 @@ func mdAppendEscaped[T string | []byte](dst []byte, s T) []byte {
 			}
 			continue
 		}
-		var enc [utf8.UTFMax]byte
-		r, size := utf8.DecodeRune(enc[:copy(enc[:], s[i:])])
+		r, size := mdDecodeRune(s, i)
 		switch {
 		case unicode.IsSpace(r):
 			space = true
@@ -119,7 +213,7 @@ func mdAppendEscaped[T string | []byte](dst []byte, s T) []byte {
 		digits = false
 		i += size
 	}
-	return dst
+	return dst, i, space
 }
 
 // mdAppendQuote appends mdQuote(text, start, end) to dst: the sentence of

@@ -64,6 +64,16 @@ func TestMDAppendEscapedMatchesEscapeText(t *testing.T) {
 	for i := 0; i < 20000; i++ {
 		checkAppendEscaped(t, randomEscapeText(r))
 	}
+	// Longer texts: runs of words and spaces after the start.
+	for i := 0; i < 5000; i++ {
+		s := randomEscapeText(r)
+		for n := r.IntN(8); n > 0; n-- {
+			s += randomEscapeText(r)
+		}
+		checkAppendEscaped(t, s)
+		checkAppendEscaped(t, "12"+s)
+		checkAppendEscaped(t, "Een zin met woorden "+s+" en meer woorden.")
+	}
 }
 
 func FuzzMDAppendEscaped(f *testing.F) {

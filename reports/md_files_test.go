@@ -1,6 +1,8 @@
 package reports
 
 import (
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -57,5 +59,51 @@ func TestWriteAllOrder(t *testing.T) {
 	want = append(want, ReportFile)
 	if !slices.Equal(written, want) {
 		t.Errorf("written = %v\nwant %v", written, want)
+	}
+}
+
+// TestCreateFile checks CreateFile: it makes missing folders, replaces a
+// file, removes a file whose write failed, and names the folder or the
+// file in its errors as it did when it made the folder first.
+func TestCreateFile(t *testing.T) {
+	dir := t.TempDir()
+	put := func(rel, text string) error {
+		return CreateFile(filepath.Join(dir, rel), func(w io.Writer) error {
+			_, err := io.WriteString(w, text)
+			return err
+		})
+	}
+	big := strings.Repeat("x", 100<<10) // more than a buffer
+	for _, c := range []struct{ rel, text string }{{"a/b/c.md", "eerst"}, {"a/b/c.md", "dan"}, {"a/d.svg", big}, {"e.md", ""}} {
+		if err := put(c.rel, c.text); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := os.ReadFile(filepath.Join(dir, c.rel)); err != nil || string(got) != c.text {
+			t.Errorf("%s: %d bytes, %v; want %d bytes", c.rel, len(got), err, len(c.text))
+		}
+	}
+	fail := errors.New("kapot")
+	err := CreateFile(filepath.Join(dir, "a/f.md"), func(w io.Writer) error {
+		io.WriteString(w, big)
+		return fail
+	})
+	if !errors.Is(err, fail) {
+		t.Errorf("write error: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "a/f.md")); !os.IsNotExist(err) {
+		t.Errorf("file after a failed write: %v", err)
+	}
+	// A file where the folder should be.
+	err = put("e.md/g.md", "x")
+	if err == nil || !strings.HasPrefix(err.Error(), "create folder for ") {
+		t.Errorf("folder is a file: %v", err)
+	}
+	// A folder where the file should be.
+	if err := os.Mkdir(filepath.Join(dir, "h.md"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	err = put("h.md", "x")
+	if err == nil || !strings.HasPrefix(err.Error(), "write ") {
+		t.Errorf("file is a folder: %v", err)
 	}
 }

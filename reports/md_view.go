@@ -20,6 +20,9 @@ type mdView struct {
 	// negated is " (" + EscapeText(QuoteNegated) + ")", the mark of a
 	// negated quote.
 	negated string
+	// share, when not nil, carries report.md's bridges from the portraits
+	// that make them to the report (WriteAllWith).
+	share *reportShare
 }
 
 // mdCase is what the Markdown files and figures need of one case.
@@ -35,6 +38,7 @@ type mdCase struct {
 	portraitLink, ecomapLink string
 	// The case's parts of the results, in results order.
 	bridges  []*analysis.Bridge
+	bridgeAt []int // the index in r.Bridges of each of bridges
 	absent   []*analysis.AbsentCode
 	members  []*analysis.MemberDifference
 	waves    []*analysis.WaveChange
@@ -76,6 +80,7 @@ func newMDView(r *analysis.Results, m *Manifest, lang Lang, only *string) *mdVie
 	for i := range r.Bridges {
 		if c := v.cases[r.Bridges[i].Case]; c != nil {
 			c.bridges = append(c.bridges, &r.Bridges[i])
+			c.bridgeAt = append(c.bridgeAt, i)
 		}
 	}
 	for i := range r.Absent {
@@ -154,7 +159,23 @@ func appendQuoteLocation(dst []byte, q *analysis.Quote) []byte {
 }
 
 // speakerTo appends EscapeText(v.speaker(q)) to m, using m's scratch.
+// What it appended for the last speaker, role and voice it was given is
+// kept in m.speaker and appended again for the same three (quotes of one
+// speaker mostly come one after the other).
 func (v *mdView) speakerTo(m *mdBuf, q *analysis.Quote) {
+	k := &m.speaker
+	if k.ok && q.Speaker == k.speaker && q.Role == k.role && q.Voice == k.voice {
+		m.b = append(m.b, k.text...)
+		return
+	}
+	at := len(m.b)
+	v.makeSpeaker(m, q)
+	k.speaker, k.role, k.voice, k.ok = q.Speaker, q.Role, q.Voice, true
+	k.text = append(k.text[:0], m.b[at:]...)
+}
+
+// makeSpeaker is speakerTo without m.speaker.
+func (v *mdView) makeSpeaker(m *mdBuf, q *analysis.Quote) {
 	role := v.tx.role(q.Role)
 	if q.Voice == corpus.VoiceNotes && q.Speaker == "" {
 		m.esc(v.tx.VoiceNotes)
@@ -185,29 +206,33 @@ func (v *mdView) caseTitleTo(m *mdBuf, caseID string) {
 	m.str(", ")
 }
 
-// quoteLine appends view.quoteLine(q, caseID) to m: “words” — speaker,
-// [case, ]location[ (negated)].
-func (v *mdView) quoteLine(m *mdBuf, q *analysis.Quote, negated bool, caseID string) {
+// quoteLine appends a quote as one line to m: “words” — speaker,
+// [case, ]location[ (negated)]. It returns where in m.b the case part
+// starts (or would, with caseID ""): nothing before or after it depends
+// on caseID.
+func (v *mdView) quoteLine(m *mdBuf, q *analysis.Quote, negated bool, caseID string) (casePart int) {
 	m.str("“")
 	m.b = mdAppendQuote(m.b, q.Text, q.Start, q.End)
 	m.str("” — ")
 	v.speakerTo(m, q)
 	m.str(", ")
+	casePart = len(m.b)
 	v.caseTitleTo(m, caseID)
 	m.tmp = appendQuoteLocation(m.tmp[:0], q)
 	m.escTmp()
 	if negated {
 		m.str(v.negated)
 	}
+	return casePart
 }
 
-// pairLine appends view.pairLine(p, caseID) to m: a quote pair as one line.
-// Two quotes from one segment are one quote; two segments are shown in text
-// order, joined by "…", with the location of each.
-func (v *mdView) pairLine(m *mdBuf, p *analysis.QuotePair, caseID string) {
+// pairLine appends a quote pair as one line to m. Two quotes from one
+// segment are one quote; two segments are shown in text order, joined by
+// "…", with the location of each. It returns where the case part starts,
+// as quoteLine does.
+func (v *mdView) pairLine(m *mdBuf, p *analysis.QuotePair, caseID string) (casePart int) {
 	if p.SameSegment() {
-		v.quoteLine(m, &p.First, p.First.Negated || p.Second.Negated, caseID)
-		return
+		return v.quoteLine(m, &p.First, p.First.Negated || p.Second.Negated, caseID)
 	}
 	a, z := &p.First, &p.Second
 	if z.N < a.N {
@@ -220,6 +245,7 @@ func (v *mdView) pairLine(m *mdBuf, p *analysis.QuotePair, caseID string) {
 	m.str("” — ")
 	v.speakerTo(m, a)
 	m.str(", ")
+	casePart = len(m.b)
 	v.caseTitleTo(m, caseID)
 	m.tmp = appendQuoteLocation(m.tmp[:0], a)
 	la := len(m.tmp)
@@ -233,6 +259,7 @@ func (v *mdView) pairLine(m *mdBuf, p *analysis.QuotePair, caseID string) {
 	if a.Negated || z.Negated {
 		m.str(v.negated)
 	}
+	return casePart
 }
 
 // writeQuotes appends quotes as a list, each with its case when withCase.

@@ -3,6 +3,7 @@ package reports
 import (
 	"fmt"
 	"io"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -151,7 +152,7 @@ func (v *mdView) countHeading(b *mdBuf, code, mid string, mentions, negated int)
 	b.tmp = append(b.tmp[:0], v.label(code)...)
 	b.tmp = append(b.tmp, mid...)
 	b.tmp = append(b.tmp, " — "...)
-	b.tmp = append(b.tmp, v.tx.countNeg(mentions, negated)...)
+	b.tmp = append(b.tmp, b.countNeg(v.tx, mentions, negated)...)
 	b.headingTmp(4)
 }
 
@@ -180,7 +181,7 @@ func (v *mdView) portraitAbsent(b *mdBuf, mc *mdCase) {
 	b.heading(2, tx.AbsentHeading)
 	b.para(tx.AbsentIntro)
 	for _, a := range mc.absent {
-		b.tmp = fmt.Appendf(b.tmp[:0], tx.AbsentLineF, v.label(a.Code), tx.countNeg(a.Negated, a.Negated))
+		b.tmp = fmt.Appendf(b.tmp[:0], tx.AbsentLineF, v.label(a.Code), b.countNeg(tx, a.Negated, a.Negated))
 		b.headingTmp(4)
 		v.writeQuotes(b, a.Quotes, false)
 		if len(a.Quotes) > 0 {
@@ -197,10 +198,31 @@ func (v *mdView) portraitLinks(b *mdBuf, mc *mdCase) {
 	tx := v.tx
 	b.heading(2, tx.LinksHeading)
 	b.para(tx.LinksIntro)
+	// With a share, report.md's text of these bridges is made beside
+	// (writeBridgeAlso) and handed over.
+	var rep *mdBuf
+	if v.share != nil && len(mc.bridges) > 0 {
+		if b.rep == nil {
+			b.rep = &mdBuf{}
+		}
+		rep = b.rep
+		rep.reset(nil)
+		b.ends = b.ends[:0]
+	}
 	for _, br := range mc.bridges {
 		b.heading(3, v.label(br.Relation))
-		v.writeBridge(b, br, false)
+		v.writeBridgeAlso(b, br, "", rep)
+		if rep != nil {
+			b.ends = append(b.ends, len(rep.b))
+		}
 		b.flush()
+	}
+	if rep != nil {
+		v.share.give(mc.bridgeAt, rep.b, b.ends)
+		// Let the report take them now (give woke it, to run next here)
+		// rather than when this goroutine's turn ends: otherwise it falls
+		// behind and the bridges of hundreds of cases wait in memory.
+		runtime.Gosched()
 	}
 	if len(mc.bridges) == 0 {
 		b.para(tx.LinksNone)

@@ -197,6 +197,9 @@ func (v *mdView) writeReport(b *mdBuf, w io.Writer) error {
 	}
 	v.reportMatrix(b)
 	v.reportBridges(b)
+	if b.err != nil {
+		return b.err // nothing more would be written
+	}
 	v.reportQualities(b)
 	v.reportHelp(b)
 	v.reportEmergent(b)
@@ -527,17 +530,46 @@ func (v *mdView) reportBridges(b *mdBuf) {
 		return
 	}
 	for i := range v.r.Bridges {
-		br := &v.r.Bridges[i]
-		b.tmp = fmt.Appendf(b.tmp[:0], tx.BridgeHeadingF, v.label(br.Relation), br.Case)
-		b.headingTmp(3)
-		v.writeBridge(b, br, true)
+		text, ok, stop := v.share.take(i)
+		if stop {
+			b.err = errFilesMissing // nothing more is written
+			return
+		}
+		if ok {
+			b.b = append(b.b, text...) // made by the case's portrait
+			v.share.release(i)
+			b.flush()
+			continue
+		}
+		v.reportBridge(b, &v.r.Bridges[i])
 		b.flush()
 	}
+}
+
+// reportBridge writes a bridge as report.md shows it: a heading with the
+// relation and the case, then writeBridge with the case in every line.
+func (v *mdView) reportBridge(b *mdBuf, br *analysis.Bridge) {
+	b.tmp = fmt.Appendf(b.tmp[:0], v.tx.BridgeHeadingF, v.label(br.Relation), br.Case)
+	b.headingTmp(3)
+	v.writeBridge(b, br, true)
 }
 
 // writeBridge writes what a bridging relation links, with the quotes that
 // show each link (a line that repeats one of its link is left out).
 func (v *mdView) writeBridge(b *mdBuf, br *analysis.Bridge, withCase bool) {
+	c := ""
+	if withCase {
+		c = br.Case
+	}
+	v.writeBridgeAlso(b, br, c, nil)
+}
+
+// writeBridgeAlso writes the bridge to b as writeBridge does, with caseID
+// in its lines. When rep is not nil (and caseID is ""), it also appends to
+// rep.b what reportBridge writes: the heading, then the same text with the
+// bridge's case put into each line where pairLine says the case goes, and
+// lines left out where they repeat one of their link in that text.
+func (v *mdView) writeBridgeAlso(b *mdBuf, br *analysis.Bridge, caseID string, rep *mdBuf) {
 	tx := v.tx
 	links := b.tmp2[:0]
 	for i, l := range br.Links {
@@ -551,22 +583,37 @@ func (v *mdView) writeBridge(b *mdBuf, br *analysis.Bridge, withCase bool) {
 	}
 	b.tmp2 = links
 	b.tmp = fmt.Appendf(b.tmp[:0], tx.BridgeLinksF, links)
+	from := len(b.b)
 	b.paraTmp()
-	c := ""
-	if withCase {
-		c = br.Case
+	if rep != nil {
+		rep.tmp = fmt.Appendf(rep.tmp[:0], tx.BridgeHeadingF, v.label(br.Relation), br.Case)
+		rep.headingTmp(3)
+		rep.b = append(rep.b, b.b[from:]...)
+		// The case part of the report's lines, kept in rep.tmp2.
+		at := len(rep.b)
+		v.caseTitleTo(rep, br.Case)
+		rep.tmp2 = append(rep.tmp2[:0], rep.b[at:]...)
+		rep.b = rep.b[:at]
 	}
 	for i := range br.Links {
 		l := &br.Links[i]
+		from := len(b.b)
 		b.str("- **")
 		b.esc(v.label(l.Other))
 		b.str("**\n")
+		if rep != nil {
+			rep.b = append(rep.b, b.b[from:]...)
+			rep.lines = rep.lines[:0]
+		}
 		lines := b.lines[:0] // [start, end) in b.b of the lines of this link
 		for j := range l.Quotes {
 			at := len(b.b)
 			b.str("  - ")
 			start := len(b.b)
-			v.pairLine(b, &l.Quotes[j], c)
+			casePart := v.pairLine(b, &l.Quotes[j], caseID)
+			if rep != nil {
+				rep.bridgeLine(b.b[start:casePart], b.b[casePart:])
+			}
 			if mdRepeatsLine(b.b, lines, start) {
 				b.b = b.b[:at]
 				continue
@@ -577,6 +624,27 @@ func (v *mdView) writeBridge(b *mdBuf, br *analysis.Bridge, withCase bool) {
 		b.lines = lines
 	}
 	b.str("\n")
+	if rep != nil {
+		rep.str("\n")
+	}
+}
+
+// bridgeLine appends a line of a bridge's link to m as writeBridge does,
+// made of head, the case part in m.tmp2 and tail, unless it repeats one
+// of m.lines (the lines of the link so far).
+func (m *mdBuf) bridgeLine(head, tail []byte) {
+	at := len(m.b)
+	m.str("  - ")
+	start := len(m.b)
+	m.b = append(m.b, head...)
+	m.b = append(m.b, m.tmp2...)
+	m.b = append(m.b, tail...)
+	if mdRepeatsLine(m.b, m.lines, start) {
+		m.b = m.b[:at]
+		return
+	}
+	m.lines = append(m.lines, [2]int{start, len(m.b)})
+	m.str("\n")
 }
 
 // mdRepeatsLine reports whether b[start:] equals one of the lines.
@@ -917,7 +985,14 @@ func ecomapData(r *analysis.Results, caseID string, lang Lang) Ecomap {
 // ecomapData is ecomapData with the case's own codes and its networks (or
 // a list of networks that holds them) given.
 func (v *view) ecomapData(caseID string, own []analysis.CodeCount, networks []*analysis.Network) Ecomap {
-	e := Ecomap{Title: fmt.Sprintf(v.tx.EcomapTitleF, caseID), Center: caseID}
+	var e Ecomap
+	v.ecomapDataTo(&e, caseID, own, networks)
+	return e
+}
+
+// ecomapDataTo sets e to ecomapData, reusing its slices.
+func (v *view) ecomapDataTo(e *Ecomap, caseID string, own []analysis.CodeCount, networks []*analysis.Network) {
+	e.Title, e.Center, e.Nodes, e.Links = fmt.Sprintf(v.tx.EcomapTitleF, caseID), caseID, e.Nodes[:0], e.Links[:0]
 	for _, c := range own {
 		switch c.Category {
 		case analysis.CatRelation, analysis.CatPlace, analysis.CatFacility:
@@ -935,5 +1010,4 @@ func (v *view) ecomapData(caseID string, own []analysis.CodeCount, networks []*a
 			}
 		}
 	}
-	return e
 }
