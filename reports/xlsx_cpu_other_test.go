@@ -1,0 +1,8 @@
+//go:build !unix
+
+package reports
+
+import "time"
+
+// processUserSys returns 0, 0 where getrusage is not available.
+func processUserSys() (user, sys time.Duration) { return 0, 0 }
