@@ -368,6 +368,9 @@ func (w *WorkbookWriter) Close(out io.Writer, r *analysis.Results, m *Manifest) 
 	if _, err := w.f.WriteToBuffer(); err != nil {
 		return fmt.Errorf("workbook: write: %w", err)
 	}
+	if ct := pkg.part(contentTypesPart); ct != nil {
+		pkg.set(contentTypesPart, sortDefaults(ct))
+	}
 	if err := addSharedStrings(pkg, w.sst.list, w.codings.refs+w.segments.refs); err != nil {
 		return fmt.Errorf("workbook: shared strings: %w", err)
 	}
@@ -1161,6 +1164,52 @@ func (z *capturedZip) set(name string, data []byte) {
 		}
 	}
 	z.parts = append(z.parts, capturedPart{name, bytes.NewBuffer(data)})
+}
+
+// contentTypesPart is the package's list of content types.
+const contentTypesPart = "[Content_Types].xml"
+
+// sortDefaults returns the content types ct with its run of <Default>
+// elements sorted by extension: excelize adds the image extensions in a
+// map's order, which changes from run to run, and the same input must
+// give the same file. ct comes back as it is when it has no such run, or
+// one it cannot read.
+func sortDefaults(ct []byte) []byte {
+	const open, end = "<Default ", "</Default>"
+	first := bytes.Index(ct, []byte(open))
+	if first < 0 {
+		return ct
+	}
+	type def struct{ ext, elem []byte }
+	var defs []def
+	at := first
+	for bytes.HasPrefix(ct[at:], []byte(open)) {
+		gt := bytes.IndexByte(ct[at:], '>')
+		if gt < 0 {
+			return ct
+		}
+		tag := ct[at : at+gt+1]
+		ext, ok := attrValue(tag, "Extension")
+		if !ok {
+			return ct
+		}
+		next := at + len(tag) // <Default .../>
+		if tag[len(tag)-2] != '/' {
+			if !bytes.HasPrefix(ct[next:], []byte(end)) { // <Default ...></Default>
+				return ct
+			}
+			next += len(end)
+		}
+		defs = append(defs, def{ext, ct[at:next]})
+		at = next
+	}
+	slices.SortStableFunc(defs, func(a, b def) int { return bytes.Compare(a.ext, b.ext) })
+	out := make([]byte, 0, len(ct))
+	out = append(out, ct[:first]...)
+	for _, d := range defs {
+		out = append(out, d.elem...)
+	}
+	return append(out, ct[at:]...)
 }
 
 // spliceWorkbook writes the package excelize wrote (pkg, whose streamed

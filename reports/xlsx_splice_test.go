@@ -228,3 +228,53 @@ func TestSheetRowsInMemory(t *testing.T) {
 		}
 	}
 }
+
+// TestSortDefaults checks that the content types' <Default> elements come
+// out sorted by extension, the rest as it was, and that a list it cannot
+// read is left alone.
+func TestSortDefaults(t *testing.T) {
+	head := `<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<Types xmlns="x">`
+	tail := `<Override PartName="/xl/workbook.xml" ContentType="w"></Override></Types>`
+	d := func(ext string) string {
+		return `<Default Extension="` + ext + `" ContentType="image/` + ext + `"></Default>`
+	}
+	got := string(sortDefaults([]byte(head + d("xml") + d("png") + `<Default Extension="bmp" ContentType="b"/>` + d("emf") + tail)))
+	want := head + `<Default Extension="bmp" ContentType="b"/>` + d("emf") + d("png") + d("xml") + tail
+	if got != want {
+		t.Errorf("sortDefaults:\ngot  %s\nwant %s", got, want)
+	}
+	for _, bad := range []string{
+		head + tail,
+		head + d("xml") + `<Default ContentType="b"></Default>` + d("a") + tail,
+		head + d("xml") + `<Default Extension="b">x</Default>` + d("a") + tail,
+		head + d("xml") + `<Default Extension="b"`,
+	} {
+		if got := string(sortDefaults([]byte(bad))); got != bad {
+			t.Errorf("sortDefaults(%q) = %q, want it unchanged", bad, got)
+		}
+	}
+}
+
+// TestWorkbookDeterministic checks that the same input gives the same
+// workbook, byte for byte (excelize adds some content types in a map's
+// order: sortDefaults).
+func TestWorkbookDeterministic(t *testing.T) {
+	r, m := demoResults(t)
+	var files [][]byte
+	for range 3 {
+		w, err := NewWorkbook(LangNL, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := w.Close(&buf, r, m); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, buf.Bytes())
+	}
+	for i := 1; i < len(files); i++ {
+		if !bytes.Equal(files[i], files[0]) {
+			t.Errorf("workbook %d differs from the first", i+1)
+		}
+	}
+}
