@@ -132,8 +132,10 @@ func BenchmarkWorkbookCorpusContexts(b *testing.B) {
 // corpus's Codings and Segments rows are written first (timer stopped),
 // then Close writes the summary sheets and the workbook to a file, as
 // `pbasis run` does (buffered, 256 KiB). Besides time it reports the
-// user and system CPU time of Close (user-ns/op, sys-ns/op). With
-// $PBASIS_CLOSE_PROF set, a CPU profile of the Closes is written there.
+// user and system CPU time of Close (user-ns/op, sys-ns/op) and, on
+// Linux, the bytes it read and wrote through system calls (read-MB/op,
+// written-MB/op). With $PBASIS_CLOSE_PROF set, a CPU profile of the
+// first Close is written there.
 func BenchmarkWorkbookCorpusClose(b *testing.B) {
 	bc := loadBenchCorpus(b)
 	dir := b.TempDir()
@@ -146,6 +148,7 @@ func BenchmarkWorkbookCorpusClose(b *testing.B) {
 		defer prof.Close()
 	}
 	var user, sys time.Duration
+	var read, written int64
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -169,6 +172,7 @@ func BenchmarkWorkbookCorpusClose(b *testing.B) {
 			}
 		}
 		u0, s0 := processUserSys()
+		r0, w0 := processIO()
 		b.StartTimer()
 		bw := bufio.NewWriterSize(f, 256<<10)
 		if err := w.Close(bw, bc.r, bc.m); err != nil {
@@ -179,6 +183,8 @@ func BenchmarkWorkbookCorpusClose(b *testing.B) {
 		}
 		b.StopTimer()
 		u1, s1 := processUserSys()
+		r1, w1 := processIO()
+		read, written = read+r1-r0, written+w1-w0
 		if prof != nil && i == 0 {
 			pprof.StopCPUProfile()
 		}
@@ -189,4 +195,6 @@ func BenchmarkWorkbookCorpusClose(b *testing.B) {
 	}
 	b.ReportMetric(float64(user.Nanoseconds())/float64(b.N), "user-ns/op")
 	b.ReportMetric(float64(sys.Nanoseconds())/float64(b.N), "sys-ns/op")
+	b.ReportMetric(float64(read)/float64(b.N)/(1<<20), "read-MB/op")
+	b.ReportMetric(float64(written)/float64(b.N)/(1<<20), "written-MB/op")
 }
