@@ -2,7 +2,6 @@ package reports
 
 import (
 	"archive/zip"
-	"bufio"
 	"bytes"
 	"encoding/xml"
 	"errors"
@@ -10,7 +9,6 @@ import (
 	"hash/crc32"
 	"io"
 	"io/fs"
-	"os"
 	"runtime"
 	"slices"
 	"strconv"
@@ -18,7 +16,6 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"github.com/klauspost/compress/flate"
 	"github.com/xuri/excelize/v2"
 
 	"github.com/pbasis/pbasis/analysis"
@@ -67,6 +64,14 @@ func XLSXSegmentsHeader() []string {
 	return append(SegmentsHeader(), ColAddCode, ColComment)
 }
 
+// summaryMemory is the most memory, in bytes, that the streamed summary
+// sheets (Framework, Bridges ...) keep their deflated rows in until the
+// archive is written; the rows past it go to temporary files. The sheets
+// are written at Close and copied into the archive right after, so a
+// temporary file would only add a write and a read of each byte (at 10
+// million words the sheets deflate to about 45 MB).
+const summaryMemory = 64 << 20
+
 // maxSheetName is Excel's limit on sheet names, in characters.
 const maxSheetName = 31
 
@@ -75,7 +80,9 @@ const maxSheetName = 31
 // by row as documents come (AddDocument), as worksheet XML deflated into
 // temporary files, so memory stays flat however many codings there are.
 // The other sheets are written from Results at Close, the ones that grow
-// with the corpus streamed the same way. excelize builds the rest of the
+// with the corpus streamed the same way (deflated into memory, up to
+// summaryMemory, rather than into temporary files: they are copied into
+// the archive right after). excelize builds the rest of the
 // package (styles, settings, header rows, small sheets), and Close splices
 // the streamed rows into it (see streamSheet).
 //
@@ -130,6 +137,9 @@ type WorkbookWriter struct {
 	// that AddRendered has used up, for Render to reuse.
 	flates  flatePool
 	renders sync.Pool
+	// mem is the memory the streamed summary sheets may keep their
+	// deflated rows in (summaryMemory).
+	mem *memBudget
 	// cellMarker marks a text cut to fit a cell of a summary sheet.
 	cellMarker string
 	// deferred holds, while finish writes summary sheets concurrently,
@@ -153,7 +163,8 @@ func newWorkbook(lang Lang, cb *analysis.CodebookSpec, rowLimit int) (*WorkbookW
 		return nil, fmt.Errorf("workbook: row limit %d outside 2..%d", rowLimit, excelize.TotalRows)
 	}
 	w := &WorkbookWriter{lang: lang, tx: xlsxTextsFor(lang), rt: texts(lang), cb: cb,
-		f: excelize.NewFile(), names: newSheetNamer(), rowLimit: rowLimit, sst: newSharedStrings()}
+		f: excelize.NewFile(), names: newSheetNamer(), rowLimit: rowLimit, sst: newSharedStrings(),
+		mem: newMemBudget(summaryMemory)}
 	if err := w.init(); err != nil {
 		_ = w.release()
 		return nil, fmt.Errorf("workbook: %w", err)
@@ -356,6 +367,9 @@ func (w *WorkbookWriter) Close(out io.Writer, r *analysis.Results, m *Manifest) 
 	w.f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return pkg })
 	if _, err := w.f.WriteToBuffer(); err != nil {
 		return fmt.Errorf("workbook: write: %w", err)
+	}
+	if ct := pkg.part(contentTypesPart); ct != nil {
+		pkg.set(contentTypesPart, sortDefaults(ct))
 	}
 	if err := addSharedStrings(pkg, w.sst.list, w.codings.refs+w.segments.refs); err != nil {
 		return fmt.Errorf("workbook: shared strings: %w", err)
@@ -871,6 +885,77 @@ func appendXMLText[T string | []byte](b []byte, text T) []byte {
 	return append(b, text[start:]...)
 }
 
+// appendXMLTextLines is appendXMLText that also counts, in the same pass,
+// the lines text takes at per code points a line: textLines(text, width)
+// for per = max(int(width*1.2), 1), which per must be, but for
+// textLines' stop past 100 lines (the count goes on: rowHeight's result
+// is the same). A copy of appendXMLText's loop, not its base: the count
+// would cost appendXMLText, which the Codings rows use, some speed.
+func appendXMLTextLines[T string | []byte](b []byte, text T, per int) ([]byte, int) {
+	start := 0   // text[start:i] is yet to be appended as is
+	n, c := 0, 0 // lines so far, code points of the current line
+	for i := 0; i < len(text); {
+		if i+8 <= len(text) {
+			m := xmlSpecial(load64(text, i))
+			if m == 0 {
+				i += 8
+				c += 8
+				continue
+			}
+			k := firstByte(m)
+			i += k
+			c += k
+		}
+		ch := text[i]
+		if ch == '\n' {
+			n += max(1, (c+per-1)/per)
+			c = 0
+			i++
+			continue
+		}
+		c++
+		if ch < utf8.RuneSelf {
+			var esc string
+			switch {
+			case ch >= 0x20 && ch != '&' && ch != '<' && ch != '>' && ch != '_', ch == '\t':
+				i++
+				continue
+			case ch == '&':
+				esc = "&amp;"
+			case ch == '<':
+				esc = "&lt;"
+			case ch == '>':
+				esc = "&gt;"
+			case ch == '\r':
+				esc = "&#xD;"
+			case ch == '_':
+				if !isBstrEscape(text[i:]) {
+					i++
+					continue
+				}
+				esc = "_x005F_"
+			default:
+				esc = "\uFFFD"
+			}
+			b = append(b, text[start:i]...)
+			b = append(b, esc...)
+			i++
+			start = i
+			continue
+		}
+		r, size := decodeRune(text, i)
+		if r == utf8.RuneError && size == 1 || r == 0xFFFE || r == 0xFFFF {
+			b = append(b, text[start:i]...)
+			b = append(b, "\uFFFD"...)
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	return append(b, text[start:]...), n + max(1, (c+per-1)/per)
+}
+
 // isBstrEscape reports whether s starts with _xHHHH_ (H a hex digit).
 func isBstrEscape[T string | []byte](s T) bool {
 	if len(s) < 7 || s[0] != '_' || s[1] != 'x' || s[6] != '_' {
@@ -1034,111 +1119,6 @@ func frozenPanes(rows, cols int) *excelize.Panes {
 		Selection: []excelize.Selection{{SQRef: top, ActiveCell: top, Pane: pane}}}
 }
 
-// sheetRows is the middle of an archive entry written as it comes (a
-// streamed sheet part's data rows as worksheet XML, the sources of a
-// REFI-QDA project), deflated into a temporary file. The deflate stream is
-// ended with a sync flush, not closed, so that it can sit between the
-// deflated start and end of the entry in one deflate stream
-// (writeSpliced). Pieces deflated elsewhere, each ended with a sync flush
-// (appendDeflated), may be put between the pieces written here.
-type sheetRows struct {
-	file *os.File
-	bw   *bufio.Writer
-	fw   *flate.Writer
-	crc  uint32 // CRC-32 of the uncompressed rows
-	size int64  // uncompressed bytes
-	// dirty: fw holds bytes written since its last sync flush.
-	dirty bool
-	done  bool
-	// unlinked: the file has no name any more (removed when created, or
-	// by remove).
-	unlinked bool
-	// dim is the sheet's used range ("A1:X1234"), which spliceSheet puts
-	// in the sheet's <dimension>: excelize only knows the header row, and
-	// readers that trust the dimension (openpyxl in read-only mode) would
-	// otherwise see one cell. Empty: the dimension is left as it is.
-	dim string
-}
-
-func newSheetRows() (*sheetRows, error) {
-	f, err := os.CreateTemp("", "pbasis-xlsx-*.deflate")
-	if err != nil {
-		return nil, fmt.Errorf("temporary file: %w", err)
-	}
-	// Unlinked at once where the system allows (the open file stays
-	// usable), so that nothing is left behind by a run that ends without
-	// Close; elsewhere remove deletes it.
-	unlinked := os.Remove(f.Name()) == nil
-	bw := bufio.NewWriterSize(f, 1<<20)
-	return &sheetRows{file: f, bw: bw, fw: newDeflater(bw), unlinked: unlinked}, nil
-}
-
-func (d *sheetRows) write(b []byte) error {
-	if len(b) == 0 {
-		return nil
-	}
-	d.crc = crc32.Update(d.crc, crc32.IEEETable, b)
-	d.size += int64(len(b))
-	d.dirty = true
-	if _, err := d.fw.Write(b); err != nil {
-		return fmt.Errorf("temporary file %s: %w", d.file.Name(), err)
-	}
-	return nil
-}
-
-// appendDeflated adds a piece deflated elsewhere: raw deflate data ended
-// with a sync flush (no final block), of n uncompressed bytes with CRC-32
-// crc.
-func (d *sheetRows) appendDeflated(raw []byte, crc uint32, n int64) error {
-	if d.dirty {
-		d.dirty = false
-		if err := d.fw.Flush(); err != nil {
-			return fmt.Errorf("temporary file %s: %w", d.file.Name(), err)
-		}
-	}
-	if _, err := d.bw.Write(raw); err != nil {
-		return fmt.Errorf("temporary file %s: %w", d.file.Name(), err)
-	}
-	d.crc = crc32Combine(d.crc, crc, n)
-	d.size += n
-	return nil
-}
-
-// flush ends the rows: sync-flushes the deflate stream and writes it out.
-func (d *sheetRows) flush() error {
-	if d.done {
-		return nil
-	}
-	d.done = true
-	if err := d.fw.Flush(); err != nil {
-		return fmt.Errorf("temporary file %s: %w", d.file.Name(), err)
-	}
-	if err := d.bw.Flush(); err != nil {
-		return fmt.Errorf("temporary file %s: %w", d.file.Name(), err)
-	}
-	return nil
-}
-
-// compressed returns the deflated rows' length, and a reader over them.
-func (d *sheetRows) compressed() (int64, io.Reader, error) {
-	n, err := d.file.Seek(0, io.SeekCurrent)
-	if err != nil {
-		return 0, nil, fmt.Errorf("temporary file %s: %w", d.file.Name(), err)
-	}
-	return n, io.NewSectionReader(d.file, 0, n), nil
-}
-
-func (d *sheetRows) remove() error {
-	cerr := d.file.Close()
-	if !d.unlinked {
-		if err := os.Remove(d.file.Name()); err != nil {
-			return err
-		}
-		d.unlinked = true
-	}
-	return cerr
-}
-
 // capturedZip is the zip writer that excelize writes its package to
 // (excelize.File.SetZipWriter): it keeps each part, uncompressed, in the
 // order written, so that spliceWorkbook deflates every part once, on the
@@ -1184,6 +1164,52 @@ func (z *capturedZip) set(name string, data []byte) {
 		}
 	}
 	z.parts = append(z.parts, capturedPart{name, bytes.NewBuffer(data)})
+}
+
+// contentTypesPart is the package's list of content types.
+const contentTypesPart = "[Content_Types].xml"
+
+// sortDefaults returns the content types ct with its run of <Default>
+// elements sorted by extension: excelize adds the image extensions in a
+// map's order, which changes from run to run, and the same input must
+// give the same file. ct comes back as it is when it has no such run, or
+// one it cannot read.
+func sortDefaults(ct []byte) []byte {
+	const open, end = "<Default ", "</Default>"
+	first := bytes.Index(ct, []byte(open))
+	if first < 0 {
+		return ct
+	}
+	type def struct{ ext, elem []byte }
+	var defs []def
+	at := first
+	for bytes.HasPrefix(ct[at:], []byte(open)) {
+		gt := bytes.IndexByte(ct[at:], '>')
+		if gt < 0 {
+			return ct
+		}
+		tag := ct[at : at+gt+1]
+		ext, ok := attrValue(tag, "Extension")
+		if !ok {
+			return ct
+		}
+		next := at + len(tag) // <Default .../>
+		if tag[len(tag)-2] != '/' {
+			if !bytes.HasPrefix(ct[next:], []byte(end)) { // <Default ...></Default>
+				return ct
+			}
+			next += len(end)
+		}
+		defs = append(defs, def{ext, ct[at:next]})
+		at = next
+	}
+	slices.SortStableFunc(defs, func(a, b def) int { return bytes.Compare(a.ext, b.ext) })
+	out := make([]byte, 0, len(ct))
+	out = append(out, ct[:first]...)
+	for _, d := range defs {
+		out = append(out, d.elem...)
+	}
+	return append(out, ct[at:]...)
 }
 
 // spliceWorkbook writes the package excelize wrote (pkg, whose streamed
@@ -1293,7 +1319,7 @@ func writeSpliced(zw *zip.Writer, fh *zip.FileHeader, head []byte, d *sheetRows,
 	if err := d.flush(); err != nil {
 		return err
 	}
-	n, body, err := d.compressed()
+	n, err := d.compressedLen()
 	if err != nil {
 		return err
 	}
@@ -1310,7 +1336,7 @@ func writeSpliced(zw *zip.Writer, fh *zip.FileHeader, head []byte, d *sheetRows,
 	if _, err := w.Write(pre.Bytes()); err != nil {
 		return err
 	}
-	if _, err := io.Copy(w, body); err != nil {
+	if err := d.copyCompressed(w, n); err != nil {
 		return err
 	}
 	_, err = w.Write(post.Bytes())

@@ -4,9 +4,14 @@ import (
 	"crypto/sha1"
 	"encoding/json"
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/pbasis/pbasis/analysis"
 	"github.com/pbasis/pbasis/corpus"
@@ -167,4 +172,91 @@ func oldQDPXGUID(key string) string {
 	u[6] = u[6]&0x0f | 0x50
 	u[8] = u[8]&0x3f | 0x80
 	return fmt.Sprintf("%x-%x-%x-%x-%x", u[0:4], u[4:6], u[6:8], u[8:10], u[10:16])
+}
+
+// oldStreamRow is the XML of row s.r of a streamed summary sheet as
+// sheetWriter.row made it before streamRow counted the lines of its
+// texts while escaping them: the height from rowHeight, then the cells.
+func oldStreamRow(s *sheetWriter, vals []any) ([]byte, error) {
+	h := rowHeight(vals, func(col int) (float64, bool) {
+		w, ok := s.colW[col]
+		if !ok {
+			w = defaultColWidth
+		}
+		return w, s.wrap[col]
+	})
+	var num [20]byte
+	r := strconv.AppendInt(num[:0], int64(s.r), 10)
+	b := append([]byte(nil), `<row r="`...)
+	b = append(b, r...)
+	b = append(b, '"')
+	if h > 0 {
+		b = append(b, ` ht="`...)
+		b = strconv.AppendFloat(b, h, 'f', -1, 64)
+		b = append(b, `" customHeight="1"`...)
+	}
+	b = append(b, '>')
+	for i, v := range vals {
+		if v == nil {
+			continue
+		}
+		style := 0
+		if x, ok := v.(styled); ok {
+			v, style = x.v, x.style
+		}
+		if x, ok := v.(string); ok && x == "" {
+			continue
+		}
+		if x, ok := v.([]byte); ok && len(x) == 0 {
+			continue
+		}
+		if _, ok := v.(float64); ok && style == 0 {
+			style = s.w.st.decimal
+		}
+		if style == 0 {
+			style = s.colStyle[i+1]
+		}
+		col, err := excelize.ColumnNumberToName(i + 1)
+		if err != nil {
+			return nil, err
+		}
+		b = append(b, `<c r="`...)
+		b = append(b, col...)
+		b = append(b, r...)
+		b = append(b, '"')
+		if style != 0 {
+			b = append(b, ` s="`...)
+			b = strconv.AppendInt(b, int64(style), 10)
+			b = append(b, '"')
+		}
+		switch x := v.(type) {
+		case string:
+			b = appendInlineStr(b, clipCell(x, s.w.cellMarker))
+		case []byte:
+			b = appendInlineStr(b, clipCellBytes(x, s.w.cellMarker))
+		case int:
+			b = append(b, `><v>`...)
+			b = strconv.AppendInt(b, int64(x), 10)
+			b = append(b, `</v></c>`...)
+		case float64:
+			if math.IsNaN(x) || math.IsInf(x, 0) {
+				b = appendInlineStr(b, fmt.Sprint(x))
+				break
+			}
+			b = append(b, `><v>`...)
+			b = append(b, formatCellFloat(x)...)
+			b = append(b, `</v></c>`...)
+		case bool:
+			if x {
+				b = append(b, ` t="b"><v>1</v></c>`...)
+			} else {
+				b = append(b, ` t="b"><v>0</v></c>`...)
+			}
+		case time.Time:
+			return nil, fmt.Errorf("sheet %s: row %d: a date in a streamed sheet", s.name, s.r)
+		default:
+			b = appendInlineStr(b, fmt.Sprint(x))
+		}
+	}
+	return append(b, `</row>`...), nil
 }

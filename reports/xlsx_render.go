@@ -524,16 +524,36 @@ func appendContextAround(b []byte, text []rune, start, end, around int) []byte {
 // characters only (see isASCII), whose code points are its bytes: it
 // needs no []rune.
 func appendContextAroundASCII(b []byte, text string, start, end, around int) []byte {
+	return appendContextASCII(b, text, start, end, around, false)
+}
+
+// appendContextAroundSpaced is appendContextAroundASCII for a text of
+// spaced words (spacedWords), whose every part is: none needs the test.
+func appendContextAroundSpaced(b []byte, text string, start, end, around int) []byte {
+	return appendContextASCII(b, text, start, end, around, true)
+}
+
+// appendContextASCII is appendContextAroundASCII, its parts joined by
+// joinSpaced when spaced is set (the text is spaced words), else by
+// joinASCII.
+func appendContextASCII(b []byte, text string, start, end, around int, spaced bool) []byte {
 	from, to, cutL, cutR := contextBounds(len(text), start, end, around, func(i int) bool { return text[i] == ' ' })
 	j := spaceJoiner{b: b, start: len(b)}
+	join := func(s string) {
+		if spaced {
+			joinSpaced(&j, s)
+		} else {
+			joinASCII(&j, s)
+		}
+	}
 	if cutL {
 		j.add('…')
 	}
-	joinASCII(&j, text[from:start])
+	join(text[from:start])
 	j.add('«')
-	joinASCII(&j, text[start:end])
+	join(text[start:end])
 	j.add('»')
-	joinASCII(&j, text[end:to])
+	join(text[end:to])
 	if cutR {
 		j.add('…')
 	}

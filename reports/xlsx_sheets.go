@@ -19,9 +19,10 @@ import (
 // small (a row per code or variable) and use excelize's normal mode, cell
 // by cell. The ones with a row per case (Framework, FrameworkRole) or per
 // case and link, term or code (Bridges, Qualities, Help, Emergent) grow
-// with the corpus: they are streamed
-// (newStreamedSheetWriter), their data rows written as worksheet XML to a
-// deflated temporary file like the Codings rows, and spliced in at Close.
+// with the corpus: they are streamed (newStreamedSheetWriter), their data
+// rows written as worksheet XML and deflated as they come, like the
+// Codings rows (but into memory while the workbook's budget allows), and
+// spliced in at Close.
 
 // xlsxStyles are the cell styles of the workbook.
 type xlsxStyles struct {
@@ -119,7 +120,12 @@ type sheetWriter struct {
 	data     *sheetRows
 	xml      []byte
 	colStyle map[int]int
-	cols     []string // column letters, from A
+	cols     []string    // column letters, from A
+	scols    []streamCol // from A, as far as streamRow needed; nil after a column's settings change
+	// The last number cellFloat formatted.
+	floatStr  string
+	floatBits uint64
+	floatSet  bool
 }
 
 func (w *WorkbookWriter) newSheetWriter(name string) *sheetWriter {
@@ -141,17 +147,14 @@ func (s *sheetWriter) do(fn func() error) {
 }
 
 // newStreamedSheetWriter returns a sheetWriter whose rows after the
-// header are written as XML to a temporary file as they come, spliced into
-// the sheet at Close, instead of into excelize's model. Such a sheet must
-// be written strictly row by row (header, then row), with its column
-// styles set before the rows.
+// header are written as XML, deflated as they come (into memory while the
+// workbook's budget allows, else into a temporary file: newMemSheetRows),
+// and spliced into the sheet when the archive is written, instead of into
+// excelize's model. Such a sheet must be written strictly row by row
+// (header, then row), with its column styles set before the rows.
 func (w *WorkbookWriter) newStreamedSheetWriter(name string) *sheetWriter {
 	s := w.newSheetWriter(name)
-	data, err := newSheetRows()
-	if err != nil {
-		s.err = err
-		return s
-	}
+	data := newMemSheetRows(w.mem)
 	s.data = data
 	s.do(func() error { w.streamed = append(w.streamed, streamedSheet{name, data}); return nil })
 	return s
@@ -179,6 +182,10 @@ func (s *sheetWriter) row(vals ...any) {
 	s.r++
 	s.ncols = max(s.ncols, len(vals))
 	header := s.r == 1
+	if s.data != nil && !header {
+		s.streamRow(vals)
+		return
+	}
 	h := rowHeight(vals, func(col int) (float64, bool) {
 		w, ok := s.colW[col]
 		if !ok {
@@ -189,10 +196,6 @@ func (s *sheetWriter) row(vals ...any) {
 	if header {
 		h = min(h, maxHeaderHeight)
 	}
-	if s.data != nil && !header {
-		s.streamRow(vals, h)
-		return
-	}
 	for i, v := range vals {
 		s.set(i+1, s.r, v)
 	}
@@ -202,23 +205,48 @@ func (s *sheetWriter) row(vals ...any) {
 	}
 }
 
-// streamRow writes row s.r of a streamed sheet, h points high (0: the
-// default), its cells as set would write them.
-func (s *sheetWriter) streamRow(vals []any, h float64) {
+// streamCol is what streamRow needs of a column: its letters, the style
+// its cells take, and for a column whose texts wrap, its width and the
+// code points a line holds (textLines), else 0.
+type streamCol struct {
+	name  string
+	style int
+	width float64
+	per   int
+}
+
+// rowTagRoom is room for the longest start of a row (row number and
+// height), which streamRow writes before the cells once they are written.
+const rowTagRoom = len(`<row r="1048576" ht="409.123456789" customHeight="1">`) + 16
+
+// streamRow writes row s.r of a streamed sheet, its cells as set would
+// write them, as high as rowHeight says (0: the default height). The
+// lines of the wrapped texts are counted as they are escaped, and the
+// row's start is written before its cells, in the room kept for it, once
+// they are written.
+func (s *sheetWriter) streamRow(vals []any) {
 	if s.err != nil {
 		return
 	}
+	row, err := s.rowXML(vals)
+	if err != nil {
+		s.err = err
+		return
+	}
+	s.err = s.data.write(row)
+}
+
+// rowXML returns the XML of row s.r of a streamed sheet (streamRow), in
+// s.xml.
+func (s *sheetWriter) rowXML(vals []any) ([]byte, error) {
 	var num [20]byte
 	r := strconv.AppendInt(num[:0], int64(s.r), 10)
-	b := append(s.xml[:0], `<row r="`...)
-	b = append(b, r...)
-	b = append(b, '"')
-	if h > 0 {
-		b = append(b, ` ht="`...)
-		b = appendHeight(b, h)
-		b = append(b, `" customHeight="1"`...)
+	b := s.xml[:0]
+	if cap(b) < rowTagRoom {
+		b = make([]byte, 0, 4096)
 	}
-	b = append(b, '>')
+	b = b[:rowTagRoom]
+	most := 1 // as rowHeight counts
 	for i, v := range vals {
 		if v == nil {
 			continue
@@ -233,19 +261,18 @@ func (s *sheetWriter) streamRow(vals []any, h float64) {
 		if x, ok := v.([]byte); ok && len(x) == 0 {
 			continue
 		}
+		col, err := s.streamCol(i + 1)
+		if err != nil {
+			return nil, err
+		}
 		if _, ok := v.(float64); ok && style == 0 {
 			style = s.w.st.decimal
 		}
 		if style == 0 {
-			style = s.colStyle[i+1]
-		}
-		col, err := s.colName(i + 1)
-		if err != nil {
-			s.err = err
-			return
+			style = col.style
 		}
 		b = append(b, `<c r="`...)
-		b = append(b, col...)
+		b = append(b, col.name...)
 		b = append(b, r...)
 		b = append(b, '"')
 		if style != 0 {
@@ -255,9 +282,13 @@ func (s *sheetWriter) streamRow(vals []any, h float64) {
 		}
 		switch x := v.(type) {
 		case string:
-			b = appendInlineStr(b, clipCell(x, s.w.cellMarker))
+			var lines int
+			b, lines = appendCellText(b, x, s.w.cellMarker, col)
+			most = max(most, lines)
 		case []byte:
-			b = appendInlineStr(b, clipCellBytes(x, s.w.cellMarker))
+			var lines int
+			b, lines = appendCellText(b, x, s.w.cellMarker, col)
+			most = max(most, lines)
 		case int:
 			b = append(b, `><v>`...)
 			b = strconv.AppendInt(b, int64(x), 10)
@@ -268,7 +299,7 @@ func (s *sheetWriter) streamRow(vals []any, h float64) {
 				break
 			}
 			b = append(b, `><v>`...)
-			b = append(b, formatCellFloat(x)...)
+			b = append(b, s.cellFloat(x)...)
 			b = append(b, `</v></c>`...)
 		case bool:
 			if x {
@@ -277,15 +308,82 @@ func (s *sheetWriter) streamRow(vals []any, h float64) {
 				b = append(b, ` t="b"><v>0</v></c>`...)
 			}
 		case time.Time:
-			s.err = fmt.Errorf("sheet %s: row %d: a date in a streamed sheet", s.name, s.r)
-			return
+			return nil, fmt.Errorf("sheet %s: row %d: a date in a streamed sheet", s.name, s.r)
 		default:
 			b = appendInlineStr(b, fmt.Sprint(x))
 		}
 	}
 	b = append(b, `</row>`...)
+	// The row's start, right before its cells.
+	var tag [rowTagRoom]byte
+	t := append(tag[:0], `<row r="`...)
+	t = append(t, r...)
+	t = append(t, '"')
+	if h := heightOfLines(most); h > 0 {
+		t = append(t, ` ht="`...)
+		t = appendHeight(t, h)
+		t = append(t, `" customHeight="1"`...)
+	}
+	t = append(t, '>')
+	at := rowTagRoom - len(t)
+	copy(b[at:], t)
 	s.xml = b
-	s.err = s.data.write(b)
+	return b[at:], nil
+}
+
+// appendCellText appends the rest of a cell holding text as an inline
+// string, cut to fit with marker (clipCell), and returns the lines text
+// takes in column col as rowHeight counts them: 1 when col does not wrap.
+func appendCellText[T string | []byte](b []byte, text T, marker string, col *streamCol) ([]byte, int) {
+	if len(text) > excelize.TotalCellChars && utf16Len(text) > excelize.TotalCellChars { // cut: rare
+		lines := 1
+		if col.per > 0 {
+			lines = textLines(text, col.width)
+		}
+		return appendInlineStr(b, clipCell(string(text), marker)), lines
+	}
+	if col.per == 0 {
+		return appendInlineStr(b, text), 1
+	}
+	b = append(b, inlineStrHead...)
+	if first, last := text[0], text[len(text)-1]; isXMLSpace(first) || isXMLSpace(last) {
+		b = append(b, ` xml:space="preserve"`...)
+	}
+	b = append(b, '>')
+	b, lines := appendXMLTextLines(b, text, col.per)
+	return append(b, `</t></is></c>`...), lines
+}
+
+// streamCol returns what streamRow needs of 1-based column col, from the
+// columns' settings (widths, wrapped, style), which it keeps until one
+// changes.
+func (s *sheetWriter) streamCol(col int) (*streamCol, error) {
+	for len(s.scols) < col {
+		c := len(s.scols) + 1
+		name, err := s.colName(c)
+		if err != nil {
+			return nil, err
+		}
+		sc := streamCol{name: name, style: s.colStyle[c]}
+		if s.wrap[c] {
+			w, ok := s.colW[c]
+			if !ok {
+				w = defaultColWidth
+			}
+			sc.width, sc.per = w, max(int(w*1.2), 1) // as textLines
+		}
+		s.scols = append(s.scols, sc)
+	}
+	return &s.scols[col-1], nil
+}
+
+// cellFloat returns formatCellFloat(x), remembering the last: a column
+// may repeat its value over many rows (a relation's betweenness).
+func (s *sheetWriter) cellFloat(x float64) string {
+	if bits := math.Float64bits(x); !s.floatSet || bits != s.floatBits {
+		s.floatStr, s.floatBits, s.floatSet = formatCellFloat(x), bits, true
+	}
+	return s.floatStr
 }
 
 // colName returns the letters of 1-based column col.
@@ -488,6 +586,7 @@ func (s *sheetWriter) width(col int, wd float64) {
 		return
 	}
 	s.colW[col] = wd
+	s.scols = nil
 	c, _ := excelize.ColumnNumberToName(col)
 	s.do(func() error { return s.w.f.SetColWidth(s.name, c, c, wd) })
 }
@@ -502,6 +601,7 @@ func (s *sheetWriter) wrapCols(cols ...int) {
 		c, _ := excelize.ColumnNumberToName(col)
 		s.wrap[col] = true
 		s.colStyle[col] = s.w.st.wrap
+		s.scols = nil
 		s.do(func() error { return s.w.f.SetColStyle(s.name, c, s.w.st.wrap) })
 	}
 }
@@ -515,6 +615,7 @@ func (s *sheetWriter) topCols(cols ...int) {
 		}
 		c, _ := excelize.ColumnNumberToName(col)
 		s.colStyle[col] = s.w.st.top
+		s.scols = nil
 		s.do(func() error { return s.w.f.SetColStyle(s.name, c, s.w.st.top) })
 	}
 }
@@ -572,7 +673,11 @@ func (c *cellText) cell(m int) []byte { return c.b[m:len(c.b):len(c.b)] }
 // location (negated).
 func (c *cellText) quote(w *WorkbookWriter, v *view, q analysis.Quote) *cellText {
 	c.b = append(c.b, "“"...)
-	if isASCII(q.Text) {
+	// Most quotes are spaced words: one test of the text spares those
+	// of its parts (and isASCII).
+	if spacedWords(q.Text) {
+		c.b = appendContextAroundSpaced(c.b, q.Text, q.Start, q.End, 90)
+	} else if isASCII(q.Text) {
 		c.b = appendContextAroundASCII(c.b, q.Text, q.Start, q.End, 90)
 	} else {
 		c.runes = c.runes[:0]
@@ -600,7 +705,7 @@ func appendSpeaker(b []byte, v *view, q *analysis.Quote) []byte {
 		return append(b, v.tx.VoiceNotes...)
 	}
 	at := len(b)
-	b = appendJoinSpace(b, q.Speaker)
+	b = appendJoined(b, q.Speaker)
 	if len(b) == at || strings.EqualFold(string(b[at:]), role) {
 		return append(b[:at], role...)
 	}
@@ -663,6 +768,75 @@ func (w *WorkbookWriter) codeHeader(v *view, code, suffix string) styled {
 	return styled{v.labelTagged(code) + suffix, st}
 }
 
+// caseCounts finds a case's own-voice counts of the framework's codes
+// (v.caseCodes(id).Own, then findCount per code) by index: a search per
+// case and code would cost cases x (cases + codes x codes) on a large
+// corpus.
+type caseCounts struct {
+	r     *analysis.Results
+	cases map[string]int // case ID -> its first index in r.Cases
+	col   map[string]int // code -> its first index in codes
+	first []int          // per code of codes: the index of its first occurrence
+	found []*analysis.CodeCount
+}
+
+func newCaseCounts(r *analysis.Results, codes []string) *caseCounts {
+	c := &caseCounts{r: r, cases: make(map[string]int, len(r.Cases)), col: make(map[string]int, len(codes)),
+		first: make([]int, len(codes)), found: make([]*analysis.CodeCount, len(codes))}
+	for i := range r.Cases {
+		if _, dup := c.cases[r.Cases[i].Case]; !dup {
+			c.cases[r.Cases[i].Case] = i
+		}
+	}
+	for k, code := range codes {
+		if f, dup := c.col[code]; dup {
+			c.first[k] = f
+			continue
+		}
+		c.col[code], c.first[k] = k, k
+	}
+	return c
+}
+
+// find makes the case with ID id the one count looks in.
+func (c *caseCounts) find(id string) {
+	clear(c.found)
+	i, ok := c.cases[id]
+	if !ok {
+		return
+	}
+	own := c.r.Cases[i].Own
+	for j := range own {
+		if k, ok := c.col[own[j].Code]; ok && c.found[k] == nil {
+			c.found[k] = &own[j]
+		}
+	}
+}
+
+// count returns the case's count of codes[k], nil when it has none (a
+// zero count).
+func (c *caseCounts) count(k int) *analysis.CodeCount { return c.found[c.first[k]] }
+
+// countMemo makes reportTexts.countNeg's texts once each: a sheet's cells
+// repeat the same few counts.
+type countMemo struct {
+	tx   *reportTexts
+	seen map[[2]int]string
+}
+
+func (m *countMemo) countNeg(n, neg int) string {
+	if m.seen == nil {
+		m.seen = map[[2]int]string{}
+	}
+	k := [2]int{n, neg}
+	t, ok := m.seen[k]
+	if !ok {
+		t = m.tx.countNeg(n, neg)
+		m.seen[k] = t
+	}
+	return t
+}
+
 // writeFramework writes the framework matrix: a row per case, per code a
 // summary of the case's own words (count, then the quotes Results chose,
 // best first, with location) and the count as a number.
@@ -682,18 +856,20 @@ func (w *WorkbookWriter) writeFramework(sheet string, v *view) error {
 	}
 	s.header(head...)
 	var ct cellText
+	var row []any
+	cases, counts := newCaseCounts(v.r, codes), countMemo{tx: v.tx}
 	for _, ci := range v.r.Corpus.Cases {
-		own := v.caseCodes(ci.ID).Own
-		row := []any{ci.ID, strings.Join(ci.Wijks, ", ")}
+		cases.find(ci.ID)
+		row = append(row[:0], ci.ID, strings.Join(ci.Wijks, ", "))
 		ct.reset()
-		for _, c := range codes {
-			cc := findCount(own, c)
-			if cc.Mentions == 0 {
+		for k := range codes {
+			cc := cases.count(k)
+			if cc == nil || cc.Mentions == 0 {
 				row = append(row, nil, 0)
 				continue
 			}
 			m := ct.mark()
-			ct.str(v.tx.countNeg(cc.Mentions, cc.Negated))
+			ct.str(counts.countNeg(cc.Mentions, cc.Negated))
 			if len(cc.Quotes) > 0 {
 				ct.str("\n").quotes(w, v, cc.Quotes)
 			}
@@ -742,8 +918,10 @@ func (w *WorkbookWriter) writeFrameworkRole(sheet string, v *view) error {
 	}
 	var ct cellText
 	var qs []analysis.Quote
+	var row []any
+	cases, counts := newCaseCounts(v.r, codes), countMemo{tx: v.tx}
 	for _, ci := range v.r.Corpus.Cases {
-		own := v.caseCodes(ci.ID).Own
+		cases.find(ci.ID)
 		for _, role := range ci.Roles {
 			label := ci.ID + "/" + role
 			ri, ok := rowAt[label]
@@ -754,9 +932,9 @@ func (w *WorkbookWriter) writeFrameworkRole(sheet string, v *view) error {
 			if ri >= 0 && ri < len(m.RowSegments) {
 				segs = m.RowSegments[ri]
 			}
-			row := []any{ci.ID, v.tx.role(role), segs}
+			row = append(row[:0], ci.ID, v.tx.role(role), segs)
 			ct.reset()
-			for k, c := range codes {
+			for k := range codes {
 				n := 0
 				if ri >= 0 && colAt[k] >= 0 && m.Mentions != nil {
 					n = int(m.Mentions.At(ri, colAt[k]))
@@ -766,13 +944,15 @@ func (w *WorkbookWriter) writeFrameworkRole(sheet string, v *view) error {
 					continue
 				}
 				qs = qs[:0]
-				for _, q := range findCount(own, c).Quotes {
-					if q.Role == role {
-						qs = append(qs, q)
+				if cc := cases.count(k); cc != nil {
+					for _, q := range cc.Quotes {
+						if q.Role == role {
+							qs = append(qs, q)
+						}
 					}
 				}
 				m := ct.mark()
-				ct.str(v.tx.count(n))
+				ct.str(counts.countNeg(n, 0))
 				if len(qs) > 0 {
 					ct.str("\n").quotes(w, v, qs)
 				} else {
@@ -850,8 +1030,10 @@ func (w *WorkbookWriter) writeBridges(sheet string, v *view) error {
 		w.tx.ColLinked, w.tx.ColLinkedID, w.tx.ColUnits, w.tx.ColQuotes)
 	var ct cellText
 	for _, b := range v.r.Bridges {
+		// The relation's cells, the same in each of its rows, made once.
+		bcase, label, rel, betweenness := any(b.Case), any(v.label(b.Relation)), any(b.Relation), any(b.Betweenness)
 		for _, l := range b.Links {
-			s.row(b.Case, v.label(b.Relation), b.Relation, b.Betweenness,
+			s.row(bcase, label, rel, betweenness,
 				v.label(l.Other), l.Other, l.Units, ct.reset().pairs(w, v, l.Quotes).cell(0))
 		}
 	}
@@ -914,17 +1096,20 @@ func (w *WorkbookWriter) writeEmergent(sheet string, v *view) error {
 	s.header(w.tx.ColCase, w.tx.ColType, w.tx.ColTerm, w.tx.ColCue, w.tx.ColCount,
 		w.tx.ColOtherCount, w.tx.ColKeyness, w.tx.ColMeasure, w.tx.ColExamples)
 	var ct cellText
+	kindTerm := any(w.tx.KindTerm)
 	for _, e := range v.r.Emergent {
 		c := e.Case
 		if c == "" {
 			c = w.tx.WholeCorpus
 		}
+		// The cells the same in each row of the case, made once.
+		ecase, measure := any(c), any(v.tx.measure(e.Measure))
 		for _, t := range e.Keywords {
-			s.row(c, w.tx.KindTerm, t.Text, nil, t.Count, t.OtherCount, t.LL,
-				v.tx.measure(e.Measure), ct.reset().examples(v, t.Examples).cell(0))
+			s.row(ecase, kindTerm, t.Text, nil, t.Count, t.OtherCount, t.LL,
+				measure, ct.reset().examples(v, t.Examples).cell(0))
 		}
 		for _, m := range e.Uncoded {
-			s.row(c, w.tx.KindMention+": "+v.tx.mentionKind(m.Kind), m.Text, m.Pattern, m.Count, nil, nil,
+			s.row(ecase, w.tx.KindMention+": "+v.tx.mentionKind(m.Kind), m.Text, m.Pattern, m.Count, nil, nil,
 				nil, ct.reset().examples(v, m.Examples).cell(0))
 		}
 	}

@@ -1,6 +1,8 @@
 package reports
 
 import (
+	"archive/zip"
+	"bytes"
 	"hash/crc32"
 	"io"
 	"math/rand/v2"
@@ -136,6 +138,143 @@ func TestTemporaryFilesLeftBehind(t *testing.T) {
 		}
 		for _, e := range entries {
 			t.Errorf("%s: temporary file %s left behind", end, e.Name())
+		}
+	}
+}
+
+// TestSheetRowsInMemory checks that rows kept in memory, in memory until
+// the budget runs out and then in a temporary file, or in a file from the
+// start, make the same archive entry, that the memory is given back, and
+// that no temporary file keeps a name.
+func TestSheetRowsInMemory(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("TMPDIR", dir)
+	rng := rand.New(rand.NewPCG(61, 67))
+	var pieces [][]byte
+	for range 3000 {
+		p := []byte(hostileText(rng, 200))
+		if rng.IntN(10) == 0 {
+			p = make([]byte, rng.IntN(300<<10)) // incompressible, big
+			for i := range p {
+				p[i] = byte(rng.Uint32())
+			}
+		}
+		pieces = append(pieces, p)
+	}
+	var want []byte
+	for _, p := range pieces {
+		want = append(want, p...)
+	}
+	var archives [][]byte
+	for _, budget := range []int64{-1, 0, 100 << 10, 3 << 20, 1 << 40} {
+		var d *sheetRows
+		var mem *memBudget
+		if budget < 0 {
+			var err error
+			if d, err = newSheetRows(); err != nil {
+				t.Fatal(err)
+			}
+		} else {
+			mem = newMemBudget(budget)
+			d = newMemSheetRows(mem)
+		}
+		for _, p := range pieces {
+			if err := d.write(p); err != nil {
+				t.Fatal(err)
+			}
+		}
+		inFile := d.out.file != nil
+		if budget >= 0 && inFile != (budget < int64(len(want))/2) {
+			t.Errorf("budget %d: in a file %v", budget, inFile)
+		}
+		var buf bytes.Buffer
+		zw := zip.NewWriter(&buf)
+		var pool flatePool
+		if err := writeSpliced(zw, &zip.FileHeader{Name: "x.xml"}, []byte("<head>"), d, []byte("</tail>"), &pool); err != nil {
+			t.Fatal(err)
+		}
+		if err := zw.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if entries, _ := os.ReadDir(dir); runtime.GOOS != "windows" && len(entries) > 0 {
+			t.Errorf("budget %d: temporary file %s has a name", budget, entries[0].Name())
+		}
+		if err := d.remove(); err != nil {
+			t.Fatal(err)
+		}
+		if mem != nil && mem.left.Load() != budget {
+			t.Errorf("budget %d: %d left after remove", budget, mem.left.Load())
+		}
+		zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rc, err := zr.File[0].Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := io.ReadAll(rc) // checks the CRC-32 too
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, slices.Concat([]byte("<head>"), want, []byte("</tail>"))) {
+			t.Errorf("budget %d: the entry differs from what was written", budget)
+		}
+		archives = append(archives, buf.Bytes())
+	}
+	for i := 1; i < len(archives); i++ {
+		if !bytes.Equal(archives[i], archives[0]) {
+			t.Errorf("archive %d differs from the one written through a temporary file", i)
+		}
+	}
+}
+
+// TestSortDefaults checks that the content types' <Default> elements come
+// out sorted by extension, the rest as it was, and that a list it cannot
+// read is left alone.
+func TestSortDefaults(t *testing.T) {
+	head := `<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<Types xmlns="x">`
+	tail := `<Override PartName="/xl/workbook.xml" ContentType="w"></Override></Types>`
+	d := func(ext string) string {
+		return `<Default Extension="` + ext + `" ContentType="image/` + ext + `"></Default>`
+	}
+	got := string(sortDefaults([]byte(head + d("xml") + d("png") + `<Default Extension="bmp" ContentType="b"/>` + d("emf") + tail)))
+	want := head + `<Default Extension="bmp" ContentType="b"/>` + d("emf") + d("png") + d("xml") + tail
+	if got != want {
+		t.Errorf("sortDefaults:\ngot  %s\nwant %s", got, want)
+	}
+	for _, bad := range []string{
+		head + tail,
+		head + d("xml") + `<Default ContentType="b"></Default>` + d("a") + tail,
+		head + d("xml") + `<Default Extension="b">x</Default>` + d("a") + tail,
+		head + d("xml") + `<Default Extension="b"`,
+	} {
+		if got := string(sortDefaults([]byte(bad))); got != bad {
+			t.Errorf("sortDefaults(%q) = %q, want it unchanged", bad, got)
+		}
+	}
+}
+
+// TestWorkbookDeterministic checks that the same input gives the same
+// workbook, byte for byte (excelize adds some content types in a map's
+// order: sortDefaults).
+func TestWorkbookDeterministic(t *testing.T) {
+	r, m := demoResults(t)
+	var files [][]byte
+	for range 3 {
+		w, err := NewWorkbook(LangNL, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := w.Close(&buf, r, m); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, buf.Bytes())
+	}
+	for i := 1; i < len(files); i++ {
+		if !bytes.Equal(files[i], files[0]) {
+			t.Errorf("workbook %d differs from the first", i+1)
 		}
 	}
 }

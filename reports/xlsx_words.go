@@ -75,20 +75,7 @@ func isASCII[T string | []byte](s T) bool {
 // such a run, but for a space at either end (spacedWords).
 func joinASCII(j *spaceJoiner, s string) {
 	if spacedWords(s) {
-		if len(s) > 0 && s[0] == ' ' {
-			j.space, s = true, s[1:]
-		}
-		trailing := len(s) > 0 && s[len(s)-1] == ' '
-		if trailing {
-			s = s[:len(s)-1]
-		}
-		if len(s) > 0 {
-			if j.space && len(j.b) > j.start {
-				j.b = append(j.b, ' ')
-			}
-			j.b, j.space = append(j.b, s...), false
-		}
-		j.space = j.space || trailing
+		joinSpaced(j, s)
 		return
 	}
 	printable := func(c byte) bool { return c > ' ' && c != 0x7f }
@@ -113,6 +100,25 @@ func joinASCII(j *spaceJoiner, s string) {
 		j.b = append(j.b, s[i:k]...)
 		i = k
 	}
+}
+
+// joinSpaced is joinASCII for s of spaced words (spacedWords): all of s
+// at once, but for a space at either end.
+func joinSpaced(j *spaceJoiner, s string) {
+	if len(s) > 0 && s[0] == ' ' {
+		j.space, s = true, s[1:]
+	}
+	trailing := len(s) > 0 && s[len(s)-1] == ' '
+	if trailing {
+		s = s[:len(s)-1]
+	}
+	if len(s) > 0 {
+		if j.space && len(j.b) > j.start {
+			j.b = append(j.b, ' ')
+		}
+		j.b, j.space = append(j.b, s...), false
+	}
+	j.space = j.space || trailing
 }
 
 // spacedWords reports whether s is printable ASCII (0x20 to 0x7e) with no

@@ -389,3 +389,56 @@ func TestAppendHeight(t *testing.T) {
 		}
 	}
 }
+
+// TestXMLTextLinesMatchesParts checks appendXMLTextLines against
+// appendXMLText and textLines (up to its stop past 100 lines).
+func TestXMLTextLinesMatchesParts(t *testing.T) {
+	rng := rand.New(rand.NewPCG(29, 31))
+	texts := wordTexts(rng, 10000)
+	texts = append(texts, "", "\n", "\n\n", "a\n", "\na", strings.Repeat("x\n", 150), strings.Repeat("é", 300)+"\n\xff\xfe")
+	for c := 0; c < 256; c++ {
+		for at := 0; at < 16; at++ {
+			b := []byte(strings.Repeat("abcdefgh", 3))
+			b[at] = byte(c)
+			texts = append(texts, string(b))
+		}
+	}
+	for _, s := range texts {
+		for _, w := range []float64{1, 5, 8.43, 48, 90} {
+			per := max(int(w*1.2), 1)
+			want, wantLines := string(appendXMLText([]byte("x"), s)), textLines(s, w)
+			got, lines := appendXMLTextLines([]byte("x"), s, per)
+			if string(got) != want || lines != wantLines && (lines <= 100 || wantLines <= 100) {
+				t.Fatalf("appendXMLTextLines(%q, %d) = %q, %d; want %q, %d", s, per, got, lines, want, wantLines)
+			}
+			gotb, linesb := appendXMLTextLines(nil, []byte(s), per)
+			if "x"+string(gotb) != want || linesb != lines {
+				t.Fatalf("appendXMLTextLines(bytes %q, %d) = %q, %d; want %q, %d", s, per, gotb, linesb, want, lines)
+			}
+		}
+	}
+}
+
+func BenchmarkXMLTextThenLines(b *testing.B) {
+	var buf []byte
+	n := 0
+	for b.Loop() {
+		for _, s := range benchWordTexts {
+			buf = appendXMLText(buf[:0], s)
+			n += textLines(s, 60)
+		}
+	}
+	_ = n
+}
+
+func BenchmarkXMLTextLines(b *testing.B) {
+	var buf []byte
+	n, k := 0, 0
+	for b.Loop() {
+		for _, s := range benchWordTexts {
+			buf, k = appendXMLTextLines(buf[:0], s, 72)
+			n += k
+		}
+	}
+	_ = n
+}
