@@ -69,8 +69,9 @@ func XLSXSegmentsHeader() []string {
 // archive is written; the rows past it go to temporary files. The sheets
 // are written at Close and copied into the archive right after, so a
 // temporary file would only add a write and a read of each byte (at 10
-// million words the sheets deflate to about 45 MB).
-const summaryMemory = 64 << 20
+// million words the sheets deflate to about 45 MB). The cap bounds what
+// they add to a large run's memory, whose peak comes in the reports phase.
+const summaryMemory = 24 << 20
 
 // maxSheetName is Excel's limit on sheet names, in characters.
 const maxSheetName = 31
