@@ -843,34 +843,13 @@ func appendXMLText[T string | []byte](b []byte, text T) []byte {
 			}
 			i += firstByte(m)
 		}
-		c := text[i]
-		if c < utf8.RuneSelf {
-			var esc string
-			switch {
-			case c >= 0x20 && c != '&' && c != '<' && c != '>' && c != '_', c == '\t', c == '\n':
-				i++
-				continue
-			case c == '&':
-				esc = "&amp;"
-			case c == '<':
-				esc = "&lt;"
-			case c == '>':
-				esc = "&gt;"
-			case c == '\r':
-				esc = "&#xD;"
-			case c == '_':
-				if !isBstrEscape(text[i:]) {
-					i++
-					continue
-				}
-				esc = "_x005F_"
-			default:
-				esc = "\uFFFD"
+		if text[i] < utf8.RuneSelf {
+			if esc := xmlEscapeASCII(text, i); esc != "" {
+				b = append(b, text[start:i]...)
+				b = append(b, esc...)
+				start = i + 1
 			}
-			b = append(b, text[start:i]...)
-			b = append(b, esc...)
 			i++
-			start = i
 			continue
 		}
 		r, n := decodeRune(text, i)
@@ -886,12 +865,36 @@ func appendXMLText[T string | []byte](b []byte, text T) []byte {
 	return append(b, text[start:]...)
 }
 
+// xmlEscapeASCII returns what the ASCII byte text[i] is written as in
+// XML character data by appendXMLText, or "" when it is written as it is.
+func xmlEscapeASCII[T string | []byte](text T, i int) string {
+	switch c := text[i]; {
+	case c >= 0x20 && c != '&' && c != '<' && c != '>' && c != '_', c == '\t', c == '\n':
+		return ""
+	case c == '&':
+		return "&amp;"
+	case c == '<':
+		return "&lt;"
+	case c == '>':
+		return "&gt;"
+	case c == '\r':
+		return "&#xD;"
+	case c == '_':
+		if !isBstrEscape(text[i:]) {
+			return ""
+		}
+		return "_x005F_"
+	default:
+		return "\uFFFD"
+	}
+}
+
 // appendXMLTextLines is appendXMLText that also counts, in the same pass,
 // the lines text takes at per code points a line: textLines(text, width)
 // for per = max(int(width*1.2), 1), which per must be, but for
 // textLines' stop past 100 lines (the count goes on: rowHeight's result
-// is the same). A copy of appendXMLText's loop, not its base: the count
-// would cost appendXMLText, which the Codings rows use, some speed.
+// is the same). Its own loop, beside appendXMLText's: the count would
+// cost appendXMLText, which the Codings rows use, some speed.
 func appendXMLTextLines[T string | []byte](b []byte, text T, per int) ([]byte, int) {
 	start := 0   // text[start:i] is yet to be appended as is
 	n, c := 0, 0 // lines so far, code points of the current line
@@ -916,32 +919,12 @@ func appendXMLTextLines[T string | []byte](b []byte, text T, per int) ([]byte, i
 		}
 		c++
 		if ch < utf8.RuneSelf {
-			var esc string
-			switch {
-			case ch >= 0x20 && ch != '&' && ch != '<' && ch != '>' && ch != '_', ch == '\t':
-				i++
-				continue
-			case ch == '&':
-				esc = "&amp;"
-			case ch == '<':
-				esc = "&lt;"
-			case ch == '>':
-				esc = "&gt;"
-			case ch == '\r':
-				esc = "&#xD;"
-			case ch == '_':
-				if !isBstrEscape(text[i:]) {
-					i++
-					continue
-				}
-				esc = "_x005F_"
-			default:
-				esc = "\uFFFD"
+			if esc := xmlEscapeASCII(text, i); esc != "" {
+				b = append(b, text[start:i]...)
+				b = append(b, esc...)
+				start = i + 1
 			}
-			b = append(b, text[start:i]...)
-			b = append(b, esc...)
 			i++
-			start = i
 			continue
 		}
 		r, size := decodeRune(text, i)
