@@ -1362,54 +1362,53 @@ func sheetPaths(pkg *capturedZip) (map[string]string, error) {
 }
 
 // crc32Combine returns the CRC-32 (IEEE) of A followed by B from crc1,
-// A's CRC, crc2, B's CRC, and len2, B's length (zlib's crc32_combine).
+// A's CRC, crc2, B's CRC, and len2, B's length (zlib's crc32_combine, as
+// zlib 1.2.12 computes it: crc1 times x^(8*len2) modulo the polynomial,
+// from a table of x^(2^k), a few dozen shifts instead of squaring 32x32
+// matrices on every call; it is called once per document and stream).
 func crc32Combine(crc1, crc2 uint32, len2 int64) uint32 {
 	if len2 <= 0 {
 		return crc1
 	}
-	var even, odd [32]uint32
-	odd[0] = crc32.IEEE
-	row := uint32(1)
-	for n := 1; n < 32; n++ {
-		odd[n] = row
-		row <<= 1
-	}
-	gf2Square(&even, &odd)
-	gf2Square(&odd, &even)
-	for {
-		gf2Square(&even, &odd)
+	// x^(8*len2) = product of x^(2^k) over the bits k of len2, from k = 3.
+	p := uint32(1) << 31 // x^0
+	for k := 3; len2 != 0; k++ {
 		if len2&1 != 0 {
-			crc1 = gf2Times(&even, crc1)
+			p = crc32MulModP(crc32X2N[k&31], p)
 		}
 		len2 >>= 1
-		if len2 == 0 {
-			break
-		}
-		gf2Square(&odd, &even)
-		if len2&1 != 0 {
-			crc1 = gf2Times(&odd, crc1)
-		}
-		len2 >>= 1
-		if len2 == 0 {
-			break
-		}
 	}
-	return crc1 ^ crc2
+	return crc32MulModP(p, crc1) ^ crc2
 }
 
-func gf2Times(mat *[32]uint32, vec uint32) uint32 {
-	var sum uint32
-	for i := 0; vec != 0; i++ {
-		if vec&1 != 0 {
-			sum ^= mat[i]
+// crc32MulModP returns a times b modulo the CRC-32 (IEEE) polynomial, both
+// in CRC-32's reflected bit order (x^0 is the top bit).
+func crc32MulModP(a, b uint32) uint32 {
+	var p uint32
+	for m := uint32(1) << 31; ; m >>= 1 {
+		if a&m != 0 {
+			p ^= b
+			if a&(m-1) == 0 {
+				return p
+			}
 		}
-		vec >>= 1
+		if b&1 != 0 {
+			b = b>>1 ^ crc32.IEEE
+		} else {
+			b >>= 1
+		}
 	}
-	return sum
 }
 
-func gf2Square(square, mat *[32]uint32) {
-	for n := 0; n < 32; n++ {
-		square[n] = gf2Times(mat, mat[n])
+// crc32X2N holds x^(2^k) modulo the CRC-32 (IEEE) polynomial for k < 32
+// (read only). Larger k are taken modulo 32, as in zlib's x2n_table: the
+// order of x modulo the polynomial divides 2^32-1, so x^(2^32) = x.
+var crc32X2N = func() (t [32]uint32) {
+	p := uint32(1) << 30 // x^1
+	t[0] = p
+	for k := 1; k < 32; k++ {
+		p = crc32MulModP(p, p)
+		t[k] = p
 	}
-}
+	return t
+}()

@@ -278,3 +278,77 @@ func TestWorkbookDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestCRC32CombineMatchesMatrices compares crc32Combine with zlib's older
+// form, which squares 32x32 bit matrices (kept here as the reference), on
+// random CRCs and lengths up to 2^50.
+func TestCRC32CombineMatchesMatrices(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for i := range 20000 {
+		c1, c2 := rng.Uint32(), rng.Uint32()
+		n := int64(rng.Uint64() >> (14 + rng.IntN(50)))
+		if i < 100 {
+			n = int64(i)
+		}
+		want := crc32CombineMatrices(c1, c2, n)
+		if got := crc32Combine(c1, c2, n); got != want {
+			t.Fatalf("crc32Combine(%08x, %08x, %d) = %08x, want %08x", c1, c2, n, got, want)
+		}
+	}
+}
+
+// crc32CombineMatrices is zlib's crc32_combine before 1.2.12.
+func crc32CombineMatrices(crc1, crc2 uint32, len2 int64) uint32 {
+	if len2 <= 0 {
+		return crc1
+	}
+	times := func(mat *[32]uint32, vec uint32) uint32 {
+		var sum uint32
+		for i := 0; vec != 0; i++ {
+			if vec&1 != 0 {
+				sum ^= mat[i]
+			}
+			vec >>= 1
+		}
+		return sum
+	}
+	square := func(sq, mat *[32]uint32) {
+		for n := range 32 {
+			sq[n] = times(mat, mat[n])
+		}
+	}
+	var even, odd [32]uint32
+	odd[0] = crc32.IEEE
+	row := uint32(1)
+	for n := 1; n < 32; n++ {
+		odd[n] = row
+		row <<= 1
+	}
+	square(&even, &odd)
+	square(&odd, &even)
+	for {
+		square(&even, &odd)
+		if len2&1 != 0 {
+			crc1 = times(&even, crc1)
+		}
+		len2 >>= 1
+		if len2 == 0 {
+			break
+		}
+		square(&odd, &even)
+		if len2&1 != 0 {
+			crc1 = times(&odd, crc1)
+		}
+		len2 >>= 1
+		if len2 == 0 {
+			break
+		}
+	}
+	return crc1 ^ crc2
+}
+
+func BenchmarkCRC32Combine(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		crc32Combine(uint32(i), 0x12345678, 123456+int64(i&1023))
+	}
+}
