@@ -128,8 +128,13 @@ func QuoteSentence(text string, start, end int) (sentence string, cutBefore, cut
 	if start < 0 || end < start || atMostOneSentence(text) {
 		return strings.TrimSpace(text), false, false
 	}
-	spans := corpus.Sentences(text)
-	if len(spans) <= 1 {
+	return quoteSentenceIn(text, start, end, corpus.Sentences(text))
+}
+
+// quoteSentenceIn is QuoteSentence for a text whose sentences are spans
+// (corpus.Sentences(text)).
+func quoteSentenceIn(text string, start, end int, spans [][2]int) (sentence string, cutBefore, cutAfter bool) {
+	if len(spans) <= 1 || start < 0 || end < start {
 		return strings.TrimSpace(text), false, false
 	}
 	// Code points to bytes.

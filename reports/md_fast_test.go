@@ -25,40 +25,7 @@ import (
 // quoteSentenceRef is QuoteSentence as it was before atMostOneSentence:
 // always through corpus.Sentences.
 func quoteSentenceRef(text string, start, end int) (sentence string, cutBefore, cutAfter bool) {
-	spans := corpus.Sentences(text)
-	if len(spans) <= 1 || start < 0 || end < start {
-		return strings.TrimSpace(text), false, false
-	}
-	bstart, bend, n := -1, -1, 0
-	for i := range text {
-		if n == start {
-			bstart = i
-		}
-		if n == end {
-			bend = i
-		}
-		n++
-	}
-	if n == end {
-		bend = len(text)
-	}
-	if bstart < 0 || bend < 0 {
-		return strings.TrimSpace(text), false, false
-	}
-	first, last := -1, -1
-	for i, sp := range spans {
-		if bstart < sp[1] && first < 0 {
-			first = i
-		}
-		if bend > sp[0] {
-			last = i
-		}
-	}
-	if first < 0 || last < first {
-		return strings.TrimSpace(text), false, false
-	}
-	a, z := spans[first][0], spans[last][1]
-	return text[a:z], first > 0, last < len(spans)-1
+	return quoteSentenceIn(text, start, end, corpus.Sentences(text))
 }
 
 // randomSentenceText makes a text from pieces that matter to
