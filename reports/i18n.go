@@ -709,6 +709,28 @@ func (t *reportTexts) count(n int) string {
 	return fmt.Sprintf(t.CountManyF, n)
 }
 
+// countNegMemo keeps the texts of reportTexts.countNeg by {n, neg}, for
+// writers whose lines repeat the same few counts. The zero value is ready;
+// a memo starts again when asked with other texts.
+type countNegMemo struct {
+	tx   *reportTexts
+	seen map[[2]int]string
+}
+
+// countNeg returns tx.countNeg(n, neg), kept for the next time.
+func (m *countNegMemo) countNeg(tx *reportTexts, n, neg int) string {
+	if m.tx != tx || m.seen == nil {
+		m.tx, m.seen = tx, map[[2]int]string{}
+	}
+	k := [2]int{n, neg}
+	t, ok := m.seen[k]
+	if !ok {
+		t = tx.countNeg(n, neg)
+		m.seen[k] = t
+	}
+	return t
+}
+
 // countNeg says how often something was mentioned and how often negated:
 // "3 keer genoemd, waarvan 1 keer met ontkenning", or "2 keer genoemd,
 // steeds met ontkenning" when all were.

@@ -33,25 +33,10 @@ type mdBuf struct {
 		text          []byte
 		ok            bool
 	}
-	// counts keeps countsOf.countNeg(n, neg) by {n, neg} (countNeg).
-	counts   map[[2]int]string
-	countsOf *reportTexts
-	w        io.Writer // nil: keep everything in b
-	err      error     // the first error of w
-}
-
-// countNeg returns tx.countNeg(n, neg), kept for the next time.
-func (m *mdBuf) countNeg(tx *reportTexts, n, neg int) string {
-	if m.countsOf != tx {
-		m.counts, m.countsOf = map[[2]int]string{}, tx
-	}
-	k := [2]int{n, neg}
-	t, ok := m.counts[k]
-	if !ok {
-		t = tx.countNeg(n, neg)
-		m.counts[k] = t
-	}
-	return t
+	// countNegMemo keeps the counts' texts (countNeg).
+	countNegMemo
+	w   io.Writer // nil: keep everything in b
+	err error     // the first error of w
 }
 
 // reset starts a new file written to w.

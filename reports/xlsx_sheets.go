@@ -817,26 +817,6 @@ func (c *caseCounts) find(id string) {
 // zero count).
 func (c *caseCounts) count(k int) *analysis.CodeCount { return c.found[c.first[k]] }
 
-// countMemo makes reportTexts.countNeg's texts once each: a sheet's cells
-// repeat the same few counts.
-type countMemo struct {
-	tx   *reportTexts
-	seen map[[2]int]string
-}
-
-func (m *countMemo) countNeg(n, neg int) string {
-	if m.seen == nil {
-		m.seen = map[[2]int]string{}
-	}
-	k := [2]int{n, neg}
-	t, ok := m.seen[k]
-	if !ok {
-		t = m.tx.countNeg(n, neg)
-		m.seen[k] = t
-	}
-	return t
-}
-
 // writeFramework writes the framework matrix: a row per case, per code a
 // summary of the case's own words (count, then the quotes Results chose,
 // best first, with location) and the count as a number.
@@ -857,7 +837,8 @@ func (w *WorkbookWriter) writeFramework(sheet string, v *view) error {
 	s.header(head...)
 	var ct cellText
 	var row []any
-	cases, counts := newCaseCounts(v.r, codes), countMemo{tx: v.tx}
+	cases := newCaseCounts(v.r, codes)
+	var counts countNegMemo
 	for _, ci := range v.r.Corpus.Cases {
 		cases.find(ci.ID)
 		row = append(row[:0], ci.ID, strings.Join(ci.Wijks, ", "))
@@ -869,7 +850,7 @@ func (w *WorkbookWriter) writeFramework(sheet string, v *view) error {
 				continue
 			}
 			m := ct.mark()
-			ct.str(counts.countNeg(cc.Mentions, cc.Negated))
+			ct.str(counts.countNeg(v.tx, cc.Mentions, cc.Negated))
 			if len(cc.Quotes) > 0 {
 				ct.str("\n").quotes(w, v, cc.Quotes)
 			}
@@ -919,7 +900,8 @@ func (w *WorkbookWriter) writeFrameworkRole(sheet string, v *view) error {
 	var ct cellText
 	var qs []analysis.Quote
 	var row []any
-	cases, counts := newCaseCounts(v.r, codes), countMemo{tx: v.tx}
+	cases := newCaseCounts(v.r, codes)
+	var counts countNegMemo
 	for _, ci := range v.r.Corpus.Cases {
 		cases.find(ci.ID)
 		for _, role := range ci.Roles {
@@ -952,7 +934,7 @@ func (w *WorkbookWriter) writeFrameworkRole(sheet string, v *view) error {
 					}
 				}
 				m := ct.mark()
-				ct.str(counts.countNeg(n, 0))
+				ct.str(counts.countNeg(v.tx, n, 0))
 				if len(qs) > 0 {
 					ct.str("\n").quotes(w, v, qs)
 				} else {

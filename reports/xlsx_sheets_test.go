@@ -166,9 +166,9 @@ func TestCaseCountsMatchesSearch(t *testing.T) {
 			}
 		}
 	}
-	m := countMemo{tx: texts(LangNL)}
+	var m countNegMemo
 	for _, n := range [][2]int{{1, 0}, {3, 0}, {3, 1}, {3, 3}, {1, 1}, {5, 2}, {3, 1}} {
-		if got, want := m.countNeg(n[0], n[1]), texts(LangNL).countNeg(n[0], n[1]); got != want {
+		if got, want := m.countNeg(texts(LangNL), n[0], n[1]), texts(LangNL).countNeg(n[0], n[1]); got != want {
 			t.Errorf("countNeg(%d, %d) = %q, want %q", n[0], n[1], got, want)
 		}
 	}
