@@ -605,7 +605,7 @@ func (v *mdView) writeBridgeAlso(b *mdBuf, br *analysis.Bridge, caseID string, r
 			rep.b = append(rep.b, b.b[from:]...)
 			rep.lines = rep.lines[:0]
 		}
-		lines := b.lines[:0] // [start, end) in b.b of the lines of this link
+		b.lines = b.lines[:0]
 		for j := range l.Quotes {
 			at := len(b.b)
 			b.str("  - ")
@@ -614,14 +614,8 @@ func (v *mdView) writeBridgeAlso(b *mdBuf, br *analysis.Bridge, caseID string, r
 			if rep != nil {
 				rep.bridgeLine(b.b[start:casePart], b.b[casePart:])
 			}
-			if mdRepeatsLine(b.b, lines, start) {
-				b.b = b.b[:at]
-				continue
-			}
-			lines = append(lines, [2]int{start, len(b.b)})
-			b.str("\n")
+			b.endLinkLine(at, start)
 		}
-		b.lines = lines
 	}
 	b.str("\n")
 	if rep != nil {
@@ -639,6 +633,13 @@ func (m *mdBuf) bridgeLine(head, tail []byte) {
 	m.b = append(m.b, head...)
 	m.b = append(m.b, m.tmp2...)
 	m.b = append(m.b, tail...)
+	m.endLinkLine(at, start)
+}
+
+// endLinkLine ends the line of a bridge's link begun at at in m.b, its
+// text from start: it is left out when it repeats one of m.lines (the
+// link's lines so far, [start, end) in m.b), else kept and added to them.
+func (m *mdBuf) endLinkLine(at, start int) {
 	if mdRepeatsLine(m.b, m.lines, start) {
 		m.b = m.b[:at]
 		return
