@@ -1,7 +1,9 @@
 package reports
 
 import (
+	"encoding/binary"
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -386,34 +388,14 @@ func (s *streamSheet) writeJobs() {
 // writeRows fills in the numbers and shared-string cells (their texts in
 // strs, resolved) of rr's placed rows and deflates them into their parts.
 func (s *streamSheet) writeRows(rr *renderedRows, strs *docStrings) error {
-	var num [20]byte
 	b := s.xml[:0] // a local copy: no write barrier per append
 	refs := 0
 	i := 0 // the next row
 	for _, sp := range rr.spans {
-		for k := 0; k < sp.n; k, i = k+1, i+1 {
-			n := strconv.AppendInt(num[:0], int64(sp.first+k), 10)
-			m := rr.rows[i]
-			end, holes := len(rr.xml), rr.holes[m.hole:]
-			if i+1 < len(rr.rows) {
-				end, holes = rr.rows[i+1].start, rr.holes[m.hole:rr.rows[i+1].hole]
-			}
-			at := m.start
-			for _, h := range holes {
-				b = append(b, rr.xml[at:h.at]...)
-				if h.str < 0 {
-					b = append(b, n...)
-				} else {
-					cell, shared := strs.cell(h.str)
-					b = append(b, cell...)
-					if shared {
-						refs++
-					}
-				}
-				at = h.at
-			}
-			b = append(b, rr.xml[at:end]...)
-		}
+		var n int
+		b, n = rr.fill(b, strs, i, sp.n, sp.first)
+		refs += n
+		i += sp.n
 		err := sp.data.write(b)
 		b = b[:0]
 		if err != nil {
@@ -424,6 +406,81 @@ func (s *streamSheet) writeRows(rr *renderedRows, strs *docStrings) error {
 	s.xml = b
 	s.refs += int64(refs)
 	return nil
+}
+
+// fill appends rows i to i+n-1 of rr to b, numbered from first on, their
+// holes filled in: the row number, or the rest of a shared-string cell
+// (strs resolved). It returns b and the number of cells written as
+// shared strings. Row numbers have at most 7 digits (Excel's 1,048,576
+// rows; newWorkbook allows no more).
+//
+// It is the straightforward loop of appends (refFill in the tests), made
+// cheaper for the many short pieces between holes (a cell's start and
+// style, a shared string's index): room for a whole row is made at once,
+// the number is stored as one 8-byte word, and a piece or cell of up to
+// 32 bytes as four, advancing by its length only (the bytes stored past
+// it are overwritten next, or lie past the row in the room made).
+func (rr *renderedRows) fill(b []byte, strs *docStrings, i, n, first int) ([]byte, int) {
+	// slot is the most a hole may store; room is kept for a 32-byte
+	// store at the end.
+	slot := max(32, strs.maxCell)
+	xml, holes, rows := rr.xml, rr.holes, rr.rows
+	refs := 0
+	var num [8]byte
+	for k := range n {
+		nd := len(strconv.AppendInt(num[:0], int64(first+k), 10))
+		word := binary.LittleEndian.Uint64(num[:])
+		m := rows[i+k]
+		end, hend := len(xml), len(holes)
+		if i+k+1 < len(rows) {
+			next := rows[i+k+1]
+			end, hend = next.start, next.hole
+		}
+		rh := holes[m.hole:hend]
+		if need := end - m.start + len(rh)*slot + 32; cap(b)-len(b) < need {
+			b = slices.Grow(b, need)
+		}
+		p := len(b)
+		out := b[:cap(b)]
+		at := m.start
+		for _, h := range rh {
+			if piece := h.at - at; piece <= 32 && at+32 <= len(xml) {
+				copy32(out[p:], xml[at:])
+				p += piece
+			} else {
+				p += copy(out[p:], xml[at:h.at])
+			}
+			if h.str < 0 {
+				binary.LittleEndian.PutUint64(out[p:], word)
+				p += nd
+			} else {
+				cell, shared := strs.cell(h.str)
+				if len(cell) <= 32 && cap(cell) >= 32 {
+					copy32(out[p:], cell[:32])
+					p += len(cell)
+				} else {
+					p += copy(out[p:], cell)
+				}
+				if shared {
+					refs++
+				}
+			}
+			at = h.at
+		}
+		p += copy(out[p:], xml[at:end])
+		b = out[:p]
+	}
+	return b, refs
+}
+
+// copy32 copies the first 32 bytes of src to dst, as four 8-byte words.
+func copy32(dst, src []byte) {
+	_, _ = dst[31], src[31]
+	le := binary.LittleEndian
+	le.PutUint64(dst, le.Uint64(src))
+	le.PutUint64(dst[8:], le.Uint64(src[8:]))
+	le.PutUint64(dst[16:], le.Uint64(src[16:]))
+	le.PutUint64(dst[24:], le.Uint64(src[24:]))
 }
 
 // appendCodingContext appends codingContext(doc, k), using *runes as

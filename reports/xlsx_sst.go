@@ -53,11 +53,13 @@ type docStrings struct {
 	global   []int32
 	cells    []byte
 	cellEnds []int
+	// maxCell is the length of the longest of cells' ends.
+	maxCell int
 }
 
 func (d *docStrings) reset() {
 	d.text, d.ends, d.global = d.text[:0], d.ends[:0], d.global[:0]
-	d.cells, d.cellEnds = d.cells[:0], d.cellEnds[:0]
+	d.cells, d.cellEnds, d.maxCell = d.cells[:0], d.cellEnds[:0], 0
 	d.forget()
 }
 
@@ -142,7 +144,7 @@ func newSharedStrings() *sharedStrings {
 // added at the end when new and the table has room, else -1 (inline);
 // and makes the ends of the cells holding them (docStrings.cell).
 func (t *sharedStrings) resolve(d *docStrings) {
-	d.global, d.cells, d.cellEnds = d.global[:0], d.cells[:0], d.cellEnds[:0]
+	d.global, d.cells, d.cellEnds, d.maxCell = d.global[:0], d.cells[:0], d.cellEnds[:0], 0
 	start := 0
 	for _, end := range d.ends {
 		b := d.text[start:end]
@@ -159,6 +161,7 @@ func (t *sharedStrings) resolve(d *docStrings) {
 			}
 		}
 		d.global = append(d.global, g)
+		last := len(d.cells)
 		if g >= 0 {
 			d.cells = append(d.cells, ` t="s"><v>`...)
 			d.cells = strconv.AppendInt(d.cells, int64(g), 10)
@@ -166,6 +169,7 @@ func (t *sharedStrings) resolve(d *docStrings) {
 		} else {
 			d.cells = appendInlineStr(d.cells, b)
 		}
+		d.maxCell = max(d.maxCell, len(d.cells)-last)
 		d.cellEnds = append(d.cellEnds, len(d.cells))
 	}
 }
