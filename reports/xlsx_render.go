@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"slices"
@@ -188,8 +189,15 @@ type renderScratch struct {
 	loc   []byte // a coding's location
 	// segText is, per segment of the document, where the end of its text
 	// cell (after inlineStrHead) is in the Segments rows' XML, for the
-	// codings of the segment to copy; empty when the text was cut.
-	segText []xmlSpan
+	// codings of the segment to copy (empty when the text was cut), and
+	// whether the text is plain (plainText).
+	segText []segCell
+}
+
+// segCell is segText's entry for a segment.
+type segCell struct {
+	xmlSpan
+	plain bool
 }
 
 // xmlSpan is the part [start, end) of a buffer of XML.
@@ -252,8 +260,17 @@ func (w *WorkbookWriter) renderSegments(out *renderedRows, doc *corpus.Document,
 		if seg.Turn >= 0 && seg.Turn < len(doc.Turns) {
 			t = doc.Turns[seg.Turn]
 		}
-		text := clipCell(seg.Text, s.marker)
-		out.beginRow(heightOfLines(wrappedLines(s, 9, text)))
+		// A plain text (most are) fits a cell, needs no escaping and
+		// holds no line break: its lines are its length per line.
+		plain := plainText(seg.Text)
+		text, lines := seg.Text, 0
+		if plain {
+			lines = plainLines(s, 9, len(text))
+		} else {
+			text = clipCell(seg.Text, s.marker)
+			lines = wrappedLines(s, 9, text)
+		}
+		out.beginRow(heightOfLines(lines))
 		out.shared(s, 0, doc.ID)
 		out.shared(s, 1, doc.Meta.Case)
 		out.shared(s, 2, t.Speaker)
@@ -262,17 +279,21 @@ func (w *WorkbookWriter) renderSegments(out *renderedRows, doc *corpus.Document,
 		out.str(s, 5, seg.ID)
 		out.int(s, 6, seg.Span.Start)
 		out.int(s, 7, seg.Span.End)
-		var span xmlSpan
+		cell := segCell{plain: plain}
 		if text != "" {
 			out.cell(s, 8, s.cellInline)
-			span.start = len(out.xml)
-			out.xml = appendInlineStrText(out.xml, text)
-			span.end = len(out.xml)
+			cell.start = len(out.xml)
+			if plain {
+				out.xml = appendInlineStrPlain(out.xml, text)
+			} else {
+				out.xml = appendInlineStrText(out.xml, text)
+			}
+			cell.end = len(out.xml)
 			if text != seg.Text {
-				span.start = span.end // cut, with this sheet's marker
+				cell.start = cell.end // cut, with this sheet's marker
 			}
 		}
-		sc.segText = append(sc.segText, span)
+		sc.segText = append(sc.segText, cell)
 		out.line(s, 9, seg.Line)
 		out.str(s, 10, seg.Time)
 		out.endRow()
@@ -286,14 +307,45 @@ func (w *WorkbookWriter) renderCodings(out *renderedRows, doc *corpus.Document, 
 	s := w.codings
 	for i := range codings {
 		k := &codings[i]
-		text := clipCell(k.Text, s.marker)
-		var same xmlSpan // of the segment's text cell, when the same
-		if n := k.SegN; n >= 1 && n <= len(sc.segText) && text == k.Text && doc.Segments[n-1].Text == k.Text {
-			same = sc.segText[n-1]
+		// The segment's text cell, when the text is the segment's; a
+		// plain text (plainText) is neither cut nor escaped, and neither
+		// is its context, but for the marks of the evidence and cuts.
+		var seg *segCell
+		if n := k.SegN; n >= 1 && n <= len(sc.segText) && doc.Segments[n-1].Text == k.Text {
+			seg = &sc.segText[n-1]
 		}
-		sc.ctx = clipCellBytes(appendCodingContext(sc.ctx[:0], doc, k, &sc.runes), s.marker)
+		var plain bool
+		if seg != nil {
+			plain = seg.plain
+		} else {
+			plain = plainText(k.Text)
+		}
+		text := k.Text
+		var same xmlSpan // of the segment's text cell, when the same
+		var textLines, ctxLines int
+		if plain {
+			textLines = plainLines(s, 14, len(text))
+		} else {
+			text = clipCell(k.Text, s.marker)
+			textLines = wrappedLines(s, 14, text)
+		}
+		if seg != nil && text == k.Text {
+			same = seg.xmlSpan
+		}
+		ctxPlain := false
+		if plain {
+			var chars int
+			sc.ctx, chars = appendPlainContext(sc.ctx[:0], doc, k)
+			if len(sc.ctx) <= excelize.TotalCellChars {
+				ctxPlain, ctxLines = true, plainLines(s, 20, chars)
+			}
+		}
+		if !ctxPlain {
+			sc.ctx = clipCellBytes(appendCodingContext(sc.ctx[:0], doc, k, &sc.runes), s.marker)
+			ctxLines = wrappedLines(s, 20, sc.ctx)
+		}
 		sc.loc = appendLocation(sc.loc[:0], k.Doc, k.Segment, k.Line, k.Time)
-		out.beginRow(heightOfLines(max(wrappedLines(s, 14, text), wrappedLines(s, 20, sc.ctx))))
+		out.beginRow(heightOfLines(max(textLines, ctxLines)))
 		out.shared(s, 0, k.Doc)
 		out.shared(s, 1, k.Case)
 		out.shared(s, 2, k.Speaker)
@@ -307,10 +359,14 @@ func (w *WorkbookWriter) renderCodings(out *renderedRows, doc *corpus.Document, 
 		out.shared(s, 10, k.Term)
 		out.bool(s, 11, k.Negated)
 		out.shared(s, 12, k.Source)
-		if same.start < same.end {
+		switch {
+		case same.start < same.end:
 			out.cell(s, 13, s.cellInline)
 			out.xml = append(out.xml, segs.xml[same.start:same.end]...)
-		} else {
+		case plain && text != "":
+			out.cell(s, 13, s.cellInline)
+			out.xml = appendInlineStrPlain(out.xml, text)
+		default:
 			out.str(s, 13, text)
 		}
 		out.shared(s, 14, k.Rule)
@@ -318,10 +374,65 @@ func (w *WorkbookWriter) renderCodings(out *renderedRows, doc *corpus.Document, 
 		out.shared(s, 16, k.NegCue)
 		out.line(s, 17, k.Line)
 		out.str(s, 18, k.Time)
-		out.strBytes(s, 19, sc.ctx)
+		if ctxPlain && len(sc.ctx) > 0 {
+			out.cell(s, 19, s.cellInline)
+			out.xml = appendInlineStrPlain(out.xml, sc.ctx)
+		} else {
+			out.strBytes(s, 19, sc.ctx)
+		}
 		out.strBytes(s, 20, sc.loc)
 		out.endRow()
 	}
+}
+
+// plainText reports whether s is plain: printable ASCII (0x20 to 0x7e)
+// but & < > and _, no two spaces together, and short enough for a cell
+// (its bytes are its UTF-16 units). Such a text is its own XML character
+// data (appendXMLText copies it as it is), its code points are its
+// bytes, it holds no line break, so the lines it takes are its length
+// per line (plainLines), and it is spaced words (spacedWords), so joined
+// it is itself but for a space at either end.
+func plainText(s string) bool {
+	if len(s) > excelize.TotalCellChars {
+		return false
+	}
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		// xmlSpecial's bytes, and 0x7f.
+		w := load64(s, i)
+		del := w ^ (lowBits * 0x7f)
+		if xmlSpecial(w)|(del-lowBits)&^del&highBits != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '&' || c == '<' || c == '>' || c == '_' {
+			return false
+		}
+	}
+	return !strings.Contains(s, "  ")
+}
+
+// plainLines is wrappedLines(s, col, text) for a text without line
+// breaks of chars code points (a plain text's length, say).
+func plainLines(s *streamSheet, col int, chars int) int {
+	if chars == 0 || col > len(s.widths) || !containsInt(s.wrap, col) {
+		return 1
+	}
+	per := max(int(s.widths[col-1]*1.2), 1) // as textLines
+	return max(1, (chars+per-1)/per)
+}
+
+// appendInlineStrPlain is appendInlineStrText for a text, not empty,
+// that is its own XML character data and fits a cell: a plain text
+// (plainText), or a context made of one.
+func appendInlineStrPlain[T string | []byte](b []byte, text T) []byte {
+	if text[0] == ' ' || text[len(text)-1] == ' ' {
+		b = append(b, ` xml:space="preserve"`...)
+	}
+	b = append(b, '>')
+	b = append(b, text...)
+	return append(b, `</t></is></c>`...)
 }
 
 // wrappedLines returns the lines text takes in 1-based column col of s
@@ -491,21 +602,7 @@ func appendCodingContext(b []byte, doc *corpus.Document, k *analysis.Coding, run
 	if !ascii {
 		n = utf8.RuneCountInString(k.Text)
 	}
-	start, end := -1, -1
-	if doc != nil && k.SegN >= 1 && k.SegN <= len(doc.Segments) {
-		if seg := doc.Segments[k.SegN-1]; seg.ID == k.Segment {
-			start, end = k.Start-seg.Span.Start, k.End-seg.Span.Start
-		}
-	}
-	if start < 0 || end > n || start > end {
-		start, end = -1, -1
-		if k.Term != "" {
-			if i := strings.Index(k.Text, k.Term); i >= 0 {
-				start = utf8.RuneCountInString(k.Text[:i])
-				end = start + utf8.RuneCountInString(k.Term)
-			}
-		}
-	}
+	start, end := codingSpan(doc, k, n)
 	switch {
 	case start < 0 && ascii:
 		j := spaceJoiner{b: b, start: len(b)}
@@ -526,6 +623,52 @@ func appendCodingContext(b []byte, doc *corpus.Document, k *analysis.Coding, run
 	}
 	*runes = rs
 	return appendContextAround(b, rs, start, end, 100)
+}
+
+// codingSpan returns the evidence of k as code-point offsets in k.Text,
+// which has n code points: from its segment of doc (which may be nil), or
+// else the first place k.Term is found; -1, -1 when neither gives it.
+func codingSpan(doc *corpus.Document, k *analysis.Coding, n int) (start, end int) {
+	start, end = -1, -1
+	if doc != nil && k.SegN >= 1 && k.SegN <= len(doc.Segments) {
+		if seg := doc.Segments[k.SegN-1]; seg.ID == k.Segment {
+			start, end = k.Start-seg.Span.Start, k.End-seg.Span.Start
+		}
+	}
+	if start < 0 || end > n || start > end {
+		start, end = -1, -1
+		if k.Term != "" {
+			if i := strings.Index(k.Text, k.Term); i >= 0 {
+				start = utf8.RuneCountInString(k.Text[:i])
+				end = start + utf8.RuneCountInString(k.Term)
+			}
+		}
+	}
+	return start, end
+}
+
+// appendPlainContext is appendCodingContext for a coding whose text is
+// plain (plainText), and returns the code points appended too: the text's
+// bytes, and « » and the cut marks …, which are the only characters
+// besides.
+func appendPlainContext(b []byte, doc *corpus.Document, k *analysis.Coding) ([]byte, int) {
+	start, end := codingSpan(doc, k, len(k.Text))
+	at := len(b)
+	if start < 0 {
+		j := spaceJoiner{b: b, start: at}
+		joinSpaced(&j, k.Text)
+		return j.b, len(j.b) - at
+	}
+	b = appendContextAroundSpaced(b, k.Text, start, end, 100)
+	ctx := b[at:]
+	chars := len(ctx) - 2 // « and » take two bytes each
+	if bytes.HasPrefix(ctx, []byte("…")) {
+		chars -= 2 // three bytes
+	}
+	if bytes.HasSuffix(ctx, []byte("…")) {
+		chars -= 2
+	}
+	return b, chars
 }
 
 // contextBounds returns where the context of [start, end) in a text of n
