@@ -179,7 +179,10 @@ func TestPlainText(t *testing.T) {
 // XML, holes and rows, on random documents of plain texts and of texts
 // that are not (see plainishText), long texts (a cell's length and more,
 // with evidence over all of it), and codings whose evidence is found in
-// their segment, by their term, or not at all.
+// their segment, by their term, or not at all; and the cells that start
+// with the document's ID (segment IDs, locations) for IDs that need
+// escaping, and segment IDs and documents of codings that are not the
+// document's ID and a number.
 func TestPlainTextRowsMatchReference(t *testing.T) {
 	rng := rand.New(rand.NewPCG(23, 31))
 	w, err := NewWorkbook(LangNL, nil)
@@ -191,7 +194,15 @@ func TestPlainTextRowsMatchReference(t *testing.T) {
 		strings.Repeat("d ", 16390), strings.Repeat("é", 20000)}
 	plainRows := 0
 	for d := range 400 {
-		id := fmt.Sprintf("G%d/doc.txt", d)
+		id := fmt.Sprintf("G%d/%s.txt", d, []string{"doc", "a_b", "x_x0041", "_x004", "é"}[rng.IntN(5)])
+		switch rng.IntN(8) {
+		case 0:
+			id = hostileText(rng, 6) // maybe empty, or ending in a space
+		case 1:
+			id = " " + id
+		case 2:
+			id = fmt.Sprintf("G%d/_x004", d) // an escape, were "1_" next
+		}
 		doc := &corpus.Document{ID: id, Meta: corpus.Metadata{Case: fmt.Sprintf("G%d", d)},
 			Turns: []corpus.Turn{{Speaker: "Moeder", Role: "parent", Voice: corpus.VoiceOwn}}}
 		var codings []analysis.Coding
@@ -209,12 +220,25 @@ func TestPlainTextRowsMatchReference(t *testing.T) {
 			chars := utf8.RuneCountInString(text)
 			seg := corpus.Segment{ID: id + "#" + strconv.Itoa(i+1), N: i + 1, Span: corpus.Span{Start: pos, End: pos + chars},
 				Text: text, Line: rng.IntN(50)}
+			switch rng.IntN(10) {
+			case 0:
+				seg.ID = hostileText(rng, 8) // not the document's ID and a number
+			case 1:
+				seg.ID = id + "#" + hostileText(rng, 4)
+			case 2:
+				seg.ID = id
+			case 3:
+				seg.ID = id + []string{"1_", "x", "\x80", " "}[rng.IntN(4)] // no "#"
+			}
+			if rng.IntN(4) == 0 {
+				seg.Time = []string{"00:01:02", "1:02", hostileText(rng, 5)}[rng.IntN(3)]
+			}
 			doc.Segments = append(doc.Segments, seg)
 			for range rng.IntN(4) {
 				a := rng.IntN(chars + 3)
 				k := analysis.Coding{Doc: id, Case: doc.Meta.Case, Speaker: "Moeder", Role: "parent", Voice: corpus.VoiceOwn,
 					Segment: seg.ID, SegN: seg.N, Start: pos + a - 1, End: pos + a + rng.IntN(12), Code: "rel.neighbour",
-					Term: "buurvrouw", Text: text, Line: seg.Line}
+					Term: "buurvrouw", Text: text, Line: seg.Line, Time: seg.Time}
 				switch rng.IntN(8) {
 				case 0:
 					k.SegN = 0 // found by the term, or not at all
@@ -226,6 +250,10 @@ func TestPlainTextRowsMatchReference(t *testing.T) {
 					k.Start, k.End = pos, pos+chars // all of it
 				case 4:
 					k.Text = plainishText(rng, 20) // not the segment's text
+				case 5:
+					k.Doc = hostileText(rng, 4) // not the document's ID
+				case 6:
+					k.Line, k.Time = 0, "" // located by the segment ID
 				}
 				codings = append(codings, k)
 			}

@@ -186,7 +186,10 @@ func (r *renderedRows) bool(s *streamSheet, i int, v bool) {
 type renderScratch struct {
 	runes []rune
 	ctx   []byte // a coding's quote
-	loc   []byte // a coding's location
+	loc   []byte // a coding's location, past its document's ID
+	// doc is the last document ID escaped, for the cells that start
+	// with one (segment IDs, locations).
+	doc escapedText
 	// segText is, per segment of the document, where the end of its text
 	// cell (after inlineStrHead) is in the Segments rows' XML, for the
 	// codings of the segment to copy (empty when the text was cut), and
@@ -276,7 +279,7 @@ func (w *WorkbookWriter) renderSegments(out *renderedRows, doc *corpus.Document,
 		out.shared(s, 2, t.Speaker)
 		out.shared(s, 3, t.Role)
 		out.shared(s, 4, string(t.Voice))
-		out.str(s, 5, seg.ID)
+		out.idCell(s, 5, doc.ID, seg.ID, &sc.doc)
 		out.int(s, 6, seg.Span.Start)
 		out.int(s, 7, seg.Span.End)
 		cell := segCell{plain: plain}
@@ -344,14 +347,13 @@ func (w *WorkbookWriter) renderCodings(out *renderedRows, doc *corpus.Document, 
 			sc.ctx = clipCellBytes(appendCodingContext(sc.ctx[:0], doc, k, &sc.runes), s.marker)
 			ctxLines = wrappedLines(s, 20, sc.ctx)
 		}
-		sc.loc = appendLocation(sc.loc[:0], k.Doc, k.Segment, k.Line, k.Time)
 		out.beginRow(heightOfLines(max(textLines, ctxLines)))
 		out.shared(s, 0, k.Doc)
 		out.shared(s, 1, k.Case)
 		out.shared(s, 2, k.Speaker)
 		out.shared(s, 3, k.Role)
 		out.shared(s, 4, string(k.Voice))
-		out.str(s, 5, k.Segment)
+		out.idCell(s, 5, k.Doc, k.Segment, &sc.doc)
 		out.int(s, 6, k.Start)
 		out.int(s, 7, k.End)
 		out.shared(s, 8, k.Code)
@@ -380,7 +382,20 @@ func (w *WorkbookWriter) renderCodings(out *renderedRows, doc *corpus.Document, 
 		} else {
 			out.strBytes(s, 19, sc.ctx)
 		}
-		out.strBytes(s, 20, sc.loc)
+		// The location (appendLocation): "doc@time", "doc:line" or the
+		// segment ID.
+		switch {
+		case k.Time != "" || k.Line > 0:
+			sc.loc = sc.loc[:0]
+			if k.Time != "" {
+				sc.loc = append(append(sc.loc, '@'), k.Time...)
+			} else {
+				sc.loc = strconv.AppendInt(append(sc.loc, ':'), int64(k.Line), 10)
+			}
+			joinedCell(out, s, 20, k.Doc, sc.loc, &sc.doc)
+		default:
+			out.idCell(s, 20, k.Doc, k.Segment, &sc.doc)
+		}
 		out.endRow()
 	}
 }
@@ -592,6 +607,52 @@ func copy32(dst, src []byte) {
 	le.PutUint64(dst[8:], le.Uint64(src[8:]))
 	le.PutUint64(dst[16:], le.Uint64(src[16:]))
 	le.PutUint64(dst[24:], le.Uint64(src[24:]))
+}
+
+// escapedText is a text and its XML character data (appendXMLText).
+type escapedText struct {
+	text string
+	xml  []byte
+	ok   bool
+}
+
+// of returns text's XML character data, made unless it is the last.
+func (e *escapedText) of(text string) []byte {
+	if !e.ok || e.text != text {
+		e.text, e.xml, e.ok = text, appendXMLText(e.xml[:0], text), true
+	}
+	return e.xml
+}
+
+// idCell writes id, an ID that may be doc's ID and a rest after "#" (a
+// segment ID), as str does; doc's part is escaped once for the cells
+// that start with it (e).
+func (r *renderedRows) idCell(s *streamSheet, i int, doc, id string, e *escapedText) {
+	if len(doc) > 0 && len(id) > len(doc) && id[len(doc)] == '#' && id[:len(doc)] == doc {
+		joinedCell(r, s, i, doc, id[len(doc):], e)
+		return
+	}
+	r.str(s, i, id)
+}
+
+// joinedCell writes doc+rest in column i of r as str does, doc's part
+// escaped once for the cells that start with it (e). rest must start
+// with '#', ':' or '@', so that no escape (_xHHHH_) and no character of
+// doc runs on into rest, whose text is escaped on its own. An empty doc,
+// or too long a text, is written through str.
+func joinedCell[T string | []byte](r *renderedRows, s *streamSheet, i int, doc string, rest T, e *escapedText) {
+	if len(doc) == 0 || len(doc)+len(rest) > excelize.TotalCellChars {
+		r.str(s, i, doc+string(rest))
+		return
+	}
+	r.cell(s, i, s.cellInline)
+	if isXMLSpace(doc[0]) || isXMLSpace(rest[len(rest)-1]) {
+		r.xml = append(r.xml, ` xml:space="preserve"`...)
+	}
+	r.xml = append(r.xml, '>')
+	r.xml = append(r.xml, e.of(doc)...)
+	r.xml = appendXMLText(r.xml, rest)
+	r.xml = append(r.xml, `</t></is></c>`...)
 }
 
 // appendCodingContext appends codingContext(doc, k), using *runes as
