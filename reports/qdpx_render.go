@@ -107,6 +107,40 @@ func (q *QDPXWriter) Render(doc *corpus.Document, codings []analysis.Coding) *QD
 
 // render is Render for a document.
 func (q *QDPXWriter) render(d *QDPXDoc, doc *corpus.Document, codings []analysis.Coding, sc *qdpxScratch) error {
+	if err := q.sourceXML(d, doc, codings, sc); err != nil {
+		return err
+	}
+	fail := func(format string, args ...any) error {
+		return fmt.Errorf("REFI-QDA project: document %s: %s", doc.ID, fmt.Sprintf(format, args...))
+	}
+	b := sc.xml
+	fp := &q.flates
+	fw := fp.get(&d.text)
+	defer fp.put(fw)
+	_, err := fw.Write(sc.text)
+	if err == nil {
+		err = fw.Close()
+	}
+	if err != nil {
+		return fail("deflate its text: %v", err)
+	}
+	d.textCRC, d.textN = crc32.ChecksumIEEE(sc.text), int64(len(sc.text))
+	fw.Reset(&d.source)
+	_, err = fw.Write(b)
+	if err == nil {
+		err = fw.Flush()
+	}
+	if err != nil {
+		return fail("deflate its source element: %v", err)
+	}
+	d.sourceCRC, d.sourceN = crc32.ChecksumIEEE(b), int64(len(b))
+	return nil
+}
+
+// sourceXML checks doc and codings as render does, sets d.guid and d.file,
+// and makes doc's <TextSource> element in sc.xml and its text in sc.text:
+// render without the deflating.
+func (q *QDPXWriter) sourceXML(d *QDPXDoc, doc *corpus.Document, codings []analysis.Coding, sc *qdpxScratch) error {
 	fail := func(format string, args ...any) error {
 		return fmt.Errorf("REFI-QDA project: document %s: %s", doc.ID, fmt.Sprintf(format, args...))
 	}
@@ -183,26 +217,6 @@ func (q *QDPXWriter) render(d *QDPXDoc, doc *corpus.Document, codings []analysis
 	}
 	b = append(b, "    </TextSource>\n"...)
 	sc.xml = b
-	fp := &q.flates
-	fw := fp.get(&d.text)
-	defer fp.put(fw)
-	_, err := fw.Write(sc.text)
-	if err == nil {
-		err = fw.Close()
-	}
-	if err != nil {
-		return fail("deflate its text: %v", err)
-	}
-	d.textCRC, d.textN = crc32.ChecksumIEEE(sc.text), int64(len(sc.text))
-	fw.Reset(&d.source)
-	_, err = fw.Write(b)
-	if err == nil {
-		err = fw.Flush()
-	}
-	if err != nil {
-		return fail("deflate its source element: %v", err)
-	}
-	d.sourceCRC, d.sourceN = crc32.ChecksumIEEE(b), int64(len(b))
 	return nil
 }
 
