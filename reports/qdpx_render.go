@@ -67,6 +67,11 @@ type qdpxScratch struct {
 	text []byte // the document's text
 	key  []byte // a GUID's key
 	val  []byte // a YAML scalar
+	// segDoc is the ID of the document being rendered and segPre what
+	// appendYAML makes of segDoc+"#" without the closing quote, for
+	// appendSegment; segPre is empty until setSegmentDoc.
+	segDoc string
+	segPre []byte
 }
 
 // qdpxRenderPools are a writer's pools for Render, safe for concurrent
@@ -196,6 +201,7 @@ func (q *QDPXWriter) sourceXML(d *QDPXDoc, doc *corpus.Document, codings []analy
 		}
 	}
 	sc.sels = sels
+	sc.setSegmentDoc(doc.ID)
 	b := sc.xml[:0]
 	b = q.appendSourceHead(b, d, qdpxDocDescription(doc))
 	// Selections are in start order: one pass over the text finds their
@@ -422,7 +428,7 @@ func appendSelDescription(b []byte, s *qdpxSel, sc *qdpxScratch) []byte {
 	} else {
 		b = append(b, "\nnegated: false"...)
 	}
-	for _, kv := range [...][2]string{{"cue", s.cue}, {"source", s.source}, {"how", s.how}, {"rule", s.rule}, {"segment", s.seg}} {
+	for _, kv := range [...][2]string{{"cue", s.cue}, {"source", s.source}, {"how", s.how}, {"rule", s.rule}} {
 		if kv[1] != "" {
 			b = append(b, '\n')
 			b = append(b, kv[0]...)
@@ -430,7 +436,46 @@ func appendSelDescription(b []byte, s *qdpxSel, sc *qdpxScratch) []byte {
 			b = sc.appendYAML(b, kv[1])
 		}
 	}
+	if s.seg != "" {
+		b = append(b, "\nsegment: "...)
+		b = sc.appendSegment(b, s.seg)
+	}
 	return append(b, '\n')
+}
+
+// setSegmentDoc prepares appendSegment for the segments of document id.
+func (sc *qdpxScratch) setSegmentDoc(id string) {
+	// appendJSONString(id+"#") is that of id with '#' before the
+	// closing quote.
+	sc.val = appendJSONString(sc.val[:0], id)
+	sc.val[len(sc.val)-1] = '#'
+	sc.segDoc = id
+	sc.segPre = appendQDPXEscape(sc.segPre[:0], sc.val, false)
+}
+
+// appendSegment is appendYAML for a segment ID. The ID of a segment of
+// the document of setSegmentDoc, its ID, '#' and a number, needs a
+// quoted scalar ('#' is not plain), and as JSON quoting and XML escaping
+// go character by character, it is sc.segPre, the number and the
+// closing quote; any other ID goes through appendYAML.
+func (sc *qdpxScratch) appendSegment(b []byte, seg string) []byte {
+	id := sc.segDoc
+	if len(sc.segPre) > 0 && len(seg) > len(id)+1 && seg[len(id)] == '#' && seg[:len(id)] == id && asciiDigits(seg[len(id)+1:]) {
+		b = append(b, sc.segPre...)
+		b = append(b, seg[len(id)+1:]...)
+		return append(b, '"')
+	}
+	return sc.appendYAML(b, seg)
+}
+
+// asciiDigits reports whether s is all ASCII digits.
+func asciiDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i]-'0' > 9 {
+			return false
+		}
+	}
+	return true
 }
 
 // appendYAML appends yamlScalar(s) escaped as XML character data. A plain
@@ -459,32 +504,84 @@ func yamlScalar(s string) string {
 
 // yamlPlain reports whether s can be a plain YAML scalar: a letter, then
 // letters, digits and _./- (), no space at either end, and no word that
-// YAML 1.1 reads as a boolean or null.
+// YAML 1.1 reads as a boolean or null. ASCII bytes are looked up in
+// yamlASCII; from the first byte that is not ASCII on, it goes code point
+// by code point (yamlPlainRunes).
 func yamlPlain(s string) bool {
 	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
 		return false // (other white space fails the loop below)
 	}
-	for i, r := range s {
+	if c := s[0]; c >= utf8.RuneSelf {
+		return yamlPlainRunes(s, 0)
+	} else if yamlASCII[c] != yamlLetter {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		switch yamlASCII[s[i]] {
+		case yamlLetter, yamlLater:
+		case yamlOther:
+			return false
+		default: // the first byte that is not ASCII
+			return yamlPlainRunes(s, i)
+		}
+	}
+	return !yamlBoolOrNull(s)
+}
+
+// The classes of yamlASCII.
+const (
+	yamlOther  = iota // an ASCII byte a plain scalar cannot hold
+	yamlLetter        // an ASCII letter: anywhere
+	yamlLater         // a digit or one of _./- (): not first
+	yamlMulti         // a byte of a multi-byte sequence (or invalid)
+)
+
+// yamlASCII is the class of every byte for yamlPlain.
+var yamlASCII = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = yamlMulti
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
+			t[c] = yamlLetter
+		case '0' <= c && c <= '9' || strings.IndexByte("_./- ()", byte(c)) >= 0:
+			t[c] = yamlLater
+		}
+	}
+	return t
+}()
+
+// yamlPlainRunes is yamlPlain of s (not empty, no space at either end)
+// from byte i on, a code point's start: every byte before i has passed.
+func yamlPlainRunes(s string, i int) bool {
+	for j, r := range s[i:] {
+		j += i
 		switch {
 		case 'a' <= r && r <= 'z', 'A' <= r && r <= 'Z':
-		case i > 0 && ('0' <= r && r <= '9' || r == '_' || r == '.' || r == '/' || r == '-' || r == ' ' || r == '(' || r == ')'):
+		case j > 0 && ('0' <= r && r <= '9' || r == '_' || r == '.' || r == '/' || r == '-' || r == ' ' || r == '(' || r == ')'):
 		case r < utf8.RuneSelf:
 			return false
-		case unicode.IsLetter(r) || i > 0 && unicode.IsDigit(r):
+		case unicode.IsLetter(r) || j > 0 && unicode.IsDigit(r):
 		default:
 			return false
 		}
 	}
+	return !yamlBoolOrNull(s)
+}
+
+// yamlBoolOrNull reports whether s is a word that YAML 1.1 reads as a
+// boolean or null, in any letter case.
+func yamlBoolOrNull(s string) bool {
 	// A word of 5 ASCII letters at most lower-cases from at most 15 bytes,
 	// and from a first byte that lower-cases to y, n, o, t or f when it is
 	// ASCII.
 	if c := s[0] | 0x20; len(s) <= 15 && (s[0] >= utf8.RuneSelf || c == 'y' || c == 'n' || c == 'o' || c == 't' || c == 'f') {
 		switch strings.ToLower(s) {
 		case "y", "n", "yes", "no", "on", "off", "true", "false", "null":
-			return false
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // appendJSONString appends s as encoding/json marshals a string: quoted,
