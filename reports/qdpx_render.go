@@ -173,11 +173,13 @@ func (q *QDPXWriter) sourceXML(d *QDPXDoc, doc *corpus.Document, codings []analy
 		if c.Code == "" {
 			return fail("coding %d at %d-%d has no code", i+1, c.Start, c.End)
 		}
-		sels = append(sels, qdpxSel{code: c.Code, start: c.Start, end: c.End,
-			negated: c.Negated, cue: c.NegCue, source: c.Source, how: c.How, rule: c.Rule, seg: c.Segment})
-		if !q.known[c.Code] {
+		g, known := q.codeGUIDs[c.Code]
+		if !known {
 			d.extra = append(d.extra, qdpxExtra{c.Code, c.Category})
+			g = q.codeGUID(c.Code)
 		}
+		sels = append(sels, qdpxSel{code: c.Code, codeGUID: g, start: c.Start, end: c.End,
+			negated: c.Negated, cue: c.NegCue, source: c.Source, how: c.How, rule: c.Rule, seg: c.Segment})
 	}
 	slices.SortStableFunc(sels, func(x, y qdpxSel) int {
 		if c := cmp.Compare(x.start, y.start); c != 0 {
@@ -382,7 +384,6 @@ func (q *QDPXWriter) appendSelection(b []byte, s *qdpxSel, name string, cut bool
 	appendGUID(guid[:0], sc.key)
 	sc.key = append(append(sc.key[:0], "coding:"...), guid[:]...)
 	appendGUID(coding[:0], sc.key)
-	user := q.user
 	b = append(b, `      <PlainTextSelection guid="`...)
 	b = append(b, guid[:]...)
 	b = append(b, `" name="`...)
@@ -394,16 +395,12 @@ func (q *QDPXWriter) appendSelection(b []byte, s *qdpxSel, name string, cut bool
 	b = strconv.AppendInt(b, int64(s.start), 10)
 	b = append(b, `" endPosition="`...)
 	b = strconv.AppendInt(b, int64(s.end), 10)
-	b = append(b, `" creatingUser="`...)
-	b = append(b, user...)
-	b = append(b, "\">\n        <Description>"...)
+	b = append(b, q.selUser...)
 	b = appendSelDescription(b, s, sc)
 	b = append(b, "</Description>\n        <Coding guid=\""...)
 	b = append(b, coding[:]...)
-	b = append(b, `" creatingUser="`...)
-	b = append(b, user...)
-	b = append(b, "\">\n          <CodeRef targetGUID=\""...)
-	b = append(b, q.codeGUID(s.code)...)
+	b = append(b, q.codingUser...)
+	b = append(b, s.codeGUID...)
 	return append(b, "\"/>\n        </Coding>\n      </PlainTextSelection>\n"...)
 }
 
