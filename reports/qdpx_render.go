@@ -72,6 +72,8 @@ type qdpxScratch struct {
 	// appendSegment; segPre is empty until setSegmentDoc.
 	segDoc string
 	segPre []byte
+	// source and how are the memos of the selections' source and how.
+	source, how yamlMemo
 }
 
 // qdpxRenderPools are a writer's pools for Render, safe for concurrent
@@ -425,13 +427,21 @@ func appendSelDescription(b []byte, s *qdpxSel, sc *qdpxScratch) []byte {
 	} else {
 		b = append(b, "\nnegated: false"...)
 	}
-	for _, kv := range [...][2]string{{"cue", s.cue}, {"source", s.source}, {"how", s.how}, {"rule", s.rule}} {
-		if kv[1] != "" {
-			b = append(b, '\n')
-			b = append(b, kv[0]...)
-			b = append(b, ": "...)
-			b = sc.appendYAML(b, kv[1])
-		}
+	if s.cue != "" {
+		b = append(b, "\ncue: "...)
+		b = sc.appendYAML(b, s.cue)
+	}
+	if s.source != "" {
+		b = append(b, "\nsource: "...)
+		b = sc.source.appendYAML(b, s.source, sc)
+	}
+	if s.how != "" {
+		b = append(b, "\nhow: "...)
+		b = sc.how.appendYAML(b, s.how, sc)
+	}
+	if s.rule != "" {
+		b = append(b, "\nrule: "...)
+		b = sc.appendYAML(b, s.rule)
 	}
 	if s.seg != "" {
 		b = append(b, "\nsegment: "...)
@@ -482,6 +492,31 @@ func (sc *qdpxScratch) appendYAML(b []byte, s string) []byte {
 	if yamlPlain(s) {
 		return append(b, s...)
 	}
+	return sc.appendQuotedYAML(b, s)
+}
+
+// yamlMemo remembers whether the last value written through it was a
+// plain YAML scalar, for a selection's source and how, which mostly
+// repeat from one selection to the next (often as the very same string):
+// a repeat is compared with the last value, not checked again.
+type yamlMemo struct {
+	s     string
+	plain bool // yamlPlain(s), false for the zero memo's ""
+}
+
+// appendYAML is sc.appendYAML(b, s), with m remembering whether s is plain.
+func (m *yamlMemo) appendYAML(b []byte, s string, sc *qdpxScratch) []byte {
+	if s != m.s {
+		m.s, m.plain = s, yamlPlain(s)
+	}
+	if m.plain {
+		return append(b, s...)
+	}
+	return sc.appendQuotedYAML(b, s)
+}
+
+// appendQuotedYAML is appendYAML of s that is not a plain scalar.
+func (sc *qdpxScratch) appendQuotedYAML(b []byte, s string) []byte {
 	sc.val = appendJSONString(sc.val[:0], s)
 	if isASCII(sc.val) {
 		return append(b, sc.val...)
@@ -522,7 +557,9 @@ func yamlPlain(s string) bool {
 			return yamlPlainRunes(s, i)
 		}
 	}
-	return !yamlBoolOrNull(s)
+	// s is ASCII: lower-casing keeps its length, and the longest of the
+	// words is 5 bytes.
+	return len(s) > 5 || !yamlBoolOrNull(s)
 }
 
 // The classes of yamlASCII.

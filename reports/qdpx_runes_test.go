@@ -7,6 +7,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -209,5 +210,62 @@ func TestAppendSegment(t *testing.T) {
 	var fresh qdpxScratch
 	if got, want := string(fresh.appendSegment(nil, "#12")), string(ref.appendYAML(nil, "#12")); got != want {
 		t.Fatalf("appendSegment(%q) with no document = %q, want %q", "#12", got, want)
+	}
+}
+
+// oldSelDescription is a selection's Description as appendSelDescription
+// made it before its shortcuts (appendSegment, yamlMemo): every value
+// through yamlScalar, escaped for XML.
+func oldSelDescription(s *qdpxSel) string {
+	var b strings.Builder
+	if s.negated {
+		b.WriteString("negated (ontkend)")
+		if s.cue != "" {
+			b.WriteString(": " + string(appendQDPXEscape(nil, s.cue, false)))
+		}
+		b.WriteString("\n\n")
+	}
+	b.WriteString(analysis.QDCMarker + "\ncode: " + string(appendQDPXEscape(nil, yamlScalar(s.code), false)))
+	b.WriteString("\nnegated: " + strconv.FormatBool(s.negated))
+	for _, kv := range [...][2]string{{"cue", s.cue}, {"source", s.source}, {"how", s.how}, {"rule", s.rule}, {"segment", s.seg}} {
+		if kv[1] != "" {
+			b.WriteString("\n" + kv[0] + ": " + string(appendQDPXEscape(nil, yamlScalar(kv[1]), false)))
+		}
+	}
+	b.WriteString("\n")
+	return b.String()
+}
+
+// TestSelDescriptionMatchesOld checks appendSelDescription against
+// oldSelDescription on runs of selections of random documents whose
+// values repeat (as the same strings or copies) and change, plain and
+// not, so that the memos and the segment shortcut see every case.
+func TestSelDescriptionMatchesOld(t *testing.T) {
+	rng := rand.New(rand.NewPCG(25, 26))
+	var sc qdpxScratch
+	for range 300 {
+		id := hostileText(rng, 8)
+		if rng.IntN(2) == 0 {
+			id = "G01/wave1/G01_interview_1.txt"
+		}
+		sc.setSegmentDoc(id)
+		pool := []string{"", "auto", "exact", "review", "manual", "yes", "a b", "x#1", hostileText(rng, 6), hostileText(rng, 6)}
+		pick := func() string {
+			v := pool[rng.IntN(len(pool))]
+			if rng.IntN(3) == 0 {
+				v = strings.Clone(v)
+			}
+			return v
+		}
+		for range 100 {
+			s := qdpxSel{code: pick(), negated: rng.IntN(4) == 0, cue: pick(), source: pick(), how: pick(), rule: pick(),
+				seg: id + "#" + strconv.Itoa(rng.IntN(300))}
+			if rng.IntN(5) == 0 {
+				s.seg = pick()
+			}
+			if got, want := string(appendSelDescription(nil, &s, &sc)), oldSelDescription(&s); got != want {
+				t.Fatalf("document %q, selection %+v:\n got %q\nwant %q", id, s, got, want)
+			}
+		}
 	}
 }
