@@ -19,6 +19,8 @@ func CodingsHeader() []string {
 // normalised text; text is the whole segment.
 type CodingsWriter struct {
 	w *csvWriter
+	// The columns whose value mostly repeats from row to row.
+	doc, cas, speaker, role, voice, text, source, how csvMemo
 }
 
 // NewCodingsWriter writes the header row and returns the writer.
@@ -35,11 +37,11 @@ func (c *CodingsWriter) Write(codings []analysis.Coding) error {
 	w := c.w
 	for i := range codings {
 		k := &codings[i]
-		w.field(k.Doc, true)
-		w.field(k.Case, false)
-		w.field(k.Speaker, false)
-		w.field(k.Role, false)
-		w.field(string(k.Voice), false)
+		w.memoField(&c.doc, k.Doc, true)
+		w.memoField(&c.cas, k.Case, false)
+		w.memoField(&c.speaker, k.Speaker, false)
+		w.memoField(&c.role, k.Role, false)
+		w.memoField(&c.voice, string(k.Voice), false)
 		w.field(k.Segment, false)
 		w.int(k.Start)
 		w.int(k.End)
@@ -47,10 +49,10 @@ func (c *CodingsWriter) Write(codings []analysis.Coding) error {
 		w.field(string(k.Category), false)
 		w.field(k.Term, false)
 		w.bool(k.Negated)
-		w.field(k.Source, false)
-		w.field(k.Text, false)
+		w.memoField(&c.source, k.Source, false)
+		w.memoField(&c.text, k.Text, false)
 		w.field(k.Rule, false)
-		w.field(k.How, false)
+		w.memoField(&c.how, k.How, false)
 		w.field(k.NegCue, false)
 		w.int(k.Line)
 		w.field(k.Time, false)

@@ -34,6 +34,31 @@ func (c *csvWriter) field(s string, first bool) {
 	c.buf = appendCSVField(c.buf, s)
 }
 
+// csvMemo remembers whether csv.Writer quotes a field, for a column
+// whose value mostly repeats from one row to the next (a coding's
+// document, case, speaker, segment text): a repeat, often the very same
+// string, is compared with the last value, which is quicker than scanning
+// it again, and a change costs one comparison more (usually of lengths).
+type csvMemo struct {
+	s     string
+	quote bool // csvNeedsQuotes(s)
+}
+
+// memoField is field(s, first) with m remembering whether s is quoted.
+func (c *csvWriter) memoField(m *csvMemo, s string, first bool) {
+	if !first {
+		c.buf = append(c.buf, ',')
+	}
+	if s != m.s {
+		m.s, m.quote = s, csvNeedsQuotes(s)
+	}
+	if !m.quote {
+		c.buf = append(c.buf, s...)
+		return
+	}
+	c.buf = appendCSVQuoted(c.buf, s)
+}
+
 // int appends the field strconv.Itoa(n), after a comma.
 func (c *csvWriter) int(n int) {
 	c.buf = strconv.AppendInt(append(c.buf, ','), int64(n), 10)
@@ -83,6 +108,12 @@ func appendCSVField(dst []byte, s string) []byte {
 	if !csvNeedsQuotes(s) {
 		return append(dst, s...)
 	}
+	return appendCSVQuoted(dst, s)
+}
+
+// appendCSVQuoted appends s to dst in double quotes, with its quotes
+// doubled: appendCSVField of a field that needs quotes.
+func appendCSVQuoted(dst []byte, s string) []byte {
 	dst = append(dst, '"')
 	for {
 		i := strings.IndexByte(s, '"')

@@ -293,3 +293,75 @@ func TestCodingsWriterReportsWriteError(t *testing.T) {
 		t.Errorf("Flush: %v, want %v", err, errFailWriter)
 	}
 }
+
+// TestCSVWritersRepeatedFields checks the writers against encoding/csv on
+// rows whose fields repeat from row to row, as csvMemo expects them to:
+// drawn from a few random values, as the very same strings or as copies,
+// so that the memos see repeats, equal copies and changes of every kind
+// (quoted to unquoted and back, one value to an empty one).
+func TestCSVWritersRepeatedFields(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	pool := make([]string, 6)
+	for i := range pool {
+		pool[i] = randomCSVField(r)
+	}
+	pool = append(pool, "", "x", `"q"`, "a,b", " lead")
+	f := func() string {
+		s := pool[r.IntN(len(pool))]
+		if r.IntN(3) == 0 {
+			s = strings.Clone(s)
+		}
+		if r.IntN(50) == 0 {
+			pool[r.IntN(len(pool))] = randomCSVField(r)
+		}
+		return s
+	}
+	n := func() int { return r.IntN(200) }
+	var docs []*corpus.Document
+	var codings [][]analysis.Coding
+	for d := 0; d < 300; d++ {
+		doc := &corpus.Document{ID: f(), Meta: corpus.Metadata{Case: f()}}
+		for i := r.IntN(5); i >= 0; i-- {
+			doc.Turns = append(doc.Turns, corpus.Turn{Speaker: f(), Role: f(), Voice: corpus.Voice(f())})
+		}
+		var ks []analysis.Coding
+		for i := r.IntN(60); i >= 0; i-- {
+			doc.Segments = append(doc.Segments, corpus.Segment{ID: f(), Turn: r.IntN(len(doc.Turns)),
+				Span: corpus.Span{Start: n(), End: n()}, Text: f(), Line: n(), Time: f()})
+			ks = append(ks, analysis.Coding{Doc: f(), Case: f(), Speaker: f(), Role: f(), Voice: corpus.Voice(f()),
+				Segment: f(), Start: n(), End: n(), Code: f(), Category: analysis.Category(f()), Term: f(),
+				Negated: r.IntN(2) == 0, Source: f(), Text: f(), Rule: f(), How: f(), NegCue: f(), Line: n(), Time: f()})
+		}
+		docs = append(docs, doc)
+		codings = append(codings, ks)
+	}
+	var cb, sb bytes.Buffer
+	cw, err := NewCodingsWriter(&cb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sw, err := NewSegmentsWriter(&sb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, d := range docs {
+		if err := sw.Write(d); err != nil {
+			t.Fatal(err)
+		}
+		if err := cw.Write(codings[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := cw.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if err := sw.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := cb.String(), stdCodingsCSV(t, codings); got != want {
+		t.Errorf("codings.csv differs from encoding/csv's (%d and %d bytes)", len(got), len(want))
+	}
+	if got, want := sb.String(), stdSegmentsCSV(t, docs); got != want {
+		t.Errorf("segments.csv differs from encoding/csv's (%d and %d bytes)", len(got), len(want))
+	}
+}

@@ -91,9 +91,12 @@ type QDPXWriter struct {
 	toolVersion string
 	codesXML    []byte            // <Codes> content from WriteQDC, without the closing line
 	setsXML     []byte            // <Sets> element adapted from WriteQDC
-	known       map[string]bool   // the codebook's codes; read only
 	user        string            // the user's GUID
 	codeGUIDs   map[string]string // the codebook's code ID -> GUID; read only
+	// selUser and codingUser are the constant middles of a selection,
+	// from its creatingUser attribute to the start of its Description's
+	// text, and of its coding, from its creatingUser to the code's GUID.
+	selUser, codingUser string
 	// sources holds the <TextSource> elements, written as documents come
 	// and spliced into project.qde at Close; nil until the first document.
 	sources  *sheetRows
@@ -109,6 +112,7 @@ type QDPXWriter struct {
 // qdpxSel is a coded selection of a document being rendered.
 type qdpxSel struct {
 	code                        string
+	codeGUID                    string // the GUID of code
 	start, end                  int
 	n                           int // the n-th selection of this span and code
 	negated                     bool
@@ -131,11 +135,12 @@ func NewQDPX(w io.Writer, cb *analysis.CodebookSpec, toolVersion string) (*QDPXW
 		return nil, fmt.Errorf("REFI-QDA project: codebook %s: %w", cb.ID, err)
 	}
 	q := &QDPXWriter{zw: zip.NewWriter(w), cb: cb, toolVersion: toolVersion, codesXML: codes, setsXML: sets,
-		known: map[string]bool{}, docGUID: map[string]string{}, extra: map[string]analysis.Category{},
+		docGUID: map[string]string{}, extra: map[string]analysis.Category{},
 		user: QDPXGUID("user:" + qdpxUser), codeGUIDs: map[string]string{}}
+	q.selUser = `" creatingUser="` + q.user + "\">\n        <Description>"
+	q.codingUser = `" creatingUser="` + q.user + "\">\n          <CodeRef targetGUID=\""
 	q.zw.RegisterCompressor(zip.Deflate, q.flates.compressor())
 	for _, c := range cb.Codes {
-		q.known[c.ID] = true
 		q.codeGUIDs[c.ID] = analysis.QDCGUID(cb.ID, "code:"+c.ID)
 	}
 	return q, nil

@@ -19,7 +19,9 @@ import (
 //   - Read: corpus.ReadFile of every file;
 //   - Code: analysis.CodeDocument of every document;
 //   - Observe: EmergentAccumulator.Observe of every document;
-//   - QDPX: QDPXWriter.Render of every document.
+//   - QDPX: QDPXWriter.Render of every document;
+//   - QDPXXML: the part of QDPX that is not deflating (sourceXML): the
+//     source elements with their selections.
 //
 // Each iteration does the whole corpus. cpu-ns/op is the process's user and
 // system time per iteration (steadier than wall-clock time on a loaded
@@ -87,6 +89,27 @@ func BenchmarkDocumentWork(b *testing.B) {
 					b.Fatal(r.err)
 				}
 				q.pools.docs.Put(r)
+			}
+		}
+		report(b, cpu0)
+	})
+	b.Run("QDPXXML", func(b *testing.B) {
+		b.ReportAllocs()
+		q, err := NewQDPX(io.Discard, cb.Spec(), "bench")
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer q.Discard()
+		var (
+			d  QDPXDoc
+			sc qdpxScratch
+		)
+		cpu0 := processCPU()
+		for b.Loop() {
+			for i, doc := range docs {
+				if err := q.sourceXML(&d, doc, codings[i], &sc); err != nil {
+					b.Fatal(err)
+				}
 			}
 		}
 		report(b, cpu0)

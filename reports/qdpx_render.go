@@ -67,6 +67,13 @@ type qdpxScratch struct {
 	text []byte // the document's text
 	key  []byte // a GUID's key
 	val  []byte // a YAML scalar
+	// segDoc is the ID of the document being rendered and segPre what
+	// appendYAML makes of segDoc+"#" without the closing quote, for
+	// appendSegment; segPre is empty until setSegmentDoc.
+	segDoc string
+	segPre []byte
+	// source and how are the memos of the selections' source and how.
+	source, how yamlMemo
 }
 
 // qdpxRenderPools are a writer's pools for Render, safe for concurrent
@@ -107,6 +114,40 @@ func (q *QDPXWriter) Render(doc *corpus.Document, codings []analysis.Coding) *QD
 
 // render is Render for a document.
 func (q *QDPXWriter) render(d *QDPXDoc, doc *corpus.Document, codings []analysis.Coding, sc *qdpxScratch) error {
+	if err := q.sourceXML(d, doc, codings, sc); err != nil {
+		return err
+	}
+	fail := func(format string, args ...any) error {
+		return fmt.Errorf("REFI-QDA project: document %s: %s", doc.ID, fmt.Sprintf(format, args...))
+	}
+	b := sc.xml
+	fp := &q.flates
+	fw := fp.get(&d.text)
+	defer fp.put(fw)
+	_, err := fw.Write(sc.text)
+	if err == nil {
+		err = fw.Close()
+	}
+	if err != nil {
+		return fail("deflate its text: %v", err)
+	}
+	d.textCRC, d.textN = crc32.ChecksumIEEE(sc.text), int64(len(sc.text))
+	fw.Reset(&d.source)
+	_, err = fw.Write(b)
+	if err == nil {
+		err = fw.Flush()
+	}
+	if err != nil {
+		return fail("deflate its source element: %v", err)
+	}
+	d.sourceCRC, d.sourceN = crc32.ChecksumIEEE(b), int64(len(b))
+	return nil
+}
+
+// sourceXML checks doc and codings as render does, sets d.guid and d.file,
+// and makes doc's <TextSource> element in sc.xml and its text in sc.text:
+// render without the deflating.
+func (q *QDPXWriter) sourceXML(d *QDPXDoc, doc *corpus.Document, codings []analysis.Coding, sc *qdpxScratch) error {
 	fail := func(format string, args ...any) error {
 		return fmt.Errorf("REFI-QDA project: document %s: %s", doc.ID, fmt.Sprintf(format, args...))
 	}
@@ -134,11 +175,13 @@ func (q *QDPXWriter) render(d *QDPXDoc, doc *corpus.Document, codings []analysis
 		if c.Code == "" {
 			return fail("coding %d at %d-%d has no code", i+1, c.Start, c.End)
 		}
-		sels = append(sels, qdpxSel{code: c.Code, start: c.Start, end: c.End,
-			negated: c.Negated, cue: c.NegCue, source: c.Source, how: c.How, rule: c.Rule, seg: c.Segment})
-		if !q.known[c.Code] {
+		g, known := q.codeGUIDs[c.Code]
+		if !known {
 			d.extra = append(d.extra, qdpxExtra{c.Code, c.Category})
+			g = q.codeGUID(c.Code)
 		}
+		sels = append(sels, qdpxSel{code: c.Code, codeGUID: g, start: c.Start, end: c.End,
+			negated: c.Negated, cue: c.NegCue, source: c.Source, how: c.How, rule: c.Rule, seg: c.Segment})
 	}
 	slices.SortStableFunc(sels, func(x, y qdpxSel) int {
 		if c := cmp.Compare(x.start, y.start); c != 0 {
@@ -162,6 +205,7 @@ func (q *QDPXWriter) render(d *QDPXDoc, doc *corpus.Document, codings []analysis
 		}
 	}
 	sc.sels = sels
+	sc.setSegmentDoc(doc.ID)
 	b := sc.xml[:0]
 	b = q.appendSourceHead(b, d, qdpxDocDescription(doc))
 	// Selections are in start order: one pass over the text finds their
@@ -183,26 +227,6 @@ func (q *QDPXWriter) render(d *QDPXDoc, doc *corpus.Document, codings []analysis
 	}
 	b = append(b, "    </TextSource>\n"...)
 	sc.xml = b
-	fp := &q.flates
-	fw := fp.get(&d.text)
-	defer fp.put(fw)
-	_, err := fw.Write(sc.text)
-	if err == nil {
-		err = fw.Close()
-	}
-	if err != nil {
-		return fail("deflate its text: %v", err)
-	}
-	d.textCRC, d.textN = crc32.ChecksumIEEE(sc.text), int64(len(sc.text))
-	fw.Reset(&d.source)
-	_, err = fw.Write(b)
-	if err == nil {
-		err = fw.Flush()
-	}
-	if err != nil {
-		return fail("deflate its source element: %v", err)
-	}
-	d.sourceCRC, d.sourceN = crc32.ChecksumIEEE(b), int64(len(b))
 	return nil
 }
 
@@ -362,7 +386,6 @@ func (q *QDPXWriter) appendSelection(b []byte, s *qdpxSel, name string, cut bool
 	appendGUID(guid[:0], sc.key)
 	sc.key = append(append(sc.key[:0], "coding:"...), guid[:]...)
 	appendGUID(coding[:0], sc.key)
-	user := q.user
 	b = append(b, `      <PlainTextSelection guid="`...)
 	b = append(b, guid[:]...)
 	b = append(b, `" name="`...)
@@ -374,16 +397,12 @@ func (q *QDPXWriter) appendSelection(b []byte, s *qdpxSel, name string, cut bool
 	b = strconv.AppendInt(b, int64(s.start), 10)
 	b = append(b, `" endPosition="`...)
 	b = strconv.AppendInt(b, int64(s.end), 10)
-	b = append(b, `" creatingUser="`...)
-	b = append(b, user...)
-	b = append(b, "\">\n        <Description>"...)
+	b = append(b, q.selUser...)
 	b = appendSelDescription(b, s, sc)
 	b = append(b, "</Description>\n        <Coding guid=\""...)
 	b = append(b, coding[:]...)
-	b = append(b, `" creatingUser="`...)
-	b = append(b, user...)
-	b = append(b, "\">\n          <CodeRef targetGUID=\""...)
-	b = append(b, q.codeGUID(s.code)...)
+	b = append(b, q.codingUser...)
+	b = append(b, s.codeGUID...)
 	return append(b, "\"/>\n        </Coding>\n      </PlainTextSelection>\n"...)
 }
 
@@ -408,15 +427,62 @@ func appendSelDescription(b []byte, s *qdpxSel, sc *qdpxScratch) []byte {
 	} else {
 		b = append(b, "\nnegated: false"...)
 	}
-	for _, kv := range [...][2]string{{"cue", s.cue}, {"source", s.source}, {"how", s.how}, {"rule", s.rule}, {"segment", s.seg}} {
-		if kv[1] != "" {
-			b = append(b, '\n')
-			b = append(b, kv[0]...)
-			b = append(b, ": "...)
-			b = sc.appendYAML(b, kv[1])
-		}
+	if s.cue != "" {
+		b = append(b, "\ncue: "...)
+		b = sc.appendYAML(b, s.cue)
+	}
+	if s.source != "" {
+		b = append(b, "\nsource: "...)
+		b = sc.source.appendYAML(b, s.source, sc)
+	}
+	if s.how != "" {
+		b = append(b, "\nhow: "...)
+		b = sc.how.appendYAML(b, s.how, sc)
+	}
+	if s.rule != "" {
+		b = append(b, "\nrule: "...)
+		b = sc.appendYAML(b, s.rule)
+	}
+	if s.seg != "" {
+		b = append(b, "\nsegment: "...)
+		b = sc.appendSegment(b, s.seg)
 	}
 	return append(b, '\n')
+}
+
+// setSegmentDoc prepares appendSegment for the segments of document id.
+func (sc *qdpxScratch) setSegmentDoc(id string) {
+	// appendJSONString(id+"#") is that of id with '#' before the
+	// closing quote.
+	sc.val = appendJSONString(sc.val[:0], id)
+	sc.val[len(sc.val)-1] = '#'
+	sc.segDoc = id
+	sc.segPre = appendQDPXEscape(sc.segPre[:0], sc.val, false)
+}
+
+// appendSegment is appendYAML for a segment ID. The ID of a segment of
+// the document of setSegmentDoc, its ID, '#' and a number, needs a
+// quoted scalar ('#' is not plain), and as JSON quoting and XML escaping
+// go character by character, it is sc.segPre, the number and the
+// closing quote; any other ID goes through appendYAML.
+func (sc *qdpxScratch) appendSegment(b []byte, seg string) []byte {
+	id := sc.segDoc
+	if len(sc.segPre) > 0 && len(seg) > len(id)+1 && seg[len(id)] == '#' && seg[:len(id)] == id && asciiDigits(seg[len(id)+1:]) {
+		b = append(b, sc.segPre...)
+		b = append(b, seg[len(id)+1:]...)
+		return append(b, '"')
+	}
+	return sc.appendYAML(b, seg)
+}
+
+// asciiDigits reports whether s is all ASCII digits.
+func asciiDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i]-'0' > 9 {
+			return false
+		}
+	}
+	return true
 }
 
 // appendYAML appends yamlScalar(s) escaped as XML character data. A plain
@@ -426,6 +492,31 @@ func (sc *qdpxScratch) appendYAML(b []byte, s string) []byte {
 	if yamlPlain(s) {
 		return append(b, s...)
 	}
+	return sc.appendQuotedYAML(b, s)
+}
+
+// yamlMemo remembers whether the last value written through it was a
+// plain YAML scalar, for a selection's source and how, which mostly
+// repeat from one selection to the next (often as the very same string):
+// a repeat is compared with the last value, not checked again.
+type yamlMemo struct {
+	s     string
+	plain bool // yamlPlain(s), false for the zero memo's ""
+}
+
+// appendYAML is sc.appendYAML(b, s), with m remembering whether s is plain.
+func (m *yamlMemo) appendYAML(b []byte, s string, sc *qdpxScratch) []byte {
+	if s != m.s {
+		m.s, m.plain = s, yamlPlain(s)
+	}
+	if m.plain {
+		return append(b, s...)
+	}
+	return sc.appendQuotedYAML(b, s)
+}
+
+// appendQuotedYAML is appendYAML of s that is not a plain scalar.
+func (sc *qdpxScratch) appendQuotedYAML(b []byte, s string) []byte {
 	sc.val = appendJSONString(sc.val[:0], s)
 	if isASCII(sc.val) {
 		return append(b, sc.val...)
@@ -445,32 +536,86 @@ func yamlScalar(s string) string {
 
 // yamlPlain reports whether s can be a plain YAML scalar: a letter, then
 // letters, digits and _./- (), no space at either end, and no word that
-// YAML 1.1 reads as a boolean or null.
+// YAML 1.1 reads as a boolean or null. ASCII bytes are looked up in
+// yamlASCII; from the first byte that is not ASCII on, it goes code point
+// by code point (yamlPlainRunes).
 func yamlPlain(s string) bool {
 	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
 		return false // (other white space fails the loop below)
 	}
-	for i, r := range s {
+	if c := s[0]; c >= utf8.RuneSelf {
+		return yamlPlainRunes(s, 0)
+	} else if yamlASCII[c] != yamlLetter {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		switch yamlASCII[s[i]] {
+		case yamlLetter, yamlLater:
+		case yamlOther:
+			return false
+		default: // the first byte that is not ASCII
+			return yamlPlainRunes(s, i)
+		}
+	}
+	// s is ASCII: lower-casing keeps its length, and the longest of the
+	// words is 5 bytes.
+	return len(s) > 5 || !yamlBoolOrNull(s)
+}
+
+// The classes of yamlASCII.
+const (
+	yamlOther  = iota // an ASCII byte a plain scalar cannot hold
+	yamlLetter        // an ASCII letter: anywhere
+	yamlLater         // a digit or one of _./- (): not first
+	yamlMulti         // a byte of a multi-byte sequence (or invalid)
+)
+
+// yamlASCII is the class of every byte for yamlPlain.
+var yamlASCII = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = yamlMulti
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
+			t[c] = yamlLetter
+		case '0' <= c && c <= '9' || strings.IndexByte("_./- ()", byte(c)) >= 0:
+			t[c] = yamlLater
+		}
+	}
+	return t
+}()
+
+// yamlPlainRunes is yamlPlain of s (not empty, no space at either end)
+// from byte i on, a code point's start: every byte before i has passed.
+func yamlPlainRunes(s string, i int) bool {
+	for j, r := range s[i:] {
+		j += i
 		switch {
 		case 'a' <= r && r <= 'z', 'A' <= r && r <= 'Z':
-		case i > 0 && ('0' <= r && r <= '9' || r == '_' || r == '.' || r == '/' || r == '-' || r == ' ' || r == '(' || r == ')'):
+		case j > 0 && ('0' <= r && r <= '9' || r == '_' || r == '.' || r == '/' || r == '-' || r == ' ' || r == '(' || r == ')'):
 		case r < utf8.RuneSelf:
 			return false
-		case unicode.IsLetter(r) || i > 0 && unicode.IsDigit(r):
+		case unicode.IsLetter(r) || j > 0 && unicode.IsDigit(r):
 		default:
 			return false
 		}
 	}
+	return !yamlBoolOrNull(s)
+}
+
+// yamlBoolOrNull reports whether s is a word that YAML 1.1 reads as a
+// boolean or null, in any letter case.
+func yamlBoolOrNull(s string) bool {
 	// A word of 5 ASCII letters at most lower-cases from at most 15 bytes,
 	// and from a first byte that lower-cases to y, n, o, t or f when it is
 	// ASCII.
 	if c := s[0] | 0x20; len(s) <= 15 && (s[0] >= utf8.RuneSelf || c == 'y' || c == 'n' || c == 'o' || c == 't' || c == 'f') {
 		switch strings.ToLower(s) {
 		case "y", "n", "yes", "no", "on", "off", "true", "false", "null":
-			return false
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // appendJSONString appends s as encoding/json marshals a string: quoted,

@@ -17,6 +17,8 @@ func SegmentsHeader() []string {
 // document's normalised text.
 type SegmentsWriter struct {
 	w *csvWriter
+	// The columns whose value mostly repeats from row to row.
+	doc, cas, speaker, role, voice csvMemo
 }
 
 // NewSegmentsWriter writes the header row and returns the writer.
@@ -34,11 +36,11 @@ func (s *SegmentsWriter) Write(doc *corpus.Document) error {
 	for i := range doc.Segments {
 		seg := &doc.Segments[i]
 		t := &doc.Turns[seg.Turn]
-		w.field(doc.ID, true)
-		w.field(doc.Meta.Case, false)
-		w.field(t.Speaker, false)
-		w.field(t.Role, false)
-		w.field(string(t.Voice), false)
+		w.memoField(&s.doc, doc.ID, true)
+		w.memoField(&s.cas, doc.Meta.Case, false)
+		w.memoField(&s.speaker, t.Speaker, false)
+		w.memoField(&s.role, t.Role, false)
+		w.memoField(&s.voice, string(t.Voice), false)
 		w.field(seg.ID, false)
 		w.int(seg.Span.Start)
 		w.int(seg.Span.End)
