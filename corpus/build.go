@@ -99,6 +99,7 @@ func Build(id, format string, ex Extract, meta Metadata, o Options) (*Document, 
 		if first < 1 {
 			first = 1
 		}
+		lines = make([]int, 0, len(raws))
 		for _, r := range raws {
 			lines = append(lines, first+r.line)
 		}

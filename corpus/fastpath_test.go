@@ -1,0 +1,147 @@
+package corpus
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// The fast paths of the reading code are compared here with the plain
+// forms they replace (the ...Ref functions of the *ref_test.go files), on
+// many random texts made of the pieces transcripts are made of and of odd
+// ones: labels known and unknown, more distinct labels than the small index
+// holds, timestamps, bold, list markers, quotes, abbreviations, CR and CRLF,
+// BOMs, non-breaking and other Unicode spaces, combining marks, invalid
+// UTF-8.
+
+// randomPieces are what randomText strings together.
+var randomPieces = []string{
+	"Moeder", "moeder", "MOEDER", "Vader", "I", "R", "Interviewer", "SPREKER 2", "Spreker 1",
+	"Kind (9)", "Moeder (Fatima)", "p1", "Ëlla", "Zoë", "x", "de buurvrouw", "O'Neil", "A.B. de Vries",
+	":", ":", ": ", ": ", " : ", "|", " | ", "**", "__", "**Vader:**", "__Moeder__:",
+	"[00:01:23] ", "(00:01:23)", "00:01:23 - ", "00:01:23.500 – ", "10:30", "[12:34]",
+	" ", " ", "  ", "\t", "\n", "\n", "\n", "\n\n", "\n \n", "\r\n", "\r", "\v", "\f",
+	"\u00a0", "\u0085", "\u2028", "\u3000", "\ufeff", "\u0301", "e\u0301", "\xff", "\xe2\x80", "\x00",
+	"ja", "nee", "we gaan naar het park", "De buurvrouw helpt", "het buurthuis", "elke week",
+	".", ".", ". ", ". ", "? ", "! ", "?! ", "... ", "… ", "…", "(...)", "..", ".”", ".’ ", "''", " '' ",
+	",,", "“", "”", "‘", "’", "„", "«", "»", "\"", "'s Avonds", "'t", "’s", "'s-Hertogenbosch",
+	"- ", "* ", "• ", "– ", "— ", "· ", "1. ", "12) ", "a) ", "2)", "(was", "0", "19 jaar",
+	"mevr. Jansen", "o.a.", "d.w.z.", "ca. 5", "enz. En", "enz. en", "etc.", "Jan.", "3 jan. 2024",
+	"art. 5", "J. Jansen", "B.V. Ik", "z.g.a.n.", "HR.", "www.x.nl", "https://x.nl", "10.30", "3.000",
+	"Wat?", "vroeg hij.", "eh...", "Nee.", "(", ")", "[", "]", "Ĳsbrand", "ǅ", "١٢", "𝐀", "ß",
+}
+
+// randomText strings n pieces together, with now and then a random rune.
+func randomText(r *rand.Rand, n int) string {
+	var b strings.Builder
+	for range n {
+		switch r.IntN(20) {
+		case 0:
+			b.WriteRune(rune(r.IntN(0x3000)))
+		case 1:
+			fmt.Fprintf(&b, "L%d: ", r.IntN(30)) // many distinct labels
+		default:
+			b.WriteString(randomPieces[r.IntN(len(randomPieces))])
+		}
+	}
+	return b.String()
+}
+
+// randomTranscript makes a text of lines, most of them starting with a
+// speaker label (of many forms, and more distinct ones than smallIndex),
+// the others without, or blank.
+func randomTranscript(r *rand.Rand) string {
+	labels := []string{"Moeder", "moeder", "MOEDER", "Vader", "I", "R", "i", "Interviewer", "SPREKER 2",
+		"Spreker 1", "Kind (9)", "Moeder (Fatima)", "p1", "Ëlla", "Zoë", "x", "de buurvrouw", "O'Neil",
+		"Een label van veel te veel woorden", "Een label dat langer is dan veertig tekens samen", "ǅ", "١٢"}
+	seps := []string{":", ": ", ":  ", " :", ":\t", "|", " | ", ":x", ":1", ": ", ": "}
+	var b strings.Builder
+	for range 1 + r.IntN(40) {
+		switch r.IntN(10) {
+		case 0:
+			b.WriteString([]string{"", " ", "\t", " \t ", "\u00a0"}[r.IntN(5)])
+		case 1, 2:
+			b.WriteString(randomText(r, r.IntN(8)))
+		default:
+			if r.IntN(4) == 0 {
+				b.WriteString([]string{"[00:01:23] ", "(00:01:23)", "00:01:23 - ", "00:01:23.500 – ", "10:30 ", "[1:2] "}[r.IntN(6)])
+			}
+			bold := []string{"", "", "", "**", "__", "*"}[r.IntN(6)]
+			b.WriteString(bold)
+			if r.IntN(3) == 0 {
+				fmt.Fprintf(&b, "L%d", r.IntN(20))
+			} else {
+				b.WriteString(labels[r.IntN(len(labels))])
+			}
+			if r.IntN(2) == 0 {
+				b.WriteString(bold)
+			}
+			b.WriteString(seps[r.IntN(len(seps))])
+			b.WriteString(randomText(r, r.IntN(10)))
+		}
+		b.WriteString([]string{"\n", "\n", "\n", "\n\n", "\r\n"}[r.IntN(5)])
+	}
+	return b.String()
+}
+
+// TestSplitTurnsMatchesRef compares splitTurns (labels counted in a
+// stringIndex, one record per labelled line) and its parseLabel and
+// countFields with the plain forms, on 10,000 random transcripts and
+// 10,000 random texts.
+func TestSplitTurnsMatchesRef(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	knowns := []func(string) bool{
+		func(string) bool { return false },
+		func(l string) bool { return l == "i" || l == "r" || l == "moeder" },
+		func(l string) bool { return strings.HasPrefix(l, "l") },
+	}
+	for i := range 20_000 {
+		text := randomTranscript(r)
+		if i%2 == 1 {
+			text = randomText(r, 1+r.IntN(60))
+		}
+		for k, known := range knowns {
+			got, want := splitTurns(text, known), splitTurnsRef(text, known)
+			if !slices.Equal(got, want) {
+				t.Fatalf("text %d %q, known %d:\nsplitTurns    %+v\nsplitTurnsRef %+v", i, text, k, got, want)
+			}
+		}
+		for line := range strings.SplitSeq(text, "\n") {
+			m, ok := parseLabel(line)
+			mr, okr := parseLabelRef(line)
+			if ok && line[m.timeOff:m.timeOff+len(m.time)] != m.time {
+				t.Fatalf("parseLabel(%q): time %q is not at %d", line, m.time, m.timeOff)
+			}
+			m.timeOff = 0 // parseLabelRef did not have it
+			if m != mr || ok != okr {
+				t.Fatalf("parseLabel(%q) = %+v, %v; want %+v, %v", line, m, ok, mr, okr)
+			}
+			if n, nr := countFields(line), countFieldsRef(line); n != nr {
+				t.Fatalf("countFields(%q) = %d, want %d", line, n, nr)
+			}
+		}
+	}
+}
+
+// TestStringIndex checks the numbering past the compared keys.
+func TestStringIndex(t *testing.T) {
+	var x stringIndex
+	want := map[string]int{}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 5000 {
+		s := fmt.Sprint(r.IntN(100))
+		k, ok := want[s]
+		if !ok {
+			k = len(want)
+			want[s] = k
+		}
+		if got := x.add(s); got != k {
+			t.Fatalf("add(%q) = %d, want %d", s, got, k)
+		}
+	}
+	if len(x.keys) != len(want) {
+		t.Fatalf("%d keys, want %d", len(x.keys), len(want))
+	}
+}
