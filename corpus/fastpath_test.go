@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // The fast paths of the reading code are compared here with the plain
@@ -143,5 +144,143 @@ func TestStringIndex(t *testing.T) {
 	}
 	if len(x.keys) != len(want) {
 		t.Fatalf("%d keys, want %d", len(x.keys), len(want))
+	}
+}
+
+// TestSentencesMatchesRef compares appendSentences (eight bytes at a time
+// to the next stop, ASCII trims) and listMarkerLen with their plain forms
+// on 10,000 random texts and 10,000 random transcripts, at every offset
+// for listMarkerLen.
+func TestSentencesMatchesRef(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for i := range 20_000 {
+		text := randomText(r, 1+r.IntN(80))
+		if i%2 == 1 {
+			text = randomTranscript(r)
+		}
+		base := r.IntN(100)
+		got, want := appendSentences(nil, text, base), appendSentencesRef(nil, text, base)
+		if !slices.Equal(got, want) {
+			t.Fatalf("text %d %q:\nappendSentences    %v\nappendSentencesRef %v", i, text, got, want)
+		}
+		for k := range len(text) {
+			if m, mr := listMarkerLen(text, k), listMarkerLenRef(text, k); m != mr {
+				t.Fatalf("listMarkerLen(%q, %d) = %d, want %d", text, k, m, mr)
+			}
+		}
+	}
+}
+
+// TestNextSegmentByte compares nextSegmentByte with a loop over the bytes,
+// from every offset of random texts and of every one-byte text.
+func TestNextSegmentByte(t *testing.T) {
+	plain := func(text string, i int) int {
+		for i < len(text) && !segmentByte[text[i]] {
+			i++
+		}
+		return i
+	}
+	check := func(text string) {
+		for i := 0; i <= len(text); i++ {
+			if got, want := nextSegmentByte(text, i), plain(text, i); got != want {
+				t.Fatalf("nextSegmentByte(%q, %d) = %d, want %d", text, i, got, want)
+			}
+		}
+	}
+	for c := range 256 {
+		check(string([]byte{byte(c)}))
+		check(strings.Repeat("a", 7+c%11) + string([]byte{byte(c)}) + "bc")
+	}
+	r := rand.New(rand.NewPCG(7, 8))
+	for range 5_000 {
+		check(randomText(r, 1+r.IntN(40)))
+	}
+}
+
+// TestTrimSpaceRange compares trimSpaceRange with strings.TrimFunc.
+func TestTrimSpaceRange(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	for range 20_000 {
+		text := randomText(r, 1+r.IntN(12))
+		a := r.IntN(len(text) + 1)
+		b := a + r.IntN(len(text)-a+1)
+		s, e := trimSpaceRange(text, a, b)
+		seg := text[a:b]
+		left := strings.TrimLeftFunc(seg, unicode.IsSpace)
+		ws := a + len(seg) - len(left)
+		we := ws + len(strings.TrimRightFunc(left, unicode.IsSpace))
+		if s != ws || e != we {
+			t.Fatalf("trimSpaceRange(%q, %d, %d) = %d, %d; want %d, %d", text, a, b, s, e, ws, we)
+		}
+	}
+}
+
+// TestLookupAbbrevMatchesRef compares lookupAbbrev (with its filter) with
+// the plain lookup on every key in several spellings, on the words of
+// random texts, and on random strings of letters and periods.
+func TestLookupAbbrevMatchesRef(t *testing.T) {
+	check := func(w string) {
+		k, ok := lookupAbbrev(w)
+		kr, okr := lookupAbbrevRef(w)
+		if k != kr || ok != okr {
+			t.Fatalf("lookupAbbrev(%q) = %v, %v; want %v, %v", w, k, ok, kr, okr)
+		}
+	}
+	found := 0
+	for key := range dutchAbbrevs {
+		for _, w := range []string{key, strings.ToUpper(key), strings.ToUpper(key[:1]) + key[1:], key + ".", key[:len(key)-1], key + "s", "." + key} {
+			check(w)
+		}
+		if _, ok := lookupAbbrev(key); ok {
+			found++
+		}
+	}
+	if found != len(dutchAbbrevs) {
+		t.Fatalf("%d of %d keys found", found, len(dutchAbbrevs))
+	}
+	r := rand.New(rand.NewPCG(11, 12))
+	for range 2_000 {
+		for _, w := range strings.Fields(randomText(r, 20)) {
+			check(w)
+		}
+	}
+	const letters = "abcdeimnoprstvzAEMNST."
+	for range 200_000 {
+		b := make([]byte, 1+r.IntN(6))
+		for i := range b {
+			b[i] = letters[r.IntN(len(letters))]
+		}
+		check(string(b))
+	}
+}
+
+// TestCountWordsLongMatchesRef compares CountWords (eight ASCII bytes at a
+// time) with countWordsRef on long random texts and transcripts, and on
+// random runs of letters, digits, joiners, spaces and non-ASCII runes,
+// from every starting offset of the first bytes (so that the eight-byte
+// blocks fall everywhere).
+func TestCountWordsLongMatchesRef(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	const alphabet = "aZ09 '-.\n\t,é’—ß"
+	runes := []rune(alphabet)
+	for i := range 6_000 {
+		var text string
+		switch i % 3 {
+		case 0:
+			text = randomText(r, 1+r.IntN(100))
+		case 1:
+			text = randomTranscript(r)
+		default:
+			b := make([]rune, 1+r.IntN(200))
+			for k := range b {
+				b[k] = runes[r.IntN(len(runes))]
+			}
+			text = string(b)
+		}
+		for from := range min(len(text), 9) {
+			if got, want := CountWords(text[from:]), countWordsRef(text[from:]); got != want {
+				t.Fatalf("CountWords(%q) = %d, want %d", text[from:], got, want)
+			}
+		}
 	}
 }
