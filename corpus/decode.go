@@ -85,10 +85,53 @@ func NormalizeText(s string) (string, []string) {
 		s = strings.ReplaceAll(s, "\uFEFF", "")
 		steps = append(steps, "removed BOM characters inside the text")
 	}
-	if !norm.NFC.IsNormalString(s) {
+	if !isNFC(s) {
 		t := norm.NFC.String(s)
 		steps = append(steps, fmt.Sprintf("NFC normalised (%d -> %d code points)", utf8.RuneCountInString(s), utf8.RuneCountInString(t)))
 		s = t
 	}
 	return s, steps
+}
+
+// isNFC reports whether s is in NFC, as norm.NFC.IsNormalString(s) does,
+// looking only at its non-ASCII runs. ASCII characters are starters that
+// are NFC and compose with nothing before them, so s is NFC when each run
+// of non-ASCII bytes is, checked with the ASCII byte before it (a base
+// that a combining mark may compose with, as in "e\u0301") and the one
+// after it. Transcripts are nearly all ASCII: this passes over the ASCII
+// eight bytes at a time.
+func isNFC(s string) bool {
+	for i := 0; ; {
+		j := nextNonASCII(s, i)
+		if j == len(s) {
+			return true
+		}
+		k := j + 1
+		for k < len(s) && s[k] >= utf8.RuneSelf {
+			k++
+		}
+		if !norm.NFC.IsNormalString(s[max(j-1, 0):min(k+1, len(s))]) {
+			return false
+		}
+		i = k
+	}
+}
+
+// nextNonASCII returns the offset of the first byte at or after i that is
+// not ASCII, or len(s).
+func nextNonASCII(s string, i int) int {
+	for ; i+8 <= len(s); i += 8 {
+		t := s[i : i+8]
+		x := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+			uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+		if x&swarHighs != 0 {
+			break
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return i
+		}
+	}
+	return i
 }

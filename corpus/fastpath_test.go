@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // The fast paths of the reading code are compared here with the plain
@@ -282,5 +284,49 @@ func TestCountWordsLongMatchesRef(t *testing.T) {
 				t.Fatalf("CountWords(%q) = %d, want %d", text[from:], got, want)
 			}
 		}
+	}
+}
+
+// TestIsNFCMatchesNorm compares isNFC with norm.NFC.IsNormalString: every
+// code point of planes 0 to 2 alone and between ASCII neighbours, then
+// random strings of ASCII letters and the code points that are not NFC
+// alone or after an ASCII letter or that have a combining class (marks,
+// Hangul jamo, singletons, ...), and invalid bytes, and random texts.
+func TestIsNFCMatchesNorm(t *testing.T) {
+	check := func(s string) {
+		if got, want := isNFC(s), norm.NFC.IsNormalString(s); got != want {
+			t.Fatalf("isNFC(%q) = %v, want %v", s, got, want)
+		}
+	}
+	var odd []string
+	for r := rune(0); r < 0x30000; r++ {
+		c := string(r)
+		for _, s := range []string{c, "a" + c, c + "b", "e" + c + " ", "<" + c + "x", "\u1100" + c} {
+			check(s)
+		}
+		if !norm.NFC.IsNormalString(c) || !norm.NFC.IsNormalString("a"+c) || !norm.NFC.IsNormalString("<"+c) ||
+			norm.NFC.PropertiesString(c).CCC() != 0 || !norm.NFC.PropertiesString(c).BoundaryBefore() {
+			odd = append(odd, c)
+		}
+	}
+	if len(odd) < 1000 {
+		t.Fatalf("only %d odd code points", len(odd))
+	}
+	odd = append(odd, "\xff", "\xe2\x80", "\xcc", "é", "…", "’", "\u1161", "\u11a8", "\uac00")
+	ascii := []string{"a", "e", "A", "<", ">", "=", " ", "\n", "k", "0"}
+	r := rand.New(rand.NewPCG(15, 16))
+	for range 200_000 {
+		var b strings.Builder
+		for range 1 + r.IntN(12) {
+			if r.IntN(2) == 0 {
+				b.WriteString(ascii[r.IntN(len(ascii))])
+			} else {
+				b.WriteString(odd[r.IntN(len(odd))])
+			}
+		}
+		check(b.String())
+	}
+	for range 5_000 {
+		check(randomText(r, 1+r.IntN(60)))
 	}
 }
