@@ -364,9 +364,7 @@ func (c *codePoints) at(b int) int {
 	i, cp := c.b, c.cp
 	for i < b {
 		if b-i >= 8 {
-			t := s[i : i+8]
-			x := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
-				uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+			x := le64(s, i)
 			if x&swarHighs == 0 { // eight ASCII bytes
 				i += 8
 				cp += 8
@@ -398,9 +396,7 @@ func CountWords(s string) int {
 		if i+8 <= len(s) {
 			// Eight ASCII bytes without a joiner at once: a word starts at
 			// each word byte that does not follow one (or the state).
-			t := s[i : i+8]
-			x := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
-				uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+			x := le64(s, i)
 			if x&swarHighs == 0 && swarIn(x, '\'', '\'')|swarIn(x, '-', '-') == 0 {
 				w := swarIn(x|0x2020202020202020, 'a', 'z') | swarIn(x, '0', '9')
 				n += bits.OnesCount64(w &^ (w<<8 | in<<7))
@@ -444,6 +440,14 @@ func countWordsStep(s string, i int, n *int, in *uint64) int {
 		*in = 0
 	}
 	return i + size
+}
+
+// le64 returns the eight bytes of s from i as a little-endian uint64 (one
+// load once compiled); s must hold them.
+func le64(s string, i int) uint64 {
+	t := s[i : i+8]
+	return uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+		uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
 }
 
 // swarHighs is the high bit of each byte of a uint64.

@@ -121,9 +121,7 @@ func isNFC(s string) bool {
 // not ASCII, or len(s).
 func nextNonASCII(s string, i int) int {
 	for ; i+8 <= len(s); i += 8 {
-		t := s[i : i+8]
-		x := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
-			uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+		x := le64(s, i)
 		if x&swarHighs != 0 {
 			break
 		}

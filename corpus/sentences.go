@@ -110,9 +110,7 @@ func nextSegmentByte(text string, i int) int {
 	n := len(text)
 	for {
 		for i+8 <= n {
-			t := text[i : i+8]
-			x := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
-				uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+			x := le64(text, i)
 			if (x|zero(x^(ones*'\n'))|zero(x^(ones*'.'))|zero(x^(ones*'?'))|zero(x^(ones*'!')))&highs != 0 {
 				break
 			}

@@ -42,16 +42,14 @@ func parseLabel(line string) (labelMatch, bool) {
 	colon := -1
 	for j := i; j < len(line) && j-start <= 48; {
 		if c := line[j]; c < utf8.RuneSelf {
-			// ASCII, by table: the same test as below.
-			switch labelByte[c] {
-			case lbStop:
+			k := labelByte[c]
+			if k == lbStop {
 				// "Moeder | tekst" is a two-column speaker table of a Word file.
 				colon = j
-			case lbOther:
-				return m, false
-			}
-			if colon >= 0 {
 				break
+			}
+			if k == lbOther {
+				return m, false
 			}
 			j++
 			continue
@@ -266,7 +264,7 @@ type rawTurn struct {
 // look like speakers by form (speakerLike) or when the same label starts at
 // least two lines of the text. Text before the first label, and all of a text
 // without labels, is split into unlabelled turns by blank lines. known is
-// asked once per distinct label, and must depend on its argument only.
+// asked once per label as written, and must depend on its argument only.
 //
 // A first pass over the lines finds the labels and counts them; a second
 // decides, line by line, where turns start and end.
