@@ -99,22 +99,37 @@ func NormalizeText(s string) (string, []string) {
 // of non-ASCII bytes is, checked with the ASCII byte before it (a base
 // that a combining mark may compose with, as in "e\u0301") and the one
 // after it. Transcripts are nearly all ASCII: this passes over the ASCII
-// eight bytes at a time.
+// eight bytes at a time, and checks runs less than nfcGap bytes apart in
+// one call.
 func isNFC(s string) bool {
-	for i := 0; ; {
-		j := nextNonASCII(s, i)
-		if j == len(s) {
-			return true
+	j := nextNonASCII(s, 0)
+	for j < len(s) {
+		from := max(j-1, 0)
+		k := endNonASCII(s, j)
+		j = nextNonASCII(s, k)
+		for j < len(s) && j-k < nfcGap {
+			k = endNonASCII(s, j)
+			j = nextNonASCII(s, k)
 		}
-		k := j + 1
-		for k < len(s) && s[k] >= utf8.RuneSelf {
-			k++
-		}
-		if !norm.NFC.IsNormalString(s[max(j-1, 0):min(k+1, len(s))]) {
+		if !norm.NFC.IsNormalString(s[from:min(k+1, len(s))]) {
 			return false
 		}
-		i = k
 	}
+	return true
+}
+
+// nfcGap is the number of ASCII bytes between two non-ASCII runs below
+// which isNFC checks them together: reading a few ASCII bytes again costs
+// less than a call.
+const nfcGap = 64
+
+// endNonASCII returns the offset of the first ASCII byte at or after i, or
+// len(s).
+func endNonASCII(s string, i int) int {
+	for i < len(s) && s[i] >= utf8.RuneSelf {
+		i++
+	}
+	return i
 }
 
 // nextNonASCII returns the offset of the first byte at or after i that is

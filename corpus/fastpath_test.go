@@ -291,7 +291,8 @@ func TestCountWordsLongMatchesRef(t *testing.T) {
 // code point of planes 0 to 2 alone and between ASCII neighbours, then
 // random strings of ASCII letters and the code points that are not NFC
 // alone or after an ASCII letter or that have a combining class (marks,
-// Hangul jamo, singletons, ...), and invalid bytes, and random texts.
+// Hangul jamo, singletons, ...), invalid bytes and ASCII about nfcGap
+// long, and random texts.
 func TestIsNFCMatchesNorm(t *testing.T) {
 	check := func(s string) {
 		if got, want := isNFC(s), norm.NFC.IsNormalString(s); got != want {
@@ -318,9 +319,14 @@ func TestIsNFCMatchesNorm(t *testing.T) {
 	for range 200_000 {
 		var b strings.Builder
 		for range 1 + r.IntN(12) {
-			if r.IntN(2) == 0 {
+			switch r.IntN(5) {
+			case 0:
+				// ASCII about as long as nfcGap, so that runs are checked
+				// apart and together.
+				b.WriteString(strings.Repeat("x", nfcGap-4+r.IntN(8)))
+			case 1, 2:
 				b.WriteString(ascii[r.IntN(len(ascii))])
-			} else {
+			default:
 				b.WriteString(odd[r.IntN(len(odd))])
 			}
 		}
