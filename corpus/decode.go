@@ -111,7 +111,9 @@ func isNFC(s string) bool {
 			k = endNonASCII(s, j)
 			j = nextNonASCII(s, k)
 		}
-		if !norm.NFC.IsNormalString(s[from:min(k+1, len(s))]) {
+		// QuickSpanString returns len(w) only if w is NFC (its contract:
+		// w[:n] is NFC); it does not allocate, IsNormalString does.
+		if w := s[from:min(k+1, len(s))]; norm.NFC.QuickSpanString(w) != len(w) && !norm.NFC.IsNormalString(w) {
 			return false
 		}
 	}
