@@ -9,8 +9,8 @@ import (
 // sentences.go, as they were before them: the tests compare the two.
 
 // appendSentencesRef is appendSentences as it was (a byte at a time,
-// unicode.IsSpace trims): it appends the sentences of text (see Sentences) to spans,
-// shifted by base.
+// unicode.IsSpace trims): it appends the sentences of text (see Sentences)
+// to spans, shifted by base.
 func appendSentencesRef(spans [][2]int, text string, base int) [][2]int {
 	segStart := 0
 	emit := func(end int) {
@@ -75,10 +75,11 @@ func appendSentencesRef(spans [][2]int, text string, base int) [][2]int {
 	return spans
 }
 
-// listMarkerLenRef is listMarkerLen as it was: it returns the length of a list marker or bullet at i (the
-// start of a line), including the space after it, or 0. Markers are a bullet
-// or dash ("- ", "* ", "• ", "– ", "— "), one or two digits followed by '.'
-// or ')' ("1. ", "12) "), or a lower-case letter followed by ')' ("a) ").
+// listMarkerLenRef is listMarkerLen as it was: it returns the length of a
+// list marker or bullet at i (the start of a line), including the space
+// after it, or 0. Markers are a bullet or dash ("- ", "* ", "• ", "– ",
+// "— "), one or two digits followed by '.' or ')' ("1. ", "12) "), or a
+// lower-case letter followed by ')' ("a) ").
 func listMarkerLenRef(text string, i int) int {
 	n := len(text)
 	switch c := text[i]; {
@@ -111,9 +112,9 @@ func listMarkerLenRef(text string, i int) int {
 	return 0
 }
 
-// lookupAbbrevRef is lookupAbbrev without its filter: it looks w up in the abbreviation table, case-insensitively.
-// All-capital words of two letters or more are acronyms ("HR", "BV"), not
-// abbreviations.
+// lookupAbbrevRef is lookupAbbrev without its filter: it looks w up in the
+// abbreviation table, case-insensitively. All-capital words of two letters
+// or more are acronyms ("HR", "BV"), not abbreviations.
 func lookupAbbrevRef(w string) (abbrevKind, bool) {
 	var buf [24]byte
 	if len(w) > maxAbbrevLen {

@@ -9,11 +9,12 @@ import (
 // The straightforward forms of the speaker-turn parser, as they were before
 // the fast paths of turns.go: the tests compare the two on many texts.
 
-// parseLabelRef is parseLabel without its fast paths. It looks for a speaker label at the start of line: an optional
-// timestamp ("[00:01:23]", "(00:01:23)", "00:01:23 -"), optional Markdown
-// bold ("**Vader:**", "**Vader**:"), then a label of at most four words and
-// 40 characters and a colon. Whether the label is accepted as a speaker is
-// decided by the caller (see speakerLike and the known labels).
+// parseLabelRef is parseLabel without its fast paths. It looks for a speaker
+// label at the start of line: an optional timestamp ("[00:01:23]",
+// "(00:01:23)", "00:01:23 -"), optional Markdown bold ("**Vader:**",
+// "**Vader**:"), then a label of at most four words and 40 characters and a
+// colon. Whether the label is accepted as a speaker is decided by the caller
+// (see speakerLike and the known labels).
 func parseLabelRef(line string) (labelMatch, bool) {
 	var m labelMatch
 	i := 0
@@ -79,7 +80,8 @@ func parseLabelRef(line string) (labelMatch, bool) {
 	return m, true
 }
 
-// countFieldsRef is countFields without its ASCII path: it returns len(strings.Fields(s)) without making the fields.
+// countFieldsRef is countFields without its ASCII path: it returns
+// len(strings.Fields(s)) without making the fields.
 func countFieldsRef(s string) int {
 	n, in := 0, false
 	for _, r := range s {
@@ -93,12 +95,13 @@ func countFieldsRef(s string) int {
 	return n
 }
 
-// splitTurnsRef is splitTurns as it was (a record per line, maps per label): it finds speaker turns in text. A line that starts with an
-// accepted label starts a turn; other lines continue the current turn.
-// Labels are accepted when known (a key of known, lower-cased) or when they
-// look like speakers by form (speakerLike) or when the same label starts at
-// least two lines of the text. Text before the first label, and all of a text
-// without labels, is split into unlabelled turns by blank lines.
+// splitTurnsRef is splitTurns as it was (a record per line, maps per label):
+// it finds speaker turns in text. A line that starts with an accepted label
+// starts a turn; other lines continue the current turn. Labels are accepted
+// when known (a key of known, lower-cased) or when they look like speakers
+// by form (speakerLike) or when the same label starts at least two lines of
+// the text. Text before the first label, and all of a text without labels,
+// is split into unlabelled turns by blank lines.
 func splitTurnsRef(text string, known func(string) bool) []rawTurn {
 	type cand struct {
 		m          labelMatch
