@@ -91,3 +91,49 @@ var maxAbbrevLen = func() int {
 	}
 	return min(n, 24)
 }()
+
+// abbrevLengths is a filter before dutchAbbrevs: per first two bytes of a
+// key (a lower-case letter, then a letter, '.' or nothing), a bit per
+// length the keys that start so have. A word whose bit is not set is not a
+// key; one whose bit is set may be.
+type abbrevLengths [26][28]uint32
+
+// abbrevFilter is the filter of the keys of dutchAbbrevs. It is read-only.
+var abbrevFilter = func() (f abbrevLengths) {
+	for k := range dutchAbbrevs {
+		i, j, ok := abbrevSlot(k)
+		if !ok || len(k) >= 32 {
+			panic("abbrev.go: key " + k + " does not fit the filter")
+		}
+		f[i][j] |= 1 << len(k)
+	}
+	return f
+}()
+
+// abbrevSlot returns the filter's slot for the first two bytes of w, and
+// false when w cannot be a key (empty, or not starting with a lower-case
+// letter followed by a letter or '.').
+func abbrevSlot[S string | []byte](w S) (i, j int, ok bool) {
+	if len(w) == 0 || w[0] < 'a' || w[0] > 'z' {
+		return 0, 0, false
+	}
+	i = int(w[0] - 'a')
+	switch {
+	case len(w) == 1:
+		j = 27
+	case w[1] >= 'a' && w[1] <= 'z':
+		j = int(w[1] - 'a')
+	case w[1] == '.':
+		j = 26
+	default:
+		return 0, 0, false
+	}
+	return i, j, true
+}
+
+// mayHold reports whether w (lower-case) may be a key of the table the
+// filter was made of: false means it is not.
+func (f *abbrevLengths) mayHold(w []byte) bool {
+	i, j, ok := abbrevSlot(w)
+	return ok && len(w) < 32 && f[i][j]&(1<<len(w)) != 0
+}

@@ -2,8 +2,8 @@ package corpus
 
 import (
 	"fmt"
+	"math/bits"
 	"sort"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -99,6 +99,7 @@ func Build(id, format string, ex Extract, meta Metadata, o Options) (*Document, 
 		if first < 1 {
 			first = 1
 		}
+		lines = make([]int, 0, len(raws))
 		for _, r := range raws {
 			lines = append(lines, first+r.line)
 		}
@@ -302,13 +303,30 @@ type segmentIDs struct {
 
 // newSegmentIDs makes the IDs of n segments of document id.
 func newSegmentIDs(id string, n int) *segmentIDs {
+	size := n * (len(id) + 1)
+	for p := 1; p <= n; p *= 10 {
+		size += n - p + 1 // the numbers from p on have a digit for p
+	}
 	var b strings.Builder
-	b.Grow(n * (len(id) + 1 + 4))
+	b.Grow(size)
+	// num[lo:] is the decimal number k, counted up digit by digit.
 	var num [20]byte
-	for k := 1; k <= n; k++ {
+	lo := len(num) - 1
+	num[lo] = '0'
+	for range n {
+		j := len(num) - 1
+		for ; j >= lo && num[j] == '9'; j-- {
+			num[j] = '0'
+		}
+		if j < lo {
+			lo--
+			num[lo] = '1'
+		} else {
+			num[j]++
+		}
 		b.WriteString(id)
 		b.WriteByte('#')
-		b.Write(strconv.AppendInt(num[:0], int64(k), 10))
+		b.Write(num[lo:])
 	}
 	return &segmentIDs{all: b.String(), prefix: len(id) + 1}
 }
@@ -343,63 +361,103 @@ func (c *codePoints) at(b int) int {
 		c.b, c.cp = 0, 0
 	}
 	s := c.s
-	for c.b < b {
-		if b-c.b >= 8 && ascii8(s[c.b:c.b+8]) {
-			c.b += 8
-			c.cp += 8
+	i, cp := c.b, c.cp
+	for i < b {
+		if b-i >= 8 {
+			x := le64(s, i)
+			if x&swarHighs == 0 { // eight ASCII bytes
+				i += 8
+				cp += 8
+				continue
+			}
+		}
+		if s[i] < utf8.RuneSelf {
+			i++
+			cp++
 			continue
 		}
-		if s[c.b] < utf8.RuneSelf {
-			c.b++
-			c.cp++
-			continue
-		}
-		_, size := utf8.DecodeRuneInString(s[c.b:])
-		if c.b+size > b {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		if i+size > b {
 			break // b is inside this code point
 		}
-		c.b += size
-		c.cp++
+		i += size
+		cp++
 	}
-	return c.cp
-}
-
-// ascii8 reports whether the 8 bytes of s are ASCII.
-func ascii8(s string) bool {
-	_ = s[7]
-	return (s[0]|s[1]|s[2]|s[3]|s[4]|s[5]|s[6]|s[7])&0x80 == 0
+	c.b, c.cp = i, cp
+	return cp
 }
 
 // CountWords counts words: maximal runs of letters and digits (with inner
 // apostrophes and hyphens).
 func CountWords(s string) int {
 	n := 0
-	in := uint8(0) // 1 inside a word
+	in := uint64(0) // 1 inside a word
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			// ASCII, without branches: a word byte starts a word when not
-			// in one; a joiner keeps the state; anything else ends it.
-			f := asciiWordClass[c]
-			w := f & cwWord
-			n += int(w &^ in)
-			in = w | in&(f>>1)
-			i++
+		if i+8 <= len(s) {
+			// Eight ASCII bytes without a joiner at once: a word starts at
+			// each word byte that does not follow one (or the state).
+			x := le64(s, i)
+			if x&swarHighs == 0 && swarIn(x, '\'', '\'')|swarIn(x, '-', '-') == 0 {
+				w := swarIn(x|0x2020202020202020, 'a', 'z') | swarIn(x, '0', '9')
+				n += bits.OnesCount64(w &^ (w<<8 | in<<7))
+				in = w >> 63
+				i += 8
+				continue
+			}
+			// Byte by byte (rune by rune) through the next eight.
+			for end := i + 8; i < end; {
+				i = countWordsStep(s, i, &n, &in)
+			}
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		switch {
-		case isWordRune(r):
-			if in == 0 {
-				n++
-				in = 1
-			}
-		case r != '’':
-			in = 0
-		}
+		i = countWordsStep(s, i, &n, &in)
 	}
 	return n
+}
+
+// countWordsStep counts the byte or rune at i of s for CountWords, with
+// the count n and the state in (1 inside a word), and returns the offset
+// after it.
+func countWordsStep(s string, i int, n *int, in *uint64) int {
+	c := s[i]
+	if c < utf8.RuneSelf {
+		// ASCII, without branches: a word byte starts a word when not in
+		// one; a joiner keeps the state; anything else ends it.
+		f := uint64(asciiWordClass[c])
+		w := f & cwWord
+		*n += int(w &^ *in)
+		*in = w | *in&(f>>1)
+		return i + 1
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	switch {
+	case isWordRune(r):
+		if *in == 0 {
+			*n++
+			*in = 1
+		}
+	case r != '’':
+		*in = 0
+	}
+	return i + size
+}
+
+// le64 returns the eight bytes of s from i as a little-endian uint64 (one
+// load once compiled); s must hold them.
+func le64(s string, i int) uint64 {
+	t := s[i : i+8]
+	return uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+		uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+}
+
+// swarHighs is the high bit of each byte of a uint64.
+const swarHighs = 0x8080808080808080
+
+// swarIn returns the high bit of each byte of x that is in [lo, hi], for
+// x of ASCII bytes only (the sums below stay inside their byte).
+func swarIn(x uint64, lo, hi byte) uint64 {
+	const ones = 0x0101010101010101
+	return (x + ones*uint64(0x80-lo)) &^ (x + ones*uint64(0x7f-hi)) & swarHighs
 }
 
 // Classes of ASCII bytes for CountWords: cwWord for letters and digits,

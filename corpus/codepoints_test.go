@@ -32,7 +32,7 @@ func TestCodePointsAgreesWithTable(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	for i := range 5000 {
 		var b strings.Builder
-		for range rng.IntN(30) {
+		for range rng.IntN(60) {
 			b.WriteString(pieces[rng.IntN(len(pieces))])
 		}
 		s := b.String()
@@ -44,6 +44,8 @@ func TestCodePointsAgreesWithTable(t *testing.T) {
 		for range 40 {
 			if rng.IntN(8) == 0 {
 				off = rng.IntN(len(s) + 1)
+			} else if rng.IntN(4) == 0 {
+				off = min(len(s), off+rng.IntN(40))
 			} else {
 				off = min(len(s), off+rng.IntN(6))
 			}
@@ -55,10 +57,18 @@ func TestCodePointsAgreesWithTable(t *testing.T) {
 }
 
 func TestSegmentIDs(t *testing.T) {
-	ids := newSegmentIDs("C1/a.txt", 1234)
-	for n := 1; n <= 1234; n++ {
-		if got, want := ids.next(), "C1/a.txt#"+strconv.Itoa(n); got != want {
-			t.Fatalf("ID %d = %q, want %q", n, got, want)
+	for _, total := range []int{0, 1, 9, 10, 11, 99, 100, 101, 1234, 10_000, 100_001} {
+		ids := newSegmentIDs("C1/a.txt", total)
+		var want strings.Builder
+		for n := 1; n <= total; n++ {
+			id := "C1/a.txt#" + strconv.Itoa(n)
+			want.WriteString(id)
+			if got := ids.next(); got != id {
+				t.Fatalf("ID %d of %d = %q, want %q", n, total, got, id)
+			}
+		}
+		if ids.all != want.String() {
+			t.Fatalf("%d IDs: %d bytes, want %d", total, len(ids.all), want.Len())
 		}
 	}
 }

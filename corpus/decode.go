@@ -85,10 +85,68 @@ func NormalizeText(s string) (string, []string) {
 		s = strings.ReplaceAll(s, "\uFEFF", "")
 		steps = append(steps, "removed BOM characters inside the text")
 	}
-	if !norm.NFC.IsNormalString(s) {
+	if !isNFC(s) {
 		t := norm.NFC.String(s)
 		steps = append(steps, fmt.Sprintf("NFC normalised (%d -> %d code points)", utf8.RuneCountInString(s), utf8.RuneCountInString(t)))
 		s = t
 	}
 	return s, steps
+}
+
+// isNFC reports whether s is in NFC, as norm.NFC.IsNormalString(s) does,
+// looking only at its non-ASCII runs. ASCII characters are starters that
+// are NFC and compose with nothing before them, so s is NFC when each run
+// of non-ASCII bytes is, checked with the ASCII byte before it (a base
+// that a combining mark may compose with, as in "e\u0301") and the one
+// after it. Transcripts are nearly all ASCII: this passes over the ASCII
+// eight bytes at a time, and checks runs less than nfcGap bytes apart in
+// one call.
+func isNFC(s string) bool {
+	j := nextNonASCII(s, 0)
+	for j < len(s) {
+		from := max(j-1, 0)
+		k := endNonASCII(s, j)
+		j = nextNonASCII(s, k)
+		for j < len(s) && j-k < nfcGap {
+			k = endNonASCII(s, j)
+			j = nextNonASCII(s, k)
+		}
+		// QuickSpanString returns len(w) only if w is NFC (its contract:
+		// w[:n] is NFC); it does not allocate, IsNormalString does.
+		if w := s[from:min(k+1, len(s))]; norm.NFC.QuickSpanString(w) != len(w) && !norm.NFC.IsNormalString(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// nfcGap is the number of ASCII bytes between two non-ASCII runs below
+// which isNFC checks them together: reading a few ASCII bytes again costs
+// less than a call.
+const nfcGap = 64
+
+// endNonASCII returns the offset of the first ASCII byte at or after i, or
+// len(s).
+func endNonASCII(s string, i int) int {
+	for i < len(s) && s[i] >= utf8.RuneSelf {
+		i++
+	}
+	return i
+}
+
+// nextNonASCII returns the offset of the first byte at or after i that is
+// not ASCII, or len(s).
+func nextNonASCII(s string, i int) int {
+	for ; i+8 <= len(s); i += 8 {
+		x := le64(s, i)
+		if x&swarHighs != 0 {
+			break
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return i
+		}
+	}
+	return i
 }

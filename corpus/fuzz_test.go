@@ -3,6 +3,7 @@ package corpus
 import (
 	"errors"
 	"path"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -15,7 +16,8 @@ import (
 // "go test" runs the seeds, scripts/fuzz runs each target for a set time.
 
 // FuzzSplitTurns checks that the turn parser returns turns in text order,
-// inside the text, that do not overlap and whose body follows the label.
+// inside the text, that do not overlap and whose body follows the label,
+// and the turns of its plain form (splitTurnsRef).
 func FuzzSplitTurns(f *testing.F) {
 	f.Add("I: Hoe gaat het?\nR: Goed, de buurvrouw helpt.\n\nI: En school?\nR: Ja.")
 	f.Add("[00:01:23] Moeder: we gaan naar het park\nvervolg zonder label\n\nKind (9): ik niet")
@@ -25,7 +27,11 @@ func FuzzSplitTurns(f *testing.F) {
 	f.Add("\n\n\n")
 	f.Add("I:\nR:\n")
 	f.Fuzz(func(t *testing.T, text string) {
-		turns := splitTurns(text, func(l string) bool { return l == "i" || l == "r" })
+		known := func(l string) bool { return l == "i" || l == "r" }
+		turns := splitTurns(text, known)
+		if want := splitTurnsRef(text, known); !slices.Equal(turns, want) {
+			t.Fatalf("splitTurns %+v\nsplitTurnsRef %+v", turns, want)
+		}
 		prevEnd := -1
 		for i, tr := range turns {
 			if !(0 <= tr.start && tr.start <= tr.body && tr.body <= len(text) && tr.end <= len(text)) {

@@ -319,10 +319,15 @@ func ResolveMetadata(rel string, src MetaSources, o Options) (Metadata, error) {
 	if dir := path.Dir(rel); dir != "." {
 		set("case", strings.SplitN(dir, "/", 2)[0], "folder", &m.Case)
 	}
-	base := strings.ToLower(path.Base(rel))
-	for _, g := range o.NotesGlobs {
-		if ok, _ := path.Match(g, base); ok {
-			set("kind", string(KindNotes), "file name", &kind)
+	if kind == "" {
+		// (set would keep a kind already found: the globs, a few thousand
+		// instructions each, are not tried then.)
+		base := strings.ToLower(path.Base(rel))
+		for _, g := range o.NotesGlobs {
+			if ok, _ := path.Match(g, base); ok {
+				set("kind", string(KindNotes), "file name", &kind)
+				break
+			}
 		}
 	}
 	set("case", strings.TrimSuffix(path.Base(rel), path.Ext(rel)), "default (file name)", &m.Case)

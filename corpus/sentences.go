@@ -43,11 +43,7 @@ func appendSentences(spans [][2]int, text string, base int) [][2]int {
 		if end <= segStart {
 			return
 		}
-		seg := text[segStart:end]
-		left := strings.TrimLeftFunc(seg, unicode.IsSpace)
-		s := segStart + len(seg) - len(left)
-		e := s + len(strings.TrimRightFunc(left, unicode.IsSpace))
-		if e > s {
+		if s, e := trimSpaceRange(text, segStart, end); e > s {
 			spans = append(spans, [2]int{base + s, base + e})
 		}
 		segStart = end
@@ -62,9 +58,7 @@ func appendSentences(spans [][2]int, text string, base int) [][2]int {
 	}
 	for i < n {
 		// Jump to the next byte that can matter.
-		for i < n && !segmentByte[text[i]] {
-			i++
-		}
+		i = nextSegmentByte(text, i)
 		if i >= n {
 			break
 		}
@@ -104,6 +98,64 @@ func appendSentences(spans [][2]int, text string, base int) [][2]int {
 // segmentByte marks the bytes at which Sentences stops: a line feed,
 // terminal punctuation, and the first byte of '…'. It is read-only.
 var segmentByte = [256]bool{'\n': true, '.': true, '?': true, '!': true, 0xE2: true}
+
+// nextSegmentByte returns the offset of the first byte at or after i that
+// segmentByte marks, or len(text). It passes over eight bytes at a time
+// while none of them is a line feed, '.', '?', '!' or a non-ASCII byte.
+func nextSegmentByte(text string, i int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	// zero has the high bit of each byte of v that is zero set, and
+	// perhaps of others above one that is (never when none is).
+	zero := func(v uint64) uint64 { return (v - ones) &^ v & highs }
+	n := len(text)
+	for {
+		for i+8 <= n {
+			x := le64(text, i)
+			if (x|zero(x^(ones*'\n'))|zero(x^(ones*'.'))|zero(x^(ones*'?'))|zero(x^(ones*'!')))&highs != 0 {
+				break
+			}
+			i += 8
+		}
+		// Byte by byte through the next eight (a non-ASCII byte other than
+		// 0xE2 is no stop).
+		for end := min(i+8, n); i < end; i++ {
+			if segmentByte[text[i]] {
+				return i
+			}
+		}
+		if i >= n {
+			return n
+		}
+	}
+}
+
+// trimSpaceRange returns the bounds of text[a:b] without its leading and
+// trailing white space (unicode.IsSpace), as offsets into text.
+func trimSpaceRange(text string, a, b int) (int, int) {
+	for a < b {
+		c := text[a]
+		if c >= utf8.RuneSelf {
+			a = b - len(strings.TrimLeftFunc(text[a:b], unicode.IsSpace))
+			break
+		}
+		if !asciiSpace[c] {
+			break
+		}
+		a++
+	}
+	for b > a {
+		c := text[b-1]
+		if c >= utf8.RuneSelf {
+			b = a + len(strings.TrimRightFunc(text[a:b], unicode.IsSpace))
+			break
+		}
+		if !asciiSpace[c] {
+			break
+		}
+		b--
+	}
+	return a, b
+}
 
 // skipHorizontal returns the offset of the first byte at or after j that is
 // not a space, tab or carriage return.
@@ -297,6 +349,9 @@ func lookupAbbrev(w string) (abbrevKind, bool) {
 	if upper == letters && letters >= 2 && strings.IndexByte(w, '.') < 0 {
 		return abbrevNone, false
 	}
+	if !abbrevFilter.mayHold(buf[:len(w)]) {
+		return abbrevNone, false
+	}
 	k, ok := dutchAbbrevs[string(buf[:len(w)])]
 	return k, ok
 }
@@ -429,6 +484,8 @@ func listMarkerLen(text string, i int) int {
 		if i+2 < n && text[i+1] == ')' && (text[i+2] == ' ' || text[i+2] == '\t') {
 			return 3
 		}
+	case c < utf8.RuneSelf:
+		// Other ASCII: every bullet below starts with a non-ASCII byte.
 	default:
 		for _, b := range [...]string{"•", "–", "—", "·"} {
 			if strings.HasPrefix(text[i:], b) {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -291,7 +292,11 @@ func FuzzSentences(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		checkSpans(t, text, Sentences(text))
+		spans := Sentences(text)
+		checkSpans(t, text, spans)
+		if want := appendSentencesRef(nil, text, 0); !slices.Equal(spans, want) {
+			t.Fatalf("Sentences %v, appendSentencesRef %v", spans, want)
+		}
 	})
 }
 

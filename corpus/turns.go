@@ -10,6 +10,7 @@ import (
 type labelMatch struct {
 	label   string // as written, without markup, colon or timestamp
 	time    string // timestamp before the label, "" when none
+	timeOff int    // byte offset of time in the line
 	bodyOff int    // byte offset in the line where the turn's content starts
 }
 
@@ -24,29 +25,37 @@ func parseLabel(line string) (labelMatch, bool) {
 	// Timestamp.
 	if t, n := parseTimestampPrefix(line); n > 0 {
 		m.time = t
+		if line[0] == '[' || line[0] == '(' {
+			m.timeOff = 1
+		}
 		i = n
 	}
 	for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
 		i++
 	}
 	bold := ""
-	for _, b := range []string{"**", "__"} {
-		if strings.HasPrefix(line[i:], b) {
-			bold = b
-			i += 2
-			break
-		}
+	if i+1 < len(line) && line[i] == line[i+1] && (line[i] == '*' || line[i] == '_') {
+		bold = line[i : i+2] // "**" or "__"
+		i += 2
 	}
 	start := i
 	colon := -1
 	for j := i; j < len(line) && j-start <= 48; {
-		r, size := utf8.DecodeRuneInString(line[j:])
-		if r == ':' || r == '|' {
-			// "Moeder | tekst" is a two-column speaker table of a Word file.
-			colon = j
-			break
+		if c := line[j]; c < utf8.RuneSelf {
+			k := labelByte[c]
+			if k == lbStop {
+				// "Moeder | tekst" is a two-column speaker table of a Word file.
+				colon = j
+				break
+			}
+			if k == lbOther {
+				return m, false
+			}
+			j++
+			continue
 		}
-		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == ' ' || r == '.' || r == '-' || r == '\'' || r == '(' || r == ')' || r == '*' || r == '_') {
+		r, size := utf8.DecodeRuneInString(line[j:])
+		if !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
 			return m, false
 		}
 		j += size
@@ -83,11 +92,46 @@ func parseLabel(line string) (labelMatch, bool) {
 	return m, true
 }
 
+// Classes of ASCII bytes in a speaker label, for parseLabel: lbLabel may
+// be part of a label (letters, digits, space, period, hyphen, apostrophe,
+// brackets, '*' and '_'), lbStop ends one (':', or '|' of a two-column
+// table), lbOther may not be in one.
+const (
+	lbOther = iota
+	lbLabel
+	lbStop
+)
+
+// labelByte is the class of each ASCII byte in a label (see lbLabel). It is
+// read-only.
+var labelByte = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+			t[c] = lbLabel
+		case strings.IndexByte(" .-'()*_", byte(c)) >= 0:
+			t[c] = lbLabel
+		case c == ':' || c == '|':
+			t[c] = lbStop
+		}
+	}
+	return t
+}()
+
 // countFields returns len(strings.Fields(s)) without making the fields.
 func countFields(s string) int {
 	n, in := 0, false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
+	for i := 0; i < len(s); {
+		space := false
+		if c := s[i]; c < utf8.RuneSelf {
+			space = asciiSpace[c]
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if space {
 			in = false
 		} else if !in {
 			n++
@@ -96,6 +140,10 @@ func countFields(s string) int {
 	}
 	return n
 }
+
+// asciiSpace marks the ASCII bytes that unicode.IsSpace accepts. It is
+// read-only.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // parseTimestampPrefix reads "[hh:mm:ss]", "(hh:mm:ss)", "[mm:ss]" or a bare
 // "hh:mm:ss" (optionally with ".mmm" or ",mmm") followed by a space or
@@ -215,68 +263,73 @@ type rawTurn struct {
 // Labels are accepted when known (a key of known, lower-cased) or when they
 // look like speakers by form (speakerLike) or when the same label starts at
 // least two lines of the text. Text before the first label, and all of a text
-// without labels, is split into unlabelled turns by blank lines.
+// without labels, is split into unlabelled turns by blank lines. known is
+// asked once per label as written, and must depend on its argument only.
+//
+// A first pass over the lines finds the labels and counts them; a second
+// decides, line by line, where turns start and end.
 func splitTurns(text string, known func(string) bool) []rawTurn {
-	type cand struct {
-		m          labelMatch
-		start, end int // line's byte range
-		idx        int
+	// labelled is a line that starts with a label, in byte offsets (no
+	// pointers for the collector to follow).
+	type labelled struct {
+		start, body int // where the line and the turn's content start
+		t0, t1      int // the timestamp before the label, text[t0:t1]
+		label       int // the label's number in labels
 	}
-	lines := make([]cand, 0, strings.Count(text, "\n")+1)
-	counts := map[string]int{}
-	// lower caches strings.ToLower of the labels: a text has few.
-	lower := map[string]string{}
-	toLower := func(label string) string {
-		l, ok := lower[label]
-		if !ok {
-			l = strings.ToLower(label)
-			lower[label] = l
-		}
-		return l
-	}
+	cands := make([]labelled, 0, strings.Count(text, "\n")+1)
+	var labels labelCounts
 	off := 0
+	for off <= len(text) {
+		e := strings.IndexByte(text[off:], '\n')
+		if e < 0 {
+			e = len(text) - off
+		}
+		if m, ok := parseLabel(text[off : off+e]); ok {
+			c := labelled{start: off, body: off + m.bodyOff, label: labels.add(m.label)}
+			if m.time != "" {
+				c.t0 = off + m.timeOff
+				c.t1 = c.t0 + len(m.time)
+			}
+			cands = append(cands, c)
+		}
+		off += e + 1
+	}
+	accepted := labels.accepted(known)
+	turns := make([]rawTurn, 0, len(cands)+1)
+	cur := -1
+	para := false // the current turn is an unlabelled paragraph turn
+	next := 0     // the next labelled line in cands
+	off = 0
 	for idx := 0; off <= len(text); idx++ {
 		e := strings.IndexByte(text[off:], '\n')
 		if e < 0 {
 			e = len(text) - off
 		}
-		line := text[off : off+e]
-		c := cand{start: off, end: off + e, idx: idx}
-		if m, ok := parseLabel(line); ok {
-			c.m = m
-			counts[toLower(m.label)]++
-		}
-		lines = append(lines, c)
+		start, end := off, off+e
 		off += e + 1
-	}
-	accept := func(label string) bool {
-		l := toLower(label)
-		return known(l) || speakerLike(label) || counts[l] >= 2
-	}
-	var turns []rawTurn
-	cur := -1
-	para := false // the current turn is an unlabelled paragraph turn
-	for _, c := range lines {
-		blank := strings.TrimSpace(text[c.start:c.end]) == ""
-		if c.m.label != "" && accept(c.m.label) {
-			turns = append(turns, rawTurn{speaker: c.m.label, time: c.m.time, start: c.start, body: c.start + c.m.bodyOff, end: c.end, line: c.idx})
-			cur = len(turns) - 1
-			para = false
-			continue
+		if next < len(cands) && cands[next].start == start {
+			c := cands[next]
+			next++
+			if accepted[c.label] {
+				turns = append(turns, rawTurn{speaker: labels.labels.keys[c.label], time: text[c.t0:c.t1], start: start, body: c.body, end: end, line: idx})
+				cur = len(turns) - 1
+				para = false
+				continue
+			}
 		}
-		if blank {
+		if strings.TrimSpace(text[start:end]) == "" {
 			if para {
 				cur = -1
 			}
 			continue
 		}
 		if cur < 0 {
-			turns = append(turns, rawTurn{start: c.start, body: c.start, end: c.end, line: c.idx})
+			turns = append(turns, rawTurn{start: start, body: start, end: end, line: idx})
 			cur = len(turns) - 1
 			para = true
 			continue
 		}
-		turns[cur].end = c.end
+		turns[cur].end = end
 	}
 	// Trim trailing whitespace of each turn's end.
 	for i := range turns {
@@ -285,4 +338,70 @@ func splitTurns(text string, known func(string) bool) []rawTurn {
 		}
 	}
 	return turns
+}
+
+// labelCounts numbers the distinct speaker labels of a text and counts
+// the lines each lower-cased label starts.
+type labelCounts struct {
+	labels stringIndex // as written
+	lows   stringIndex // lower-cased
+	lowOf  []int       // per label: its number in lows
+	counts []int       // per lower-cased label: the lines it starts
+}
+
+// add counts a line that starts with label and returns the label's number.
+func (lc *labelCounts) add(label string) int {
+	n := len(lc.labels.keys)
+	k := lc.labels.add(label)
+	if k == n {
+		l := lc.lows.add(strings.ToLower(label))
+		if l == len(lc.counts) {
+			lc.counts = append(lc.counts, 0)
+		}
+		lc.lowOf = append(lc.lowOf, l)
+	}
+	lc.counts[lc.lowOf[k]]++
+	return k
+}
+
+// accepted says per label (by number) whether splitTurns takes it for a
+// speaker: known lower-cased, speaker-like by form, or counted twice or more.
+func (lc *labelCounts) accepted(known func(string) bool) []bool {
+	ok := make([]bool, len(lc.labels.keys))
+	for k, label := range lc.labels.keys {
+		l := lc.lowOf[k]
+		ok[k] = known(lc.lows.keys[l]) || speakerLike(label) || lc.counts[l] >= 2
+	}
+	return ok
+}
+
+// stringIndex numbers distinct strings in the order they are added. A text
+// has few speaker labels: the first smallIndex are found by comparing, the
+// others in a map.
+type stringIndex struct {
+	keys []string
+	m    map[string]int // keys past the first smallIndex
+}
+
+const smallIndex = 8
+
+// add returns the number of s, adding it when new.
+func (x *stringIndex) add(s string) int {
+	for k := range min(len(x.keys), smallIndex) {
+		if x.keys[k] == s {
+			return k
+		}
+	}
+	if k, ok := x.m[s]; ok {
+		return k
+	}
+	k := len(x.keys)
+	x.keys = append(x.keys, s)
+	if k >= smallIndex {
+		if x.m == nil {
+			x.m = map[string]int{}
+		}
+		x.m[s] = k
+	}
+	return k
 }
