@@ -43,16 +43,66 @@ type Coding struct {
 // the whole turn. Codings come in segment order, then by start, then code:
 // deterministic for the same input and codebook.
 func CodeDocument(cb *Codebook, doc *corpus.Document) []Coding {
+	return CodeDocumentTokens(cb, doc, nil)
+}
+
+// DocTokens holds the word tokens of every segment of one document as
+// CodeDocumentTokens made them, so that EmergentAccumulator.ObserveTokens
+// reads them instead of tokenizing the segments again. The zero value is
+// ready to use. A DocTokens holds one document at a time and refers to its
+// text until Reset (the next CodeDocumentTokens overwrites the tokens
+// without clearing them first); it is not safe for concurrent use.
+type DocTokens struct {
+	doc   *corpus.Document
+	toks  []tok   // the tokens of all segments (their wi are stale)
+	first []int32 // segment si's tokens are toks[first[si]:first[si+1]]
+}
+
+// Reset empties dt, dropping its references to its document, and keeps
+// its buffers for the next.
+func (dt *DocTokens) Reset() {
+	clear(dt.toks) // the Norm strings point into the document
+	dt.doc, dt.toks, dt.first = nil, dt.toks[:0], dt.first[:0]
+}
+
+// segments reports whether dt holds the tokens of doc's segments.
+func (dt *DocTokens) segments(doc *corpus.Document) bool {
+	return dt != nil && dt.doc == doc && len(dt.first) == len(doc.Segments)+1
+}
+
+// segment returns the tokens of segment si (dt.segments must hold).
+func (dt *DocTokens) segment(si int) []tok {
+	t0, t1 := dt.first[si], dt.first[si+1]
+	return dt.toks[t0:t1:t1]
+}
+
+// CodeDocumentTokens is CodeDocument that also keeps the segments' tokens
+// in dt (replacing what it held) for EmergentAccumulator.ObserveTokens.
+// dt may be nil.
+func CodeDocumentTokens(cb *Codebook, doc *corpus.Document, dt *DocTokens) []Coding {
 	turnText := turnTexts(doc)
 	sc := cb.getScratch()
 	defer cb.putScratch(sc)
+	if dt != nil {
+		// Each token is written over whole: no need to clear them.
+		dt.doc, dt.toks, dt.first = doc, dt.toks[:0], append(dt.first[:0], 0)
+	}
 	// The matches of every segment first (segment si's are those from
 	// ms[first[si]] on), then the codings, in a slice of their size.
 	ms, first := sc.docMatches[:0], sc.docFirst[:0]
 	for _, s := range doc.Segments {
 		t := &doc.Turns[s.Turn]
 		first = append(first, int32(len(ms)))
-		ms = cb.match(s.Text, Context{Role: t.Role, Window: turnText[s.Turn]}, sc, ms)
+		ctx := Context{Role: t.Role, Window: turnText[s.Turn]}
+		if dt == nil {
+			ms = cb.match(s.Text, ctx, sc, ms)
+			continue
+		}
+		// As match does, with the tokens made in dt.
+		sc.memo.reset()
+		dt.toks = tokenizeMemo(s.Text, dt.toks, sc.memo)
+		dt.first = append(dt.first, int32(len(dt.toks)))
+		ms = cb.matchTokens(s.Text, ctx, sc, dt.segment(len(dt.first)-2), ms)
 	}
 	defer func() {
 		clear(ms) // do not keep the document alive in the pool

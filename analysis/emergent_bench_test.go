@@ -18,6 +18,7 @@ import (
 //
 //   - Add: Add of every document, serially (as FindEmergent);
 //   - Observe: Observe only, the part that may run on many goroutines;
+//   - ObserveTokens: likewise, reading the tokens CodeDocumentTokens kept;
 //   - AddObserved: the serial merge only (documents observed off the clock).
 func BenchmarkEmergent(b *testing.B) {
 	g := genCorpus(b, 200_000, 11)
@@ -51,6 +52,25 @@ func BenchmarkEmergent(b *testing.B) {
 		for b.Loop() {
 			for i, d := range docs {
 				if acc.Observe(d, codings[i]) == nil {
+					b.Fatal("nothing observed")
+				}
+			}
+		}
+		report(b, cpu0)
+	})
+	// ObserveTokens: as Observe, with the tokens CodeDocumentTokens kept
+	// (made beforehand, off the clock).
+	b.Run("ObserveTokens", func(b *testing.B) {
+		b.ReportAllocs()
+		dts := make([]analysis.DocTokens, len(docs))
+		for i, d := range docs {
+			analysis.CodeDocumentTokens(g.cb, d, &dts[i])
+		}
+		acc := analysis.NewEmergentAccumulator(analysis.EmergentOptions{})
+		cpu0 := processCPU()
+		for b.Loop() {
+			for i, d := range docs {
+				if acc.ObserveTokens(d, codings[i], &dts[i]) == nil {
 					b.Fatal("nothing observed")
 				}
 			}

@@ -145,10 +145,15 @@ func (m *emMemo) number(tb *mentionCueTables, t *tok) int32 {
 		return t.wi
 	}
 	// Not known when the segment was tokenized; maybe since.
-	if wi := indexGet(&m.words.idx, t.Norm); wi != 0 {
+	return m.numberOf(tb, t.Norm)
+}
+
+// numberOf returns the number of the folded word norm, adding it when new.
+func (m *emMemo) numberOf(tb *mentionCueTables, norm string) int32 {
+	if wi := indexGet(&m.words.idx, norm); wi != 0 {
 		return wi
 	}
-	norm := strings.Clone(t.Norm) // do not keep the document alive
+	norm = strings.Clone(norm) // do not keep the document alive
 	m.info = append(m.info, emMemoWord{cue: tb.cueOf(norm), suf: int8(tb.suffixKind(norm))})
 	return m.words.idx.add(norm)
 }
@@ -160,6 +165,14 @@ func (m *emMemo) number(tb *mentionCueTables, t *tok) int32 {
 // refers to doc, which must not change until it is merged. Observe(nil, …)
 // returns nil.
 func (a *EmergentAccumulator) Observe(doc *corpus.Document, codings []Coding) *EmergentDoc {
+	return a.ObserveTokens(doc, codings, nil)
+}
+
+// ObserveTokens is Observe that reads the segments' tokens from dt when it
+// holds those of doc (made by CodeDocumentTokens for this doc), instead of
+// tokenizing the segments again; dt may be nil. The result is the same.
+// ObserveTokens only reads dt.
+func (a *EmergentAccumulator) ObserveTokens(doc *corpus.Document, codings []Coding, dt *DocTokens) *EmergentDoc {
 	if doc == nil {
 		return nil
 	}
@@ -205,18 +218,30 @@ func (a *EmergentAccumulator) Observe(doc *corpus.Document, codings []Coding) *E
 	}
 	x.doc, x.memo, x.epoch = doc, sc.words.id, sc.words.epoch
 	E := a.opt.Examples
+	reuse := dt.segments(doc)
 	for si := range doc.Segments {
 		s := &doc.Segments[si]
 		var turn corpus.Turn
 		if s.Turn >= 0 && s.Turn < len(doc.Turns) {
 			turn = doc.Turns[s.Turn]
 		}
-		sc.toks = tokenizeIndex(s.Text, sc.toks[:0], &sc.words.words)
-		toks := sc.toks
+		var toks []tok
+		if reuse {
+			toks = dt.segment(si)
+		} else {
+			sc.toks = tokenizeIndex(s.Text, sc.toks[:0], &sc.words.words)
+			toks = sc.toks
+		}
 		ids := sc.ids[:0]
 		for i := range toks {
 			t := &toks[i]
-			id := a.localWord(x, sc, t)
+			var num int32
+			if reuse {
+				num = sc.words.numberOf(a.tabs, t.Norm) // t.wi is the matcher's
+			} else {
+				num = sc.words.number(a.tabs, t)
+			}
+			id := a.localWord(x, sc, num)
 			ids = append(ids, id)
 			wd := &x.words[id]
 			if wd.lower {
@@ -271,7 +296,7 @@ func (a *EmergentAccumulator) Observe(doc *corpus.Document, codings []Coding) *E
 				x.addTerm(sc, E, phraseKey(uint32(ids[i-1]), id), uint64(sk[i-1])<<32|uint64(sk[i]), ls)
 			}
 		}
-		sc.found = a.findMentions(x, sc, s.Text, ls, sc.found[:0])
+		sc.found = a.findMentions(x, sc, toks, s.Text, ls, sc.found[:0])
 		x.mentions = append(x.mentions, sc.found...)
 	}
 	return x
@@ -296,11 +321,11 @@ func grow(b []bool, n int) []bool {
 	return b[:n]
 }
 
-// localWord returns the local id of the folded word of token t, adding
-// it.
-func (a *EmergentAccumulator) localWord(x *EmergentDoc, sc *emScratch, t *tok) int32 {
+// localWord returns the local id of the folded word numbered num in
+// sc.words, adding it.
+func (a *EmergentAccumulator) localWord(x *EmergentDoc, sc *emScratch, num int32) int32 {
 	m := &sc.words
-	k := m.number(a.tabs, t) - 1
+	k := num - 1
 	w := &m.info[k]
 	if w.gen == m.cur {
 		return w.local
@@ -379,11 +404,11 @@ func (a *EmergentAccumulator) suffixOf(x *EmergentDoc, id int32) int {
 }
 
 // findMentions appends the uncovered person and place mentions of one
-// included segment (number ls in the document, tokens sc.toks) to out, in
+// included segment (number ls in the document, tokens toks) to out, in
 // text order.
-func (a *EmergentAccumulator) findMentions(x *EmergentDoc, sc *emScratch, text string, ls int32, out []emMention) []emMention {
+func (a *EmergentAccumulator) findMentions(x *EmergentDoc, sc *emScratch, toks []tok, text string, ls int32, out []emMention) []emMention {
 	tb := a.tabs
-	toks, ids, covered := sc.toks, sc.ids, sc.covered
+	ids, covered := sc.ids, sc.covered
 	sc.used = grow(sc.used, len(toks))
 	used := sc.used
 	clear(used)
