@@ -54,15 +54,20 @@ func CodeDocument(cb *Codebook, doc *corpus.Document) []Coding {
 // without clearing them first); it is not safe for concurrent use.
 type DocTokens struct {
 	doc   *corpus.Document
-	toks  []tok   // the tokens of all segments (their wi are stale)
+	toks  []tok   // the tokens of all segments
 	first []int32 // segment si's tokens are toks[first[si]:first[si+1]]
+	// gens[si] is the generation (wordMemo.gen) of the matcher's memo
+	// that numbered segment si's tokens (tok.wi): two tokens of segments
+	// of one generation with the same wi have the same folded word. The
+	// matcher gives every token without an in-word hyphen a wi.
+	gens []uint32
 }
 
 // Reset empties dt, dropping its references to its document, and keeps
 // its buffers for the next.
 func (dt *DocTokens) Reset() {
 	clear(dt.toks) // the Norm strings point into the document
-	dt.doc, dt.toks, dt.first = nil, dt.toks[:0], dt.first[:0]
+	dt.doc, dt.toks, dt.first, dt.gens = nil, dt.toks[:0], dt.first[:0], dt.gens[:0]
 }
 
 // segments reports whether dt holds the tokens of doc's segments.
@@ -80,12 +85,17 @@ func (dt *DocTokens) segment(si int) []tok {
 // in dt (replacing what it held) for EmergentAccumulator.ObserveTokens.
 // dt may be nil.
 func CodeDocumentTokens(cb *Codebook, doc *corpus.Document, dt *DocTokens) []Coding {
-	turnText := turnTexts(doc)
 	sc := cb.getScratch()
 	defer cb.putScratch(sc)
+	return codeDocument(cb, doc, dt, sc)
+}
+
+// codeDocument is CodeDocumentTokens with a scratch.
+func codeDocument(cb *Codebook, doc *corpus.Document, dt *DocTokens, sc *scratch) []Coding {
+	turnText := turnTexts(doc)
 	if dt != nil {
 		// Each token is written over whole: no need to clear them.
-		dt.doc, dt.toks, dt.first = doc, dt.toks[:0], append(dt.first[:0], 0)
+		dt.doc, dt.toks, dt.first, dt.gens = doc, dt.toks[:0], append(dt.first[:0], 0), dt.gens[:0]
 	}
 	// The matches of every segment first (segment si's are those from
 	// ms[first[si]] on), then the codings, in a slice of their size.
@@ -100,6 +110,7 @@ func CodeDocumentTokens(cb *Codebook, doc *corpus.Document, dt *DocTokens) []Cod
 		}
 		// As match does, with the tokens made in dt.
 		sc.memo.reset()
+		dt.gens = append(dt.gens, sc.memo.gen)
 		dt.toks = tokenizeMemo(s.Text, dt.toks, sc.memo)
 		dt.first = append(dt.first, int32(len(dt.toks)))
 		ms = cb.matchTokens(s.Text, ctx, sc, dt.segment(len(dt.first)-2), ms)

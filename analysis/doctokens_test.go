@@ -53,8 +53,10 @@ func randomEmDocs(r *rand.Rand, n int) []*corpus.Document {
 // TestObserveTokensMatchesObserve checks that the tokens CodeDocumentTokens
 // keeps are those of tokenize, that its codings are CodeDocument's, and
 // that ObserveTokens with them gives the result Observe gives, with one
-// DocTokens reused over documents of every size, and when it holds another
-// document (then ObserveTokens tokenizes itself).
+// DocTokens reused over documents of every size, with a matcher memo so
+// small that it is emptied inside documents (the tokens' wi then name
+// other words from one segment to the next), and when the DocTokens holds
+// another document (then ObserveTokens tokenizes itself).
 func TestObserveTokensMatchesObserve(t *testing.T) {
 	cb, err := LoadDefault()
 	if err != nil {
@@ -71,8 +73,11 @@ func TestObserveTokensMatchesObserve(t *testing.T) {
 	ignoreWI := cmp.Comparer(func(a, b tok) bool { a.wi, b.wi = 0, 0; return a == b })
 	for _, opt := range opts {
 		plain, reused, other := NewEmergentAccumulator(opt), NewEmergentAccumulator(opt), NewEmergentAccumulator(opt)
-		var dt, dt2 DocTokens
-		coded := 0
+		small := NewEmergentAccumulator(opt)
+		var dt, dt2, dt3 DocTokens
+		// A scratch whose memo is emptied every 40 words.
+		smallSc := &scratch{stems: stemmer{shared: cb.stems, local: map[string]string{}}, memo: newWordMemo(cb.lex, cb.cues, 40)}
+		coded, resets := 0, 0
 		for i, d := range docs {
 			want := CodeDocument(cb, d)
 			got := CodeDocumentTokens(cb, d, &dt)
@@ -94,6 +99,18 @@ func TestObserveTokensMatchesObserve(t *testing.T) {
 				CodeDocumentTokens(cb, docs[i-1], &dt2) // another document's tokens: not used
 			}
 			other.AddObserved(other.ObserveTokens(d, got, &dt2))
+			if diff := cmp.Diff(want, codeDocument(cb, d, &dt3, smallSc)); diff != "" {
+				t.Fatalf("%s: codeDocument with a small memo differs from CodeDocument:\n%s", d.ID, diff)
+			}
+			for si := 1; si < len(dt3.gens); si++ {
+				if dt3.gens[si] != dt3.gens[si-1] {
+					resets++
+				}
+			}
+			small.AddObserved(small.ObserveTokens(d, want, &dt3))
+		}
+		if resets < 20 {
+			t.Fatalf("the small memo was emptied inside documents %d times: too few to test", resets)
 		}
 		if coded < 100 {
 			t.Fatalf("only %d codings: too little to compare", coded)
@@ -105,6 +122,9 @@ func TestObserveTokensMatchesObserve(t *testing.T) {
 		}
 		if diff := cmp.Diff(want, reused.Result(ref)); diff != "" {
 			t.Errorf("%+v: ObserveTokens differs from Observe:\n%s", opt, diff)
+		}
+		if diff := cmp.Diff(want, small.Result(ref)); diff != "" {
+			t.Errorf("%+v: ObserveTokens with a small matcher memo differs from Observe:\n%s", opt, diff)
 		}
 		if diff := cmp.Diff(want, other.Result(ref)); diff != "" {
 			t.Errorf("%+v: ObserveTokens with another document's tokens differs from Observe:\n%s", opt, diff)

@@ -90,6 +90,43 @@ type emScratch struct {
 	next  []int32
 	loose []codedSpan
 	found []emMention
+	// wiNum[wi] is the number in words of the word of the matcher's memo
+	// entry wi (see DocTokens), when wiTag[wi] is wiEpoch.
+	wiNum   []int32
+	wiTag   []uint32
+	wiEpoch uint32
+}
+
+// newEpoch forgets the numbers wiNumber remembered: call it when the
+// matcher's memo may have changed (another document, another generation).
+func (sc *emScratch) newEpoch() {
+	sc.wiEpoch++
+	if sc.wiEpoch == 0 { // wrapped: old tags could match
+		clear(sc.wiTag)
+		sc.wiEpoch = 1
+	}
+}
+
+// wiNumber returns the number in sc.words of the folded word of token t of
+// a DocTokens, adding the word when new. It remembers the number by t.wi
+// (the matcher's memo entry) until newEpoch, so that a word met again
+// costs no lookup by its text.
+func (sc *emScratch) wiNumber(tb *mentionCueTables, t *tok) int32 {
+	wi := t.wi
+	if wi <= 0 {
+		return sc.words.numberOf(tb, t.Norm)
+	}
+	if int(wi) < len(sc.wiTag) && sc.wiTag[wi] == sc.wiEpoch {
+		return sc.wiNum[wi]
+	}
+	num := sc.words.numberOf(tb, t.Norm)
+	if int(wi) >= len(sc.wiTag) {
+		n := max(2*len(sc.wiTag), int(wi)+1, 1024)
+		sc.wiTag = append(sc.wiTag, make([]uint32, n-len(sc.wiTag))...)
+		sc.wiNum = append(sc.wiNum, make([]int32, n-len(sc.wiNum))...)
+	}
+	sc.wiTag[wi], sc.wiNum[wi] = sc.wiEpoch, num
+	return num
 }
 
 // emMemoMax bounds the words an Observe scratch remembers across
@@ -228,6 +265,9 @@ func (a *EmergentAccumulator) ObserveTokens(doc *corpus.Document, codings []Codi
 		var toks []tok
 		if reuse {
 			toks = dt.segment(si)
+			if si == 0 || dt.gens[si] != dt.gens[si-1] {
+				sc.newEpoch()
+			}
 		} else {
 			sc.toks = tokenizeIndex(s.Text, sc.toks[:0], &sc.words.words)
 			toks = sc.toks
@@ -237,7 +277,7 @@ func (a *EmergentAccumulator) ObserveTokens(doc *corpus.Document, codings []Codi
 			t := &toks[i]
 			var num int32
 			if reuse {
-				num = sc.words.numberOf(a.tabs, t.Norm) // t.wi is the matcher's
+				num = sc.wiNumber(a.tabs, t) // t.wi is the matcher's
 			} else {
 				num = sc.words.number(a.tabs, t)
 			}
