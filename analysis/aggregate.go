@@ -991,25 +991,46 @@ func (c *quoteCand) keep(u *segUnit, doc *docSources) {
 }
 
 // runeSlice returns s[start:end] in code points; "" when out of range.
+// Code points are counted as range over s counts them (an invalid byte is
+// one).
 func runeSlice(s string, start, end int) string {
-	b0, b1, n := -1, -1, 0
-	for i := range s {
-		if n == start {
-			b0 = i
-		}
-		if n == end {
-			b1 = i
-			break
-		}
-		n++
+	if start < 0 || end < start {
+		return ""
 	}
-	if b1 < 0 && n == end {
-		b1 = len(s)
+	b0, ok := runeOffset(s, 0, 0, start)
+	if !ok {
+		return ""
 	}
-	if b0 < 0 || b1 < b0 {
+	b1, ok := runeOffset(s, b0, start, end)
+	if !ok {
 		return ""
 	}
 	return s[b0:b1]
+}
+
+// runeOffset returns the byte offset in s of code point want (len(s) for
+// the end of s), counting from byte i, which starts code point n <= want;
+// ok is false when s ends before it. It skips eight ASCII bytes at a time
+// where it can.
+func runeOffset(s string, i, n, want int) (int, bool) {
+	for n < want {
+		if want-n >= 8 && len(s)-i >= 8 && le64(s[i:i+8])&0x8080808080808080 == 0 {
+			i += 8
+			n += 8
+			continue
+		}
+		if i >= len(s) {
+			return 0, false
+		}
+		if s[i] < utf8.RuneSelf {
+			i++
+		} else {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
+		n++
+	}
+	return i, true
 }
 
 // quote returns the Quote of a kept candidate.
