@@ -256,6 +256,10 @@ func (a *EmergentAccumulator) ObserveTokens(doc *corpus.Document, codings []Codi
 	x.doc, x.memo, x.epoch = doc, sc.words.id, sc.words.epoch
 	E := a.opt.Examples
 	reuse := dt.segments(doc)
+	// The voice of the last segment and whether it is read: segments of
+	// one turn follow each other.
+	var lastVoice corpus.Voice
+	lastRead := a.voices[lastVoice]
 	for si := range doc.Segments {
 		s := &doc.Segments[si]
 		var turn corpus.Turn
@@ -300,7 +304,10 @@ func (a *EmergentAccumulator) ObserveTokens(doc *corpus.Document, codings []Codi
 			}
 		}
 		sc.ids = ids
-		if !a.voices[turn.Voice] {
+		if turn.Voice != lastVoice {
+			lastVoice, lastRead = turn.Voice, a.voices[turn.Voice]
+		}
+		if !lastRead {
 			continue
 		}
 		x.tokens += len(toks)
