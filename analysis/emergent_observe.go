@@ -82,7 +82,7 @@ type emScratch struct {
 	covered, cand []bool
 	used          []bool
 	surfIdx       map[string]int32
-	termIdx       map[uint64]int32
+	termIdx       termTable // term key -> index in EmergentDoc.terms
 	// The codings' spans: those of segment ID id are spans[k] for k from
 	// head[id] on, following next until -1; loose ones have no segment.
 	head  map[string]int32
@@ -216,8 +216,8 @@ func (a *EmergentAccumulator) ObserveTokens(doc *corpus.Document, codings []Codi
 	sc, _ := a.scratch.Get().(*emScratch)
 	if sc == nil {
 		sc = &emScratch{
-			surfIdx: map[string]int32{}, termIdx: map[uint64]int32{},
-			head: map[string]int32{},
+			surfIdx: map[string]int32{},
+			head:    map[string]int32{},
 		}
 		sc.words.id = a.memos.Add(1)
 	}
@@ -225,7 +225,7 @@ func (a *EmergentAccumulator) ObserveTokens(doc *corpus.Document, codings []Codi
 	defer func() {
 		// Drop every reference into the document before the scratch is reused.
 		clear(sc.surfIdx)
-		clear(sc.termIdx)
+		sc.termIdx.reset()
 		clear(sc.head)
 		clear(sc.toks[:cap(sc.toks)])
 		clear(sc.found[:cap(sc.found)])
@@ -398,10 +398,8 @@ func (a *EmergentAccumulator) localSurface(x *EmergentDoc, sc *emScratch, w stri
 // the included segment ls (an index in the document's segments), keeping
 // its first E segments (by number).
 func (x *EmergentDoc) addTerm(sc *emScratch, E int, key, surf uint64, ls int32) {
-	ti, ok := sc.termIdx[key]
+	ti, ok := sc.termIdx.getOrAdd(key, int32(len(x.terms)))
 	if !ok {
-		ti = int32(len(x.terms))
-		sc.termIdx[key] = ti
 		x.terms = append(x.terms, emTerm{key: key, surf: surf, count: 1, multi: -1})
 		x.exs = append(x.exs, ls)
 		for range E - 1 {
