@@ -49,9 +49,8 @@ func CodeDocument(cb *Codebook, doc *corpus.Document) []Coding {
 // DocTokens holds the word tokens of every segment of one document as
 // CodeDocumentTokens made them, so that EmergentAccumulator.ObserveTokens
 // reads them instead of tokenizing the segments again. The zero value is
-// ready to use. A DocTokens holds one document at a time and refers to its
-// text until Reset (the next CodeDocumentTokens overwrites the tokens
-// without clearing them first); it is not safe for concurrent use.
+// ready to use; Reset lets go of the document. A DocTokens holds one
+// document at a time; it is not safe for concurrent use.
 type DocTokens struct {
 	doc   *corpus.Document
 	toks  []tok   // the tokens of all segments
@@ -63,10 +62,20 @@ type DocTokens struct {
 	gens []uint32
 }
 
-// Reset empties dt, dropping its references to its document, and keeps
-// its buffers for the next.
+// maxKeptTokens bounds the tokens a DocTokens keeps room for after Reset:
+// a larger buffer is let go, so that the largest document of a corpus
+// does not keep its buffer (and its text) for the rest of a run.
+const maxKeptTokens = 1 << 15
+
+// Reset lets go of dt's document and, when they are large, of its
+// buffers. Small buffers are kept for the next document without being
+// cleared: until CodeDocumentTokens writes over them they may still refer
+// to the text of at most maxKeptTokens tokens.
 func (dt *DocTokens) Reset() {
-	clear(dt.toks) // the Norm strings point into the document
+	if cap(dt.toks) > maxKeptTokens {
+		*dt = DocTokens{}
+		return
+	}
 	dt.doc, dt.toks, dt.first, dt.gens = nil, dt.toks[:0], dt.first[:0], dt.gens[:0]
 }
 

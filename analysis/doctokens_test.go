@@ -133,7 +133,18 @@ func TestObserveTokensMatchesObserve(t *testing.T) {
 	dt := DocTokens{}
 	CodeDocumentTokens(cb, docs[0], &dt)
 	dt.Reset()
-	if dt.segments(docs[0]) || len(dt.toks) != 0 {
-		t.Errorf("Reset left the document's tokens")
+	if dt.segments(docs[0]) || len(dt.toks) != 0 || dt.doc != nil {
+		t.Errorf("Reset left the document")
+	}
+	// A document of more than maxKeptTokens tokens: Reset lets go of the
+	// buffer.
+	big := emDoc("big.txt", "A", emTurn{"parent", strings.Repeat("De buurvrouw past op de kinderen. ", maxKeptTokens/6+1)})
+	CodeDocumentTokens(cb, big, &dt)
+	if len(dt.toks) <= maxKeptTokens {
+		t.Fatalf("%d tokens: not more than maxKeptTokens", len(dt.toks))
+	}
+	dt.Reset()
+	if dt.toks != nil {
+		t.Errorf("Reset kept a buffer of %d tokens", cap(dt.toks))
 	}
 }

@@ -166,3 +166,36 @@ func processCPU() time.Duration {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+// BenchmarkCodeDocument codes a generated 200k-word corpus per iteration,
+// with CodeDocument ("plain") and with CodeDocumentTokens keeping the
+// tokens in one reused DocTokens ("tokens"), as a run does for
+// ObserveTokens: the cost of keeping them.
+func BenchmarkCodeDocument(b *testing.B) {
+	g := genCorpus(b, 200_000, 5)
+	var docs []*corpus.Document
+	for _, f := range g.files {
+		docs = append(docs, g.read(b, f))
+	}
+	for _, keep := range []bool{false, true} {
+		name := "plain"
+		if keep {
+			name = "tokens"
+		}
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			var dt analysis.DocTokens
+			cpu0 := processCPU()
+			for b.Loop() {
+				for _, d := range docs {
+					if keep {
+						analysis.CodeDocumentTokens(g.cb, d, &dt)
+					} else {
+						analysis.CodeDocument(g.cb, d)
+					}
+				}
+			}
+			b.ReportMetric(float64(processCPU()-cpu0)/float64(b.N), "cpu-ns/op")
+		})
+	}
+}

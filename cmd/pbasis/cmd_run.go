@@ -305,7 +305,10 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 		if dt == nil {
 			dt = new(analysis.DocTokens)
 		}
-		defer docTokens.Put(dt)
+		defer func() {
+			dt.Reset()
+			docTokens.Put(dt)
+		}()
 		w := rv.prepare(cb, d, dt) // CodeDocument, then review decisions
 		codings := rv.codingsOf(w)
 		return preparedDoc{work: w, emergent: emAcc.ObserveTokens(d, codings, dt), sheet: wb.Render(d, codings), project: qw.Render(d, codings)}
