@@ -44,6 +44,7 @@ type Accumulator struct {
 	// buffers.
 	units            []segUnit
 	winCodes, winNet []int
+	ks               []int // Add's code index of each coding
 	qual             map[[2]int]*qualAcc
 
 	orphans int
@@ -141,21 +142,29 @@ type cell struct {
 	quotes quoteList
 }
 
-// rowAcc is one row of a matrix: segments of the row and counts per code.
+// rowAcc is one row of a matrix: segments of the row and counts per code
+// (dense, by code index: a code not counted yet has a zero Count).
 type rowAcc struct {
 	segs  int
-	codes map[int]*Count
+	codes []Count
 }
 
-func newRowAcc() *rowAcc { return &rowAcc{codes: map[int]*Count{}} }
+func newRowAcc() *rowAcc { return &rowAcc{} }
 
+// count returns the count of code, to add to.
 func (r *rowAcc) count(code int) *Count {
-	c := r.codes[code]
-	if c == nil {
-		c = &Count{}
-		r.codes[code] = c
+	if code >= len(r.codes) {
+		r.codes = append(r.codes, make([]Count, code+1-len(r.codes))...)
 	}
-	return c
+	return &r.codes[code]
+}
+
+// at returns the count of code.
+func (r *rowAcc) at(code int) Count {
+	if code < len(r.codes) {
+		return r.codes[code]
+	}
+	return Count{}
 }
 
 type codeAcc struct {
@@ -163,6 +172,9 @@ type codeAcc struct {
 	cases    map[string]bool
 	affirmed map[string]bool
 	quotes   quoteList
+	// inCases and inAffirmed are the case last put in cases and affirmed:
+	// a case's codings come together, so most puts are skipped.
+	inCases, inAffirmed *caseAcc
 }
 
 type caseAcc struct {
@@ -173,7 +185,7 @@ type caseAcc struct {
 	vars     map[string]map[string]bool
 	segs     [4]int
 	words    int
-	voice    [4]map[int]*cell   // per voice, per code
+	voice    [4][]*cell         // per voice, by code index (nil: none yet)
 	outside  map[int]*quoteList // non-own quotes of formal help and strain codes
 	roles    map[string]*rowAcc // own voice
 	waveRows map[string]*rowAcc // own voice
@@ -185,21 +197,32 @@ func (a *Accumulator) caseOf(id string) *caseAcc {
 	if c == nil {
 		c = &caseAcc{id: id, wijks: map[string]bool{}, waves: map[string]bool{}, vars: map[string]map[string]bool{},
 			outside: map[int]*quoteList{}, roles: map[string]*rowAcc{}, waveRows: map[string]*rowAcc{}, net: newNetAcc()}
-		for i := range c.voice {
-			c.voice[i] = map[int]*cell{}
-		}
 		a.cases[id] = c
 	}
 	return c
 }
 
+// cell returns the cell of voice v and code, making it.
 func (c *caseAcc) cell(v, code, max int) *cell {
-	x := c.voice[v][code]
+	cells := c.voice[v]
+	if code >= len(cells) {
+		cells = append(cells, make([]*cell, code+1-len(cells))...)
+		c.voice[v] = cells
+	}
+	x := cells[code]
 	if x == nil {
 		x = &cell{quotes: quoteList{max: max}}
-		c.voice[v][code] = x
+		cells[code] = x
 	}
 	return x
+}
+
+// cellAt returns the cell of voice v and code, or nil when it has none.
+func (c *caseAcc) cellAt(v, code int) *cell {
+	if cells := c.voice[v]; code < len(cells) {
+		return cells[code]
+	}
+	return nil
 }
 
 // segUnit is a segment of the document being added, with its codings.
@@ -308,10 +331,13 @@ func (a *Accumulator) Add(doc *corpus.Document, codings []Coding) {
 		}
 	}
 
-	// Codings per segment; orphans counted apart.
+	// Codings per segment; orphans counted apart. ks[i] is coding i's
+	// code index.
+	ks := a.ks[:0]
 	for i := range codings {
 		c := &codings[i]
 		k := a.code(c)
+		ks = append(ks, k)
 		si, ok := segmentIndex(doc, c)
 		if !ok {
 			a.orphans++
@@ -323,19 +349,24 @@ func (a *Accumulator) Add(doc *corpus.Document, codings []Coding) {
 		units[si].codings = append(units[si].codings, i)
 	}
 
+	a.ks = ks
 	for si := range units {
 		u := &units[si]
 		if len(u.codings) == 0 {
 			continue
 		}
-		a.indexCodes(u, codings)
+		a.indexCodes(u, codings, ks)
 		di.Codings = addVoice(di.Codings, u.vi, len(u.codings))
+		var rows [3]*rowAcc // the own-voice rows the segment counts in
+		if u.vi == 0 {
+			rows = [3]*rowAcc{wijkRow, waveRow, cs.roles[u.role]}
+		}
 		for _, ci := range u.codings {
 			c := &codings[ci]
-			k := a.codeIdx[c.Code]
+			k := ks[ci]
 			a.mention(cs, k, u.vi, c.Negated)
 			if u.vi == 0 {
-				for _, r := range []*rowAcc{wijkRow, waveRow, cs.roles[u.role]} {
+				for _, r := range rows {
 					if r == nil {
 						continue
 					}
@@ -364,7 +395,7 @@ func (a *Accumulator) Add(doc *corpus.Document, codings []Coding) {
 			cs.cell(u.vi, k, a.opt.QuotesPerCell).Segments++
 			a.stats[k].counts[u.vi].Segments++
 			if u.vi == 0 {
-				for _, r := range []*rowAcc{wijkRow, waveRow, cs.roles[u.role]} {
+				for _, r := range rows {
 					if r != nil {
 						r.count(k).Segments++
 					}
@@ -443,18 +474,23 @@ func (a *Accumulator) mention(cs *caseAcc, k, vi int, negated bool) {
 		st.counts[vi].Negated++
 	}
 	if vi == 0 {
-		st.cases[cs.id] = true
-		if !negated {
+		if st.inCases != cs {
+			st.cases[cs.id] = true
+			st.inCases = cs
+		}
+		if !negated && st.inAffirmed != cs {
 			st.affirmed[cs.id] = true
+			st.inAffirmed = cs
 		}
 	}
 }
 
-// indexCodes fills u.codes, u.best and u.allNeg.
-func (a *Accumulator) indexCodes(u *segUnit, codings []Coding) {
+// indexCodes fills u.codes, u.best and u.allNeg; ks[i] is the code index
+// of codings[i].
+func (a *Accumulator) indexCodes(u *segUnit, codings []Coding, ks []int) {
 	for _, ci := range u.codings {
 		c := &codings[ci]
-		k := a.codeIdx[c.Code]
+		k := ks[ci]
 		p := slices.Index(u.codes, k)
 		if p < 0 {
 			// Insert in ascending code order, keeping best/allNeg parallel.
@@ -660,7 +696,7 @@ func (a *Accumulator) caseCodes(caseIDs []string, order []int) []CaseCodes {
 		var lists [4][]CodeCount
 		for vi := range lists {
 			for _, k := range order {
-				cl := c.voice[vi][k]
+				cl := c.cellAt(vi, k)
 				if cl == nil || cl.Mentions == 0 {
 					continue
 				}
@@ -685,7 +721,7 @@ func (a *Accumulator) helpAndStrain(caseIDs []string, order []int) HelpAndStrain
 			var counts [4]Count
 			any := false
 			for vi := range counts {
-				if cl := c.voice[vi][k]; cl != nil {
+				if cl := c.cellAt(vi, k); cl != nil {
 					counts[vi] = cl.Count
 					any = any || cl.Mentions > 0
 				}
@@ -695,7 +731,7 @@ func (a *Accumulator) helpAndStrain(caseIDs []string, order []int) HelpAndStrain
 			}
 			vc = VoiceCounts{Own: counts[0], Interviewer: counts[1], Notes: counts[2], Other: counts[3]}
 			e := CaseCodeVoices{Case: id, Code: a.codes[k].ID, Category: cat, Counts: vc}
-			if cl := c.voice[0][k]; cl != nil {
+			if cl := c.cellAt(0, k); cl != nil {
 				e.Own = cl.quotes.take(a.finishing)
 			}
 			if ql := c.outside[k]; ql != nil {
@@ -716,7 +752,7 @@ func (a *Accumulator) absent(caseIDs []string, order []int) []AbsentCode {
 	for _, id := range caseIDs {
 		c := a.cases[id]
 		for _, k := range order {
-			cl := c.voice[0][k]
+			cl := c.cellAt(0, k)
 			if cl == nil || cl.Mentions == 0 || cl.Negated != cl.Mentions {
 				continue
 			}
@@ -741,7 +777,7 @@ func (a *Accumulator) matrices(r *Results, caseIDs []string, order []int) {
 		for i, id := range caseIDs {
 			c := a.cases[id]
 			rows[i] = matrixRow{label: id, segs: c.segs[vi], count: func(k int) Count {
-				if cl := c.voice[vi][k]; cl != nil {
+				if cl := c.cellAt(vi, k); cl != nil {
 					return cl.Count
 				}
 				return Count{}
@@ -782,10 +818,7 @@ type matrixRow struct {
 
 func rowOf(label string, r *rowAcc) matrixRow {
 	return matrixRow{label: label, segs: r.segs, count: func(k int) Count {
-		if c := r.codes[k]; c != nil {
-			return *c
-		}
-		return Count{}
+		return r.at(k)
 	}}
 }
 
@@ -958,25 +991,46 @@ func (c *quoteCand) keep(u *segUnit, doc *docSources) {
 }
 
 // runeSlice returns s[start:end] in code points; "" when out of range.
+// Code points are counted as range over s counts them (an invalid byte is
+// one).
 func runeSlice(s string, start, end int) string {
-	b0, b1, n := -1, -1, 0
-	for i := range s {
-		if n == start {
-			b0 = i
-		}
-		if n == end {
-			b1 = i
-			break
-		}
-		n++
+	if start < 0 || end < start {
+		return ""
 	}
-	if b1 < 0 && n == end {
-		b1 = len(s)
+	b0, ok := runeOffset(s, 0, 0, start)
+	if !ok {
+		return ""
 	}
-	if b0 < 0 || b1 < b0 {
+	b1, ok := runeOffset(s, b0, start, end)
+	if !ok {
 		return ""
 	}
 	return s[b0:b1]
+}
+
+// runeOffset returns the byte offset in s of code point want (len(s) for
+// the end of s), counting from byte i, which starts code point n <= want;
+// ok is false when s ends before it. It skips eight ASCII bytes at a time
+// where it can.
+func runeOffset(s string, i, n, want int) (int, bool) {
+	for n < want {
+		if want-n >= 8 && len(s)-i >= 8 && le64(s[i:i+8])&0x8080808080808080 == 0 {
+			i += 8
+			n += 8
+			continue
+		}
+		if i >= len(s) {
+			return 0, false
+		}
+		if s[i] < utf8.RuneSelf {
+			i++
+		} else {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
+		n++
+	}
+	return i, true
 }
 
 // quote returns the Quote of a kept candidate.

@@ -25,13 +25,7 @@ func (a *Accumulator) waveChanges(caseIDs []string, order []int) []WaveChange {
 		for i := 0; i+1 < len(waves); i++ {
 			from, to := c.waveRows[waves[i]], c.waveRows[waves[i+1]]
 			for _, k := range order {
-				var before, after Count
-				if x := from.codes[k]; x != nil {
-					before = *x
-				}
-				if x := to.codes[k]; x != nil {
-					after = *x
-				}
+				before, after := from.at(k), to.at(k)
 				if before.Mentions == 0 && after.Mentions == 0 {
 					continue
 				}
@@ -78,9 +72,7 @@ func (a *Accumulator) memberDifferences(caseIDs []string, order []int) []MemberD
 			for i, role := range roles {
 				rr := c.roles[role]
 				rc[i] = RoleCount{Role: role, RoleSegments: rr.segs}
-				if x := rr.codes[k]; x != nil {
-					rc[i].Count = *x
-				}
+				rc[i].Count = rr.at(k)
 				if rc[i].Mentions > 0 {
 					some = true
 				} else {

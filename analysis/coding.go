@@ -43,16 +43,86 @@ type Coding struct {
 // the whole turn. Codings come in segment order, then by start, then code:
 // deterministic for the same input and codebook.
 func CodeDocument(cb *Codebook, doc *corpus.Document) []Coding {
-	turnText := turnTexts(doc)
+	return CodeDocumentTokens(cb, doc, nil)
+}
+
+// DocTokens holds the word tokens of every segment of one document as
+// CodeDocumentTokens made them, so that EmergentAccumulator.ObserveTokens
+// reads them instead of tokenizing the segments again. The zero value is
+// ready to use; Reset lets go of the document. A DocTokens holds one
+// document at a time; it is not safe for concurrent use.
+type DocTokens struct {
+	doc   *corpus.Document
+	toks  []tok   // the tokens of all segments
+	first []int32 // segment si's tokens are toks[first[si]:first[si+1]]
+	// gens[si] is the generation (wordMemo.gen) of the matcher's memo
+	// that numbered segment si's tokens (tok.wi): two tokens of segments
+	// of one generation with the same wi have the same folded word. The
+	// matcher gives every token without an in-word hyphen a wi.
+	gens []uint32
+}
+
+// maxKeptTokens bounds the tokens a DocTokens keeps room for after Reset:
+// a larger buffer is let go, so that the largest document of a corpus
+// does not keep its buffer (and its text) for the rest of a run.
+const maxKeptTokens = 1 << 15
+
+// Reset lets go of dt's document and, when they are large, of its
+// buffers. Small buffers are kept for the next document without being
+// cleared: until CodeDocumentTokens writes over them they may still refer
+// to the text of at most maxKeptTokens tokens.
+func (dt *DocTokens) Reset() {
+	if cap(dt.toks) > maxKeptTokens {
+		*dt = DocTokens{}
+		return
+	}
+	dt.doc, dt.toks, dt.first, dt.gens = nil, dt.toks[:0], dt.first[:0], dt.gens[:0]
+}
+
+// segments reports whether dt holds the tokens of doc's segments.
+func (dt *DocTokens) segments(doc *corpus.Document) bool {
+	return dt != nil && dt.doc == doc && len(dt.first) == len(doc.Segments)+1
+}
+
+// segment returns the tokens of segment si (dt.segments must hold).
+func (dt *DocTokens) segment(si int) []tok {
+	t0, t1 := dt.first[si], dt.first[si+1]
+	return dt.toks[t0:t1:t1]
+}
+
+// CodeDocumentTokens is CodeDocument that also keeps the segments' tokens
+// in dt (replacing what it held) for EmergentAccumulator.ObserveTokens.
+// dt may be nil.
+func CodeDocumentTokens(cb *Codebook, doc *corpus.Document, dt *DocTokens) []Coding {
 	sc := cb.getScratch()
 	defer cb.putScratch(sc)
+	return codeDocument(cb, doc, dt, sc)
+}
+
+// codeDocument is CodeDocumentTokens with a scratch.
+func codeDocument(cb *Codebook, doc *corpus.Document, dt *DocTokens, sc *scratch) []Coding {
+	turnText := turnTexts(doc)
+	if dt != nil {
+		// Each token is written over whole: no need to clear them.
+		dt.doc, dt.toks, dt.first, dt.gens = doc, dt.toks[:0], append(dt.first[:0], 0), dt.gens[:0]
+	}
 	// The matches of every segment first (segment si's are those from
 	// ms[first[si]] on), then the codings, in a slice of their size.
 	ms, first := sc.docMatches[:0], sc.docFirst[:0]
 	for _, s := range doc.Segments {
 		t := &doc.Turns[s.Turn]
 		first = append(first, int32(len(ms)))
-		ms = cb.match(s.Text, Context{Role: t.Role, Window: turnText[s.Turn]}, sc, ms)
+		ctx := Context{Role: t.Role, Window: turnText[s.Turn]}
+		if dt == nil {
+			ms = cb.match(s.Text, ctx, sc, ms)
+			continue
+		}
+		// As match does, with the tokens made in dt.
+		sc.memo.reset()
+		dt.gens = append(dt.gens, sc.memo.gen)
+		dt.toks = tokenizeMemo(s.Text, dt.toks, sc.memo)
+		dt.first = append(dt.first, int32(len(dt.toks)))
+		ms = cb.matchTokens(s.Text, ctx, sc, dt.segment(len(dt.first)-2), ms)
 	}
 	defer func() {
 		clear(ms) // do not keep the document alive in the pool

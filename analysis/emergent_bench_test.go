@@ -18,6 +18,7 @@ import (
 //
 //   - Add: Add of every document, serially (as FindEmergent);
 //   - Observe: Observe only, the part that may run on many goroutines;
+//   - ObserveTokens: likewise, reading the tokens CodeDocumentTokens kept;
 //   - AddObserved: the serial merge only (documents observed off the clock).
 func BenchmarkEmergent(b *testing.B) {
 	g := genCorpus(b, 200_000, 11)
@@ -51,6 +52,25 @@ func BenchmarkEmergent(b *testing.B) {
 		for b.Loop() {
 			for i, d := range docs {
 				if acc.Observe(d, codings[i]) == nil {
+					b.Fatal("nothing observed")
+				}
+			}
+		}
+		report(b, cpu0)
+	})
+	// ObserveTokens: as Observe, with the tokens CodeDocumentTokens kept
+	// (made beforehand, off the clock).
+	b.Run("ObserveTokens", func(b *testing.B) {
+		b.ReportAllocs()
+		dts := make([]analysis.DocTokens, len(docs))
+		for i, d := range docs {
+			analysis.CodeDocumentTokens(g.cb, d, &dts[i])
+		}
+		acc := analysis.NewEmergentAccumulator(analysis.EmergentOptions{})
+		cpu0 := processCPU()
+		for b.Loop() {
+			for i, d := range docs {
+				if acc.ObserveTokens(d, codings[i], &dts[i]) == nil {
 					b.Fatal("nothing observed")
 				}
 			}
@@ -145,4 +165,37 @@ func processCPU() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// BenchmarkCodeDocument codes a generated 200k-word corpus per iteration,
+// with CodeDocument ("plain") and with CodeDocumentTokens keeping the
+// tokens in one reused DocTokens ("tokens"), as a run does for
+// ObserveTokens: the cost of keeping them.
+func BenchmarkCodeDocument(b *testing.B) {
+	g := genCorpus(b, 200_000, 5)
+	var docs []*corpus.Document
+	for _, f := range g.files {
+		docs = append(docs, g.read(b, f))
+	}
+	for _, keep := range []bool{false, true} {
+		name := "plain"
+		if keep {
+			name = "tokens"
+		}
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			var dt analysis.DocTokens
+			cpu0 := processCPU()
+			for b.Loop() {
+				for _, d := range docs {
+					if keep {
+						analysis.CodeDocumentTokens(g.cb, d, &dt)
+					} else {
+						analysis.CodeDocument(g.cb, d)
+					}
+				}
+			}
+			b.ReportMetric(float64(processCPU()-cpu0)/float64(b.N), "cpu-ns/op")
+		})
+	}
 }

@@ -82,7 +82,7 @@ type emScratch struct {
 	covered, cand []bool
 	used          []bool
 	surfIdx       map[string]int32
-	termIdx       map[uint64]int32
+	termIdx       termTable // term key -> index in EmergentDoc.terms
 	// The codings' spans: those of segment ID id are spans[k] for k from
 	// head[id] on, following next until -1; loose ones have no segment.
 	head  map[string]int32
@@ -90,6 +90,43 @@ type emScratch struct {
 	next  []int32
 	loose []codedSpan
 	found []emMention
+	// wiNum[wi] is the number in words of the word of the matcher's memo
+	// entry wi (see DocTokens), when wiTag[wi] is wiEpoch.
+	wiNum   []int32
+	wiTag   []uint32
+	wiEpoch uint32
+}
+
+// newEpoch forgets the numbers wiNumber remembered: call it when the
+// matcher's memo may have changed (another document, another generation).
+func (sc *emScratch) newEpoch() {
+	sc.wiEpoch++
+	if sc.wiEpoch == 0 { // wrapped: old tags could match
+		clear(sc.wiTag)
+		sc.wiEpoch = 1
+	}
+}
+
+// wiNumber returns the number in sc.words of the folded word of token t of
+// a DocTokens, adding the word when new. It remembers the number by t.wi
+// (the matcher's memo entry) until newEpoch, so that a word met again
+// costs no lookup by its text.
+func (sc *emScratch) wiNumber(tb *mentionCueTables, t *tok) int32 {
+	wi := t.wi
+	if wi <= 0 {
+		return sc.words.numberOf(tb, t.Norm)
+	}
+	if int(wi) < len(sc.wiTag) && sc.wiTag[wi] == sc.wiEpoch {
+		return sc.wiNum[wi]
+	}
+	num := sc.words.numberOf(tb, t.Norm)
+	if int(wi) >= len(sc.wiTag) {
+		n := max(2*len(sc.wiTag), int(wi)+1, 1024)
+		sc.wiTag = append(sc.wiTag, make([]uint32, n-len(sc.wiTag))...)
+		sc.wiNum = append(sc.wiNum, make([]int32, n-len(sc.wiNum))...)
+	}
+	sc.wiTag[wi], sc.wiNum[wi] = sc.wiEpoch, num
+	return num
 }
 
 // emMemoMax bounds the words an Observe scratch remembers across
@@ -145,10 +182,15 @@ func (m *emMemo) number(tb *mentionCueTables, t *tok) int32 {
 		return t.wi
 	}
 	// Not known when the segment was tokenized; maybe since.
-	if wi := indexGet(&m.words.idx, t.Norm); wi != 0 {
+	return m.numberOf(tb, t.Norm)
+}
+
+// numberOf returns the number of the folded word norm, adding it when new.
+func (m *emMemo) numberOf(tb *mentionCueTables, norm string) int32 {
+	if wi := indexGet(&m.words.idx, norm); wi != 0 {
 		return wi
 	}
-	norm := strings.Clone(t.Norm) // do not keep the document alive
+	norm = strings.Clone(norm) // do not keep the document alive
 	m.info = append(m.info, emMemoWord{cue: tb.cueOf(norm), suf: int8(tb.suffixKind(norm))})
 	return m.words.idx.add(norm)
 }
@@ -160,14 +202,22 @@ func (m *emMemo) number(tb *mentionCueTables, t *tok) int32 {
 // refers to doc, which must not change until it is merged. Observe(nil, …)
 // returns nil.
 func (a *EmergentAccumulator) Observe(doc *corpus.Document, codings []Coding) *EmergentDoc {
+	return a.ObserveTokens(doc, codings, nil)
+}
+
+// ObserveTokens is Observe that reads the segments' tokens from dt when it
+// holds those of doc (made by CodeDocumentTokens for this doc), instead of
+// tokenizing the segments again; dt may be nil. The result is the same.
+// ObserveTokens only reads dt.
+func (a *EmergentAccumulator) ObserveTokens(doc *corpus.Document, codings []Coding, dt *DocTokens) *EmergentDoc {
 	if doc == nil {
 		return nil
 	}
 	sc, _ := a.scratch.Get().(*emScratch)
 	if sc == nil {
 		sc = &emScratch{
-			surfIdx: map[string]int32{}, termIdx: map[uint64]int32{},
-			head: map[string]int32{},
+			surfIdx: map[string]int32{},
+			head:    map[string]int32{},
 		}
 		sc.words.id = a.memos.Add(1)
 	}
@@ -175,7 +225,7 @@ func (a *EmergentAccumulator) Observe(doc *corpus.Document, codings []Coding) *E
 	defer func() {
 		// Drop every reference into the document before the scratch is reused.
 		clear(sc.surfIdx)
-		clear(sc.termIdx)
+		sc.termIdx.reset()
 		clear(sc.head)
 		clear(sc.toks[:cap(sc.toks)])
 		clear(sc.found[:cap(sc.found)])
@@ -205,18 +255,37 @@ func (a *EmergentAccumulator) Observe(doc *corpus.Document, codings []Coding) *E
 	}
 	x.doc, x.memo, x.epoch = doc, sc.words.id, sc.words.epoch
 	E := a.opt.Examples
+	reuse := dt.segments(doc)
+	// The voice of the last segment and whether it is read: segments of
+	// one turn follow each other.
+	var lastVoice corpus.Voice
+	lastRead := a.voices[lastVoice]
 	for si := range doc.Segments {
 		s := &doc.Segments[si]
 		var turn corpus.Turn
 		if s.Turn >= 0 && s.Turn < len(doc.Turns) {
 			turn = doc.Turns[s.Turn]
 		}
-		sc.toks = tokenizeIndex(s.Text, sc.toks[:0], &sc.words.words)
-		toks := sc.toks
+		var toks []tok
+		if reuse {
+			toks = dt.segment(si)
+			if si == 0 || dt.gens[si] != dt.gens[si-1] {
+				sc.newEpoch()
+			}
+		} else {
+			sc.toks = tokenizeIndex(s.Text, sc.toks[:0], &sc.words.words)
+			toks = sc.toks
+		}
 		ids := sc.ids[:0]
 		for i := range toks {
 			t := &toks[i]
-			id := a.localWord(x, sc, t)
+			var num int32
+			if reuse {
+				num = sc.wiNumber(a.tabs, t) // t.wi is the matcher's
+			} else {
+				num = sc.words.number(a.tabs, t)
+			}
+			id := a.localWord(x, sc, num)
 			ids = append(ids, id)
 			wd := &x.words[id]
 			if wd.lower {
@@ -235,7 +304,10 @@ func (a *EmergentAccumulator) Observe(doc *corpus.Document, codings []Coding) *E
 			}
 		}
 		sc.ids = ids
-		if !a.voices[turn.Voice] {
+		if turn.Voice != lastVoice {
+			lastVoice, lastRead = turn.Voice, a.voices[turn.Voice]
+		}
+		if !lastRead {
 			continue
 		}
 		x.tokens += len(toks)
@@ -271,7 +343,7 @@ func (a *EmergentAccumulator) Observe(doc *corpus.Document, codings []Coding) *E
 				x.addTerm(sc, E, phraseKey(uint32(ids[i-1]), id), uint64(sk[i-1])<<32|uint64(sk[i]), ls)
 			}
 		}
-		sc.found = a.findMentions(x, sc, s.Text, ls, sc.found[:0])
+		sc.found = a.findMentions(x, sc, toks, s.Text, ls, sc.found[:0])
 		x.mentions = append(x.mentions, sc.found...)
 	}
 	return x
@@ -296,11 +368,11 @@ func grow(b []bool, n int) []bool {
 	return b[:n]
 }
 
-// localWord returns the local id of the folded word of token t, adding
-// it.
-func (a *EmergentAccumulator) localWord(x *EmergentDoc, sc *emScratch, t *tok) int32 {
+// localWord returns the local id of the folded word numbered num in
+// sc.words, adding it.
+func (a *EmergentAccumulator) localWord(x *EmergentDoc, sc *emScratch, num int32) int32 {
 	m := &sc.words
-	k := m.number(a.tabs, t) - 1
+	k := num - 1
 	w := &m.info[k]
 	if w.gen == m.cur {
 		return w.local
@@ -326,10 +398,8 @@ func (a *EmergentAccumulator) localSurface(x *EmergentDoc, sc *emScratch, w stri
 // the included segment ls (an index in the document's segments), keeping
 // its first E segments (by number).
 func (x *EmergentDoc) addTerm(sc *emScratch, E int, key, surf uint64, ls int32) {
-	ti, ok := sc.termIdx[key]
+	ti, ok := sc.termIdx.getOrAdd(key, int32(len(x.terms)))
 	if !ok {
-		ti = int32(len(x.terms))
-		sc.termIdx[key] = ti
 		x.terms = append(x.terms, emTerm{key: key, surf: surf, count: 1, multi: -1})
 		x.exs = append(x.exs, ls)
 		for range E - 1 {
@@ -379,11 +449,11 @@ func (a *EmergentAccumulator) suffixOf(x *EmergentDoc, id int32) int {
 }
 
 // findMentions appends the uncovered person and place mentions of one
-// included segment (number ls in the document, tokens sc.toks) to out, in
+// included segment (number ls in the document, tokens toks) to out, in
 // text order.
-func (a *EmergentAccumulator) findMentions(x *EmergentDoc, sc *emScratch, text string, ls int32, out []emMention) []emMention {
+func (a *EmergentAccumulator) findMentions(x *EmergentDoc, sc *emScratch, toks []tok, text string, ls int32, out []emMention) []emMention {
 	tb := a.tabs
-	toks, ids, covered := sc.toks, sc.ids, sc.covered
+	ids, covered := sc.ids, sc.covered
 	sc.used = grow(sc.used, len(toks))
 	used := sc.used
 	clear(used)

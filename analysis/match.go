@@ -785,7 +785,12 @@ func (c *Codebook) putScratch(sc *scratch) {
 func (c *Codebook) match(text string, ctx Context, sc *scratch, out []Match) []Match {
 	sc.memo.reset()
 	sc.toks = tokenizeMemo(text, sc.toks[:0], sc.memo)
-	toks := sc.toks
+	return c.matchTokens(text, ctx, sc, sc.toks, out)
+}
+
+// matchTokens is match on toks, the tokens of text made with sc.memo
+// (tokenizeMemo) since its last reset.
+func (c *Codebook) matchTokens(text string, ctx Context, sc *scratch, toks []tok, out []Match) []Match {
 	cands := c.lex.scan(toks, &sc.stems, sc.memo, sc.cands[:0])
 	sc.cands = cands
 	if len(cands) == 0 {

@@ -31,6 +31,9 @@ type wordMemo struct {
 	lexe  []entRange // lex entries per word, by index in infos
 	ents  []memoEnt
 	sufs  []int32 // see suffixes
+	// gen counts the resets that emptied the memo: a token's wi names the
+	// same word while gen stays the same.
+	gen uint32
 }
 
 // entRange gives a word's entries in one lexicon: ents[e0:e1] are those
@@ -95,6 +98,7 @@ func (m *wordMemo) reset() {
 	if len(m.infos) < m.max {
 		return
 	}
+	m.gen++
 	m.words.idx.reset()
 	clear(m.infos) // drop the strings
 	m.infos = m.infos[:0]

@@ -9,53 +9,89 @@ import (
 )
 
 // netAcc counts own-voice window units of relation, place and facility
-// codes, and pairs of them. Code indices are the Accumulator's.
+// codes, and pairs of them. Code indices are the Accumulator's. The counts
+// are dense, like coocAcc's: units[k] is code k's units, pairs[y][x]
+// (x < y) the units holding both; both grow as codes are added.
 type netAcc struct {
-	units map[int]int
-	pairs map[[2]int]int // i < j
+	units []int32
+	pairs [][]int32
 	// quotes hold evidence of relation x place/facility pairs (case
-	// networks only), keyed like pairs.
+	// networks only), keyed {x, y} with x < y.
 	quotes map[[2]int]*pairList
 }
 
 func newNetAcc() *netAcc {
-	return &netAcc{units: map[int]int{}, pairs: map[[2]int]int{}, quotes: map[[2]int]*pairList{}}
+	return &netAcc{quotes: map[[2]int]*pairList{}}
 }
 
 // addUnit counts one unit with distinct, ascending network codes.
 func (n *netAcc) addUnit(codes []int) {
-	for i, x := range codes {
-		n.units[x]++
-		for _, y := range codes[i+1:] {
-			n.pairs[[2]int{x, y}]++
+	if len(codes) == 0 {
+		return
+	}
+	if top := codes[len(codes)-1]; top >= len(n.units) {
+		for y := len(n.units); y <= top; y++ {
+			n.units = append(n.units, 0)
+			n.pairs = append(n.pairs, make([]int32, y))
 		}
 	}
+	for i, y := range codes {
+		n.units[y]++
+		row := n.pairs[y]
+		for _, x := range codes[:i] {
+			row[x]++
+		}
+	}
+}
+
+// unitsOf returns the units of code k.
+func (n *netAcc) unitsOf(k int) int {
+	if k < len(n.units) {
+		return int(n.units[k])
+	}
+	return 0
+}
+
+// pair returns the units holding both codes x and y (x != y).
+func (n *netAcc) pair(x, y int) int {
+	if x > y {
+		x, y = y, x
+	}
+	if y < len(n.pairs) {
+		return int(n.pairs[y][x])
+	}
+	return 0
 }
 
 // build returns the network over the codes in order.
 func (n *netAcc) build(caseID string, codes []CodeInfo, order []int) *Network {
 	out := &Network{Case: caseID}
-	pos := map[int]int{}
+	pos := make([]int, len(n.units))
 	for _, k := range order {
-		if n.units[k] == 0 {
+		if n.unitsOf(k) == 0 {
 			continue
 		}
 		pos[k] = len(out.Nodes)
 		out.Nodes = append(out.Nodes, codes[k].ID)
-		out.Units = append(out.Units, n.units[k])
+		out.Units = append(out.Units, n.unitsOf(k))
 	}
 	// Edges by node index (A before B), sorted by A then B.
 	type edge struct{ i, j, w int }
-	edges := make([]edge, 0, len(n.pairs))
+	var edges []edge
 	adj := make([][]int, len(out.Nodes))
-	for pair, w := range n.pairs {
-		i, j := pos[pair[0]], pos[pair[1]]
-		if i > j {
-			i, j = j, i
+	for y, row := range n.pairs {
+		for x, w := range row {
+			if w == 0 {
+				continue
+			}
+			i, j := pos[x], pos[y]
+			if i > j {
+				i, j = j, i
+			}
+			edges = append(edges, edge{i, j, int(w)})
+			adj[i] = append(adj[i], j)
+			adj[j] = append(adj[j], i)
 		}
-		edges = append(edges, edge{i, j, w})
-		adj[i] = append(adj[i], j)
-		adj[j] = append(adj[j], i)
 	}
 	slices.SortFunc(edges, func(x, y edge) int {
 		if x.i != y.i {
@@ -173,13 +209,13 @@ func (a *Accumulator) bridges(cs *caseAcc, n *Network, order []int) []Bridge {
 			if c2 != CatPlace && c2 != CatFacility {
 				continue
 			}
+			w := cs.net.pair(k, k2)
+			if w == 0 {
+				continue
+			}
 			key := [2]int{k, k2}
 			if k2 < k {
 				key = [2]int{k2, k}
-			}
-			w := cs.net.pairs[key]
-			if w == 0 {
-				continue
 			}
 			links = append(links, BridgeLink{Other: a.codes[k2].ID, Units: w, Quotes: cs.net.quotes[key].take(a.finishing)})
 		}

@@ -371,10 +371,11 @@ func loadRunReview(l *loaded, flags *pflag.FlagSet, cb *analysis.Codebook, g glo
 			Stale: []analysis.StaleDecision{}, Unused: []analysis.Decision{}}}, nil
 }
 
-// prepare codes d and applies the decisions about it. It runs in the
-// reading workers.
-func (r *runReview) prepare(cb *analysis.Codebook, d *corpus.Document) any {
-	codings := analysis.CodeDocument(cb, d)
+// prepare codes d, keeping its tokens in dt (see
+// analysis.CodeDocumentTokens; dt may be nil), and applies the decisions
+// about it. It runs in the reading workers.
+func (r *runReview) prepare(cb *analysis.Codebook, d *corpus.Document, dt *analysis.DocTokens) any {
+	codings := analysis.CodeDocumentTokens(cb, d, dt)
 	if r == nil {
 		return codings
 	}

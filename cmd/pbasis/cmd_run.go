@@ -15,6 +15,7 @@ import (
 	"runtime/trace"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -296,10 +297,21 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 	defer qw.Discard() // likewise; does nothing after Close
 	// prepare runs on the reading workers: coding, review decisions, and
 	// the per-document work of the outputs that can be done apart.
+	// The emergent terms read the tokens the coding made (a DocTokens per
+	// worker, pooled).
+	var docTokens sync.Pool
 	prepare := func(d *corpus.Document) any {
-		w := rv.prepare(cb, d) // CodeDocument, then review decisions
+		dt, _ := docTokens.Get().(*analysis.DocTokens)
+		if dt == nil {
+			dt = new(analysis.DocTokens)
+		}
+		defer func() {
+			dt.Reset()
+			docTokens.Put(dt)
+		}()
+		w := rv.prepare(cb, d, dt) // CodeDocument, then review decisions
 		codings := rv.codingsOf(w)
-		return preparedDoc{work: w, emergent: emAcc.Observe(d, codings), sheet: wb.Render(d, codings), project: qw.Render(d, codings)}
+		return preparedDoc{work: w, emergent: emAcc.ObserveTokens(d, codings, dt), sheet: wb.Render(d, codings), project: qw.Render(d, codings)}
 	}
 	var fatal error
 	err = reports.AtomicWrite(segPath, func(w io.Writer) error {
