@@ -227,12 +227,23 @@ func randomCSVDocs(r *rand.Rand) ([]*corpus.Document, [][]analysis.Coding) {
 
 func TestCodingsSegmentsWritersMatchEncodingCSV(t *testing.T) {
 	docs, codings := randomCSVDocs(rand.New(rand.NewPCG(3, 4)))
-	var cb, sb bytes.Buffer
-	cw, err := NewCodingsWriter(&cb)
+	cb, sb := writeCSVFiles(t, docs, codings)
+	if cb.Len() < 4*csvFlushAt || sb.Len() < 4*csvFlushAt {
+		t.Fatalf("only %d and %d bytes written: too few to flush often", cb.Len(), sb.Len())
+	}
+	compareStdCSV(t, cb.String(), sb.String(), docs, codings)
+}
+
+// writeCSVFiles writes docs (and codings[i] after docs[i]) with the
+// segments and codings writers, as a run does, and returns the two files.
+func writeCSVFiles(t *testing.T, docs []*corpus.Document, codings [][]analysis.Coding) (cb, sb *bytes.Buffer) {
+	t.Helper()
+	cb, sb = new(bytes.Buffer), new(bytes.Buffer)
+	cw, err := NewCodingsWriter(cb)
 	if err != nil {
 		t.Fatal(err)
 	}
-	sw, err := NewSegmentsWriter(&sb)
+	sw, err := NewSegmentsWriter(sb)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -250,14 +261,18 @@ func TestCodingsSegmentsWritersMatchEncodingCSV(t *testing.T) {
 	if err := sw.Flush(); err != nil {
 		t.Fatal(err)
 	}
-	if cb.Len() < 4*csvFlushAt || sb.Len() < 4*csvFlushAt {
-		t.Fatalf("only %d and %d bytes written: too few to flush often", cb.Len(), sb.Len())
+	return cb, sb
+}
+
+// compareStdCSV fails t when codings.csv or segments.csv differ from what
+// encoding/csv writes for the same rows.
+func compareStdCSV(t *testing.T, codingsCSV, segmentsCSV string, docs []*corpus.Document, codings [][]analysis.Coding) {
+	t.Helper()
+	if want := stdCodingsCSV(t, codings); codingsCSV != want {
+		t.Errorf("codings.csv differs from encoding/csv's (%d and %d bytes)", len(codingsCSV), len(want))
 	}
-	if got, want := cb.String(), stdCodingsCSV(t, codings); got != want {
-		t.Errorf("codings.csv differs from encoding/csv's (%d and %d bytes)", len(got), len(want))
-	}
-	if got, want := sb.String(), stdSegmentsCSV(t, docs); got != want {
-		t.Errorf("segments.csv differs from encoding/csv's (%d and %d bytes)", len(got), len(want))
+	if want := stdSegmentsCSV(t, docs); segmentsCSV != want {
+		t.Errorf("segments.csv differs from encoding/csv's (%d and %d bytes)", len(segmentsCSV), len(want))
 	}
 }
 
@@ -335,33 +350,6 @@ func TestCSVWritersRepeatedFields(t *testing.T) {
 		docs = append(docs, doc)
 		codings = append(codings, ks)
 	}
-	var cb, sb bytes.Buffer
-	cw, err := NewCodingsWriter(&cb)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sw, err := NewSegmentsWriter(&sb)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i, d := range docs {
-		if err := sw.Write(d); err != nil {
-			t.Fatal(err)
-		}
-		if err := cw.Write(codings[i]); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := cw.Flush(); err != nil {
-		t.Fatal(err)
-	}
-	if err := sw.Flush(); err != nil {
-		t.Fatal(err)
-	}
-	if got, want := cb.String(), stdCodingsCSV(t, codings); got != want {
-		t.Errorf("codings.csv differs from encoding/csv's (%d and %d bytes)", len(got), len(want))
-	}
-	if got, want := sb.String(), stdSegmentsCSV(t, docs); got != want {
-		t.Errorf("segments.csv differs from encoding/csv's (%d and %d bytes)", len(got), len(want))
-	}
+	cb, sb := writeCSVFiles(t, docs, codings)
+	compareStdCSV(t, cb.String(), sb.String(), docs, codings)
 }
