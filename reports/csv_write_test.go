@@ -203,7 +203,24 @@ func stdSegmentsCSV(t *testing.T, docs []*corpus.Document) string {
 // fields, enough for the writers to flush their buffers many times.
 func randomCSVDocs(r *rand.Rand) ([]*corpus.Document, [][]analysis.Coding) {
 	f := func() string { return randomCSVField(r) }
-	n := func() int { return r.IntN(2000000) - 1000 }
+	return csvDocGen{
+		field: f, num: func() int { return r.IntN(2000000) - 1000 }, segs: 40,
+		segText: func() string { return f() + f() + f() }, codingText: func() string { return f() + f() },
+	}.docs(r)
+}
+
+// csvDocGen makes 300 documents, and codings of them, for the CSV
+// writers' tests: every field from field, every number from num, the
+// texts from segText and codingText, up to segs+1 segments a document.
+type csvDocGen struct {
+	field               func() string
+	num                 func() int
+	segs                int
+	segText, codingText func() string
+}
+
+func (g csvDocGen) docs(r *rand.Rand) ([]*corpus.Document, [][]analysis.Coding) {
+	f, n := g.field, g.num
 	var docs []*corpus.Document
 	var codings [][]analysis.Coding
 	for d := 0; d < 300; d++ {
@@ -212,12 +229,12 @@ func randomCSVDocs(r *rand.Rand) ([]*corpus.Document, [][]analysis.Coding) {
 			doc.Turns = append(doc.Turns, corpus.Turn{Speaker: f(), Role: f(), Voice: corpus.Voice(f())})
 		}
 		var ks []analysis.Coding
-		for i := r.IntN(40); i >= 0; i-- {
+		for i := r.IntN(g.segs); i >= 0; i-- {
 			doc.Segments = append(doc.Segments, corpus.Segment{ID: f(), Turn: r.IntN(len(doc.Turns)),
-				Span: corpus.Span{Start: n(), End: n()}, Text: f() + f() + f(), Line: n(), Time: f()})
+				Span: corpus.Span{Start: n(), End: n()}, Text: g.segText(), Line: n(), Time: f()})
 			ks = append(ks, analysis.Coding{Doc: f(), Case: f(), Speaker: f(), Role: f(), Voice: corpus.Voice(f()),
 				Segment: f(), Start: n(), End: n(), Code: f(), Category: analysis.Category(f()), Term: f(),
-				Negated: r.IntN(2) == 0, Source: f(), Text: f() + f(), Rule: f(), How: f(), NegCue: f(), Line: n(), Time: f()})
+				Negated: r.IntN(2) == 0, Source: f(), Text: g.codingText(), Rule: f(), How: f(), NegCue: f(), Line: n(), Time: f()})
 		}
 		docs = append(docs, doc)
 		codings = append(codings, ks)
@@ -331,25 +348,7 @@ func TestCSVWritersRepeatedFields(t *testing.T) {
 		}
 		return s
 	}
-	n := func() int { return r.IntN(200) }
-	var docs []*corpus.Document
-	var codings [][]analysis.Coding
-	for d := 0; d < 300; d++ {
-		doc := &corpus.Document{ID: f(), Meta: corpus.Metadata{Case: f()}}
-		for i := r.IntN(5); i >= 0; i-- {
-			doc.Turns = append(doc.Turns, corpus.Turn{Speaker: f(), Role: f(), Voice: corpus.Voice(f())})
-		}
-		var ks []analysis.Coding
-		for i := r.IntN(60); i >= 0; i-- {
-			doc.Segments = append(doc.Segments, corpus.Segment{ID: f(), Turn: r.IntN(len(doc.Turns)),
-				Span: corpus.Span{Start: n(), End: n()}, Text: f(), Line: n(), Time: f()})
-			ks = append(ks, analysis.Coding{Doc: f(), Case: f(), Speaker: f(), Role: f(), Voice: corpus.Voice(f()),
-				Segment: f(), Start: n(), End: n(), Code: f(), Category: analysis.Category(f()), Term: f(),
-				Negated: r.IntN(2) == 0, Source: f(), Text: f(), Rule: f(), How: f(), NegCue: f(), Line: n(), Time: f()})
-		}
-		docs = append(docs, doc)
-		codings = append(codings, ks)
-	}
+	docs, codings := csvDocGen{field: f, num: func() int { return r.IntN(200) }, segs: 60, segText: f, codingText: f}.docs(r)
 	cb, sb := writeCSVFiles(t, docs, codings)
 	compareStdCSV(t, cb.String(), sb.String(), docs, codings)
 }
