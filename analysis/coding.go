@@ -60,6 +60,11 @@ type DocTokens struct {
 	// of one generation with the same wi have the same folded word. The
 	// matcher gives every token without an in-word hyphen a wi.
 	gens []uint32
+	// memo is the matcher memo that numbered the tokens (the same for
+	// every segment of a document): with gens, it tells ObserveTokens
+	// whether the wi of two documents name the same words. It is only
+	// compared, never read through.
+	memo *wordMemo
 }
 
 // maxKeptTokens bounds the tokens a DocTokens keeps room for after Reset:
@@ -76,7 +81,7 @@ func (dt *DocTokens) Reset() {
 		*dt = DocTokens{}
 		return
 	}
-	dt.doc, dt.toks, dt.first, dt.gens = nil, dt.toks[:0], dt.first[:0], dt.gens[:0]
+	dt.doc, dt.toks, dt.first, dt.gens, dt.memo = nil, dt.toks[:0], dt.first[:0], dt.gens[:0], nil
 }
 
 // segments reports whether dt holds the tokens of doc's segments.
@@ -105,6 +110,7 @@ func codeDocument(cb *Codebook, doc *corpus.Document, dt *DocTokens, sc *scratch
 	if dt != nil {
 		// Each token is written over whole: no need to clear them.
 		dt.doc, dt.toks, dt.first, dt.gens = doc, dt.toks[:0], append(dt.first[:0], 0), dt.gens[:0]
+		dt.memo = sc.memo
 	}
 	// The matches of every segment first (segment si's are those from
 	// ms[first[si]] on), then the codings, in a slice of their size.

@@ -74,6 +74,14 @@ func TestObserveTokensMatchesObserve(t *testing.T) {
 	for _, opt := range opts {
 		plain, reused, other := NewEmergentAccumulator(opt), NewEmergentAccumulator(opt), NewEmergentAccumulator(opt)
 		small := NewEmergentAccumulator(opt)
+		// mixed reads the tokens of the pooled scratch's memo and of the
+		// small memo in random turns, and empties its own word memo every
+		// 20 words: the numbers it remembers by wi must be forgotten
+		// whenever the memo, its generation or its own memo changes.
+		mixed := NewEmergentAccumulator(opt)
+		mixed.memoMax = 20
+		pick := rand.New(rand.NewPCG(3, 5))
+		mixedEpochs := map[uint32]bool{}
 		var dt, dt2, dt3 DocTokens
 		// A scratch whose memo is emptied every 40 words.
 		smallSc := &scratch{stems: stemmer{shared: cb.stems, local: map[string]string{}}, memo: newWordMemo(cb.lex, cb.cues, 40)}
@@ -108,6 +116,16 @@ func TestObserveTokensMatchesObserve(t *testing.T) {
 				}
 			}
 			small.AddObserved(small.ObserveTokens(d, want, &dt3))
+			mdt := &dt
+			if pick.IntN(3) == 0 {
+				mdt = &dt3
+			}
+			x := mixed.ObserveTokens(d, want, mdt)
+			mixedEpochs[x.epoch] = true
+			mixed.AddObserved(x)
+		}
+		if len(mixedEpochs) < 20 {
+			t.Fatalf("mixed's word memo was emptied %d times: too few to test", len(mixedEpochs))
 		}
 		if resets < 20 {
 			t.Fatalf("the small memo was emptied inside documents %d times: too few to test", resets)
@@ -125,6 +143,9 @@ func TestObserveTokensMatchesObserve(t *testing.T) {
 		}
 		if diff := cmp.Diff(want, small.Result(ref)); diff != "" {
 			t.Errorf("%+v: ObserveTokens with a small matcher memo differs from Observe:\n%s", opt, diff)
+		}
+		if diff := cmp.Diff(want, mixed.Result(ref)); diff != "" {
+			t.Errorf("%+v: ObserveTokens with tokens of two memos in turn differs from Observe:\n%s", opt, diff)
 		}
 		if diff := cmp.Diff(want, other.Result(ref)); diff != "" {
 			t.Errorf("%+v: ObserveTokens with another document's tokens differs from Observe:\n%s", opt, diff)

@@ -208,6 +208,7 @@ type EmergentAccumulator struct {
 	scratch  sync.Pool     // *emScratch, Observe's working memory
 	observed sync.Pool     // *EmergentDoc, merged and free for Observe
 	memos    atomic.Uint32 // the last emMemo id given out
+	memoMax  int           // words an Observe scratch keeps (emMemoMax but in tests)
 
 	// The merged state (see emergent_merge.go), changed by AddObserved only.
 	cases   map[string]*emCase
@@ -253,6 +254,7 @@ func NewEmergentAccumulator(opt EmergentOptions) *EmergentAccumulator {
 		turnIdx:   map[turnKind]uint32{},
 		bigNums:   map[uint32]int{},
 		memoWords: map[uint32]*memoGlobal{},
+		memoMax:   emMemoMax,
 	}
 	for _, v := range opt.Voices {
 		a.voices[v] = true

@@ -95,10 +95,28 @@ type emScratch struct {
 	wiNum   []int32
 	wiTag   []uint32
 	wiEpoch uint32
+	// The epoch's matcher memo, its generation and words' epoch: while a
+	// document's tokens come from the same memo and generation, and words
+	// has not been emptied, the numbers stay valid across documents.
+	wiMemo       *wordMemo
+	wiGen        uint32
+	wiWordsEpoch uint32
+}
+
+// useTokens makes the numbers wiNumber remembers those of the tokens of
+// matcher memo memo in generation gen (see DocTokens): it forgets them
+// (newEpoch) unless they are of the same memo and generation and sc.words
+// has not been emptied since.
+func (sc *emScratch) useTokens(memo *wordMemo, gen uint32) {
+	if sc.wiEpoch != 0 && memo != nil && memo == sc.wiMemo && gen == sc.wiGen && sc.words.epoch == sc.wiWordsEpoch {
+		return
+	}
+	sc.newEpoch()
+	sc.wiMemo, sc.wiGen, sc.wiWordsEpoch = memo, gen, sc.words.epoch
 }
 
 // newEpoch forgets the numbers wiNumber remembered: call it when the
-// matcher's memo may have changed (another document, another generation).
+// matcher's memo may have changed (another memo, another generation).
 func (sc *emScratch) newEpoch() {
 	sc.wiEpoch++
 	if sc.wiEpoch == 0 { // wrapped: old tags could match
@@ -159,9 +177,9 @@ type emMemoWord struct {
 }
 
 // begin starts a document: the words of the last one have no local ids
-// any more, and a memo that holds more than emMemoMax words is emptied.
-func (m *emMemo) begin() {
-	if len(m.words.idx.keys) > emMemoMax {
+// any more, and a memo that holds more than max words is emptied.
+func (m *emMemo) begin(max int) {
+	if len(m.words.idx.keys) > max {
 		m.words.idx.reset()
 		m.info = m.info[:0]
 		m.epoch++
@@ -221,7 +239,7 @@ func (a *EmergentAccumulator) ObserveTokens(doc *corpus.Document, codings []Codi
 		}
 		sc.words.id = a.memos.Add(1)
 	}
-	sc.words.begin()
+	sc.words.begin(a.memoMax)
 	defer func() {
 		// Drop every reference into the document before the scratch is reused.
 		clear(sc.surfIdx)
@@ -269,9 +287,7 @@ func (a *EmergentAccumulator) ObserveTokens(doc *corpus.Document, codings []Codi
 		var toks []tok
 		if reuse {
 			toks = dt.segment(si)
-			if si == 0 || dt.gens[si] != dt.gens[si-1] {
-				sc.newEpoch()
-			}
+			sc.useTokens(dt.memo, dt.gens[si])
 		} else {
 			sc.toks = tokenizeIndex(s.Text, sc.toks[:0], &sc.words.words)
 			toks = sc.toks
