@@ -1082,34 +1082,42 @@ func (l *quoteList) take(finishing bool) []Quote {
 // add offers a candidate of unit u of the document being added (doc) to
 // the list.
 func (l *quoteList) add(c quoteCand, u *segUnit, doc *docSources) {
-	l.items = insertTop(l.items, c, l.max,
-		func(a, b quoteCand) bool { return a.key.less(b.key) },
-		func(a, b quoteCand) bool { return a.key.seq == b.key.seq && a.key.segN == b.key.segN })
+	var in bool
+	l.items, in = insertTop(l.items, c, l.max,
+		func(a, b *quoteCand) bool { return a.key.less(b.key) },
+		func(a, b *quoteCand) bool { return a.key.seq == b.key.seq && a.key.segN == b.key.segN })
+	if !in {
+		return
+	}
 	for i := range l.items {
 		l.items[i].keep(u, doc) // only c can be new
 	}
 }
 
-// insertTop inserts c into items, which are sorted best first by less and
-// hold at most max entries. An entry for the same unit (same) is replaced
-// only by a better candidate, so a list never holds one segment twice.
-func insertTop[T any](items []T, c T, max int, less, same func(a, b T) bool) []T {
-	if max <= 0 {
-		return items
+// insertTop inserts c into items, which are sorted best first by less (a
+// strict weak order) and hold at most max entries, and reports whether it
+// did. An entry for the same unit (same) is replaced only by a better
+// candidate, so a list never holds one segment twice.
+//
+// When the list is full and c is no better than its last entry, nothing
+// changes, and that is decided first, without looking for c's unit: an
+// entry x of the unit that c would replace is worse than c, yet no worse
+// than the last, so c would be better than the last. Most candidates of a
+// large corpus are turned away there.
+func insertTop[T any](items []T, c T, max int, less, same func(a, b *T) bool) ([]T, bool) {
+	if max <= 0 || len(items) >= max && !less(&c, &items[len(items)-1]) {
+		return items, false
 	}
-	for i, x := range items {
-		if same(x, c) {
-			if !less(c, x) {
-				return items
+	for i := range items {
+		if x := &items[i]; same(x, &c) {
+			if !less(&c, x) {
+				return items, false
 			}
 			items = append(items[:i], items[i+1:]...)
 			break
 		}
 	}
-	if len(items) == max && !less(c, items[len(items)-1]) {
-		return items
-	}
-	i := sort.Search(len(items), func(i int) bool { return less(c, items[i]) })
+	i := sort.Search(len(items), func(i int) bool { return less(&c, &items[i]) })
 	var zero T
 	items = append(items, zero)
 	copy(items[i+1:], items[i:])
@@ -1117,7 +1125,7 @@ func insertTop[T any](items []T, c T, max int, less, same func(a, b T) bool) []T
 	if len(items) > max {
 		items = items[:max]
 	}
-	return items
+	return items, true
 }
 
 func (l *quoteList) quotes() []Quote {

@@ -274,11 +274,14 @@ type pairList struct {
 // add offers a pair of the document being added (doc), with quotes of
 // units ua and ub, to the list.
 func (l *pairList) add(c pairCand, ua, ub *segUnit, doc *docSources) {
-	l.items = insertTop(l.items, c, l.max,
-		func(a, b pairCand) bool { return pairLess(&a, &b) },
-		func(a, b pairCand) bool {
+	var in bool
+	l.items, in = insertTop(l.items, c, l.max, pairLess,
+		func(a, b *pairCand) bool {
 			return a.first.key.seq == b.first.key.seq && a.first.key.segN == b.first.key.segN && a.snd.key.segN == b.snd.key.segN
 		})
+	if !in {
+		return
+	}
 	for i := range l.items {
 		l.items[i].first.keep(ua, doc) // only c can be new
 		l.items[i].snd.keep(ub, doc)
