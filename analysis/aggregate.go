@@ -304,7 +304,7 @@ func (a *Accumulator) Add(doc *corpus.Document, codings []Coding) {
 	defer a.releaseUnits()
 	for i := range doc.Segments {
 		s := &doc.Segments[i]
-		u := segUnit{seg: s, runes: utf8.RuneCountInString(s.Text), voice: corpus.VoiceOther, role: corpus.RoleUnknown,
+		u := segUnit{seg: s, runes: runeCount(s.Text), voice: corpus.VoiceOther, role: corpus.RoleUnknown,
 			codings: units[i].codings, codes: units[i].codes, best: units[i].best, allNeg: units[i].allNeg}
 		if s.Turn >= 0 && s.Turn < len(doc.Turns) {
 			t := doc.Turns[s.Turn]
@@ -1031,6 +1031,28 @@ func runeOffset(s string, i, n, want int) (int, bool) {
 		n++
 	}
 	return i, true
+}
+
+// runeCount returns the number of code points in s as
+// utf8.RuneCountInString counts them (an invalid byte is one), skipping
+// eight ASCII bytes at a time.
+func runeCount(s string) int {
+	n, i := 0, 0
+	for i < len(s) {
+		if len(s)-i >= 8 && le64(s[i:i+8])&0x8080808080808080 == 0 {
+			i += 8
+			n += 8
+			continue
+		}
+		if s[i] < utf8.RuneSelf {
+			i++
+		} else {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
+		n++
+	}
+	return n
 }
 
 // quote returns the Quote of a kept candidate.

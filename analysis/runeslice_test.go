@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // refRuneSlice is runeSlice as it was: one code point at a time.
@@ -48,6 +49,45 @@ func TestRuneSliceMatchesReference(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestRuneCountMatchesUTF8 compares runeCount with
+// utf8.RuneCountInString on random strings of ASCII runs, multi-byte
+// letters and invalid bytes, and on every suffix of each.
+func TestRuneCountMatchesUTF8(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	parts := []string{"a", "abcdefgh", "De buurvrouw past op ", "é", "ĳ", "’", "\xff", "\xe2\x80", "\x80", "🙂", " ", "0123456789abcdef", "\xf0\x9f"}
+	for round := range 3000 {
+		var sb strings.Builder
+		for range r.IntN(16) {
+			sb.WriteString(parts[r.IntN(len(parts))])
+		}
+		s := sb.String()
+		for i := range len(s) + 1 {
+			if got, want := runeCount(s[i:]), utf8.RuneCountInString(s[i:]); got != want {
+				t.Fatalf("round %d: runeCount(%q) = %d, want %d", round, s[i:], got, want)
+			}
+		}
+	}
+}
+
+// BenchmarkRuneCount counts the code points of a segment-sized text, as
+// Accumulator.Add does for each segment: "new" is runeCount, "ref"
+// utf8.RuneCountInString.
+func BenchmarkRuneCount(b *testing.B) {
+	s := "Mijn buurvrouw past soms op als ik naar mijn werk moet, en dan gaan ze samen naar de speeltuin achter de flat bij het café."
+	for _, f := range []struct {
+		name string
+		fn   func(string) int
+	}{{"new", runeCount}, {"ref", utf8.RuneCountInString}} {
+		b.Run(f.name, func(b *testing.B) {
+			for b.Loop() {
+				if f.fn(s) == 0 {
+					b.Fatal("empty")
+				}
+			}
+		})
 	}
 }
 
