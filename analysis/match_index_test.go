@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -71,5 +72,67 @@ func TestPackKeyFromText(t *testing.T) {
 		if tk.wi == 0 || m.infos[tk.wi-1].norm != tk.Norm {
 			t.Errorf("token %d %q: wi %d does not name it", i, tk.Norm, tk.wi)
 		}
+	}
+}
+
+// TestTokenWIMatchesIndex checks the word numbers the tokenizer gives on
+// random texts, where words of 1 to 20 bytes stand anywhere (also last,
+// where the text ends within 16 bytes of their start, and in texts
+// shorter than 8 bytes), against a plain lookup of each token's key.
+func TestTokenWIMatchesIndex(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	const letters = "abcdefghijklmnopqrstuvwxyz"
+	var vocab []string
+	for n := 1; n <= 20; n++ {
+		for range 4 {
+			b := make([]byte, n)
+			for i := range b {
+				b[i] = letters[r.IntN(len(letters))]
+			}
+			vocab = append(vocab, string(b))
+		}
+	}
+	vocab = append(vocab, "Moeder", "café", "e-mail", "oma's")
+	seps := []string{" ", ", ", ". ", "\n", " - ", "“"}
+	var x tokenIndex
+	x.names = true
+	for i, w := range vocab {
+		if i%2 == 0 {
+			x.idx.add(w)
+		}
+	}
+	x.idx.add(string(properMark) + "moeder")
+	found := 0
+	for round := range 5000 {
+		var sb strings.Builder
+		for k := range 1 + r.IntN(6) {
+			if k > 0 || r.IntN(3) == 0 {
+				sb.WriteString(seps[r.IntN(len(seps))])
+			}
+			sb.WriteString(vocab[r.IntN(len(vocab))])
+		}
+		if r.IntN(3) == 0 {
+			sb.WriteString(seps[r.IntN(len(seps))])
+		}
+		text := sb.String()
+		for _, tk := range tokenizeIndex(text, nil, &x) {
+			key := tk.Norm
+			if tk.proper {
+				key = string(properMark) + key
+			}
+			want := int32(0)
+			if tk.hy == 0 {
+				want = indexGet(&x.idx, key)
+			}
+			if tk.wi != want {
+				t.Fatalf("round %d: %q: token %q has wi %d, want %d", round, text, tk.Norm, tk.wi, want)
+			}
+			if want != 0 {
+				found++
+			}
+		}
+	}
+	if found < 5000 {
+		t.Fatalf("only %d tokens found in the index: too few to test", found)
 	}
 }

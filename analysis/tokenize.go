@@ -246,6 +246,17 @@ func tokenizeIndex(text string, buf []tok, x *tokenIndex) []tok {
 						w1 &= 1<<(8*(k-8)) - 1 // k == 16 shifts by 64: all ones
 					}
 					t.wi = x.idx.get(w0, w1, t.Norm)
+				} else if k <= 16 && i >= 8 {
+					// Near the end of the text (the last word of a
+					// segment): the same from the eight bytes that end
+					// the word, shifted down.
+					var w0, w1 uint64
+					if k <= 8 {
+						w0 = le64(text[i-8:i]) >> (64 - 8*k)
+					} else {
+						w0, w1 = le64(text[start:start+8]), le64(text[i-8:i])>>(128-8*k)
+					}
+					t.wi = x.idx.get(w0, w1, t.Norm)
 				} else {
 					t.wi = indexGet(&x.idx, t.Norm)
 				}
