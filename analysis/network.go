@@ -63,10 +63,21 @@ func (n *netAcc) pair(x, y int) int {
 	return 0
 }
 
-// build returns the network over the codes in order.
+// build returns the network over the codes in order. It counts the nodes
+// and edges first, so that every slice is made at its size (a network
+// without nodes or edges has nil ones).
 func (n *netAcc) build(caseID string, codes []CodeInfo, order []int) *Network {
 	out := &Network{Case: caseID}
 	pos := make([]int, len(n.units))
+	nodes := 0
+	for _, k := range order {
+		if n.unitsOf(k) != 0 {
+			nodes++
+		}
+	}
+	if nodes > 0 {
+		out.Nodes, out.Units = make([]string, 0, nodes), make([]int, 0, nodes)
+	}
 	for _, k := range order {
 		if n.unitsOf(k) == 0 {
 			continue
@@ -75,10 +86,28 @@ func (n *netAcc) build(caseID string, codes []CodeInfo, order []int) *Network {
 		out.Nodes = append(out.Nodes, codes[k].ID)
 		out.Units = append(out.Units, n.unitsOf(k))
 	}
-	// Edges by node index (A before B), sorted by A then B.
+	// Edges by node index (A before B), sorted by A then B; adj's lists
+	// share one buffer, each made with room for its node's degree.
 	type edge struct{ i, j, w int }
-	var edges []edge
+	deg := make([]int, len(out.Nodes))
+	ne := 0
+	for y, row := range n.pairs {
+		for x, w := range row {
+			if w != 0 {
+				deg[pos[x]]++
+				deg[pos[y]]++
+				ne++
+			}
+		}
+	}
+	edges := make([]edge, 0, ne)
 	adj := make([][]int, len(out.Nodes))
+	if ne > 0 {
+		buf := make([]int, 2*ne)
+		for i, d := range deg {
+			adj[i], buf = buf[:0:d], buf[d:]
+		}
+	}
 	for y, row := range n.pairs {
 		for x, w := range row {
 			if w == 0 {
@@ -99,6 +128,9 @@ func (n *netAcc) build(caseID string, codes []CodeInfo, order []int) *Network {
 		}
 		return x.j - y.j
 	})
+	if ne > 0 {
+		out.Edges = make([]Edge, 0, ne)
+	}
 	for _, e := range edges {
 		out.Edges = append(out.Edges, Edge{A: out.Nodes[e.i], B: out.Nodes[e.j], Weight: e.w})
 	}
