@@ -90,10 +90,9 @@ type emScratch struct {
 	next  []int32
 	loose []codedSpan
 	found []emMention
-	// wiNum[wi] is the number in words of the word of the matcher's memo
-	// entry wi (see DocTokens), when wiTag[wi] is wiEpoch.
-	wiNum   []int32
-	wiTag   []uint32
+	// wiEnts[wi] is what is known of the word of the matcher's memo entry
+	// wi (see DocTokens): valid when its tag is wiEpoch.
+	wiEnts  []wiEnt
 	wiEpoch uint32
 	// The epoch's matcher memo, its generation and words' epoch: while a
 	// document's tokens come from the same memo and generation, and words
@@ -103,7 +102,17 @@ type emScratch struct {
 	wiWordsEpoch uint32
 }
 
-// useTokens makes the numbers wiNumber remembers those of the tokens of
+// wiEnt is what an emScratch knows of the word of a matcher memo entry:
+// its number in the scratch's emMemo and, in the document of generation
+// gen (emMemo.cur), its local id.
+type wiEnt struct {
+	tag   uint32 // the wiEpoch it was made in
+	num   int32
+	gen   uint32
+	local int32
+}
+
+// useTokens makes the entries wiWord remembers those of the tokens of
 // matcher memo memo in generation gen (see DocTokens): it forgets them
 // (newEpoch) unless they are of the same memo and generation and sc.words
 // has not been emptied since.
@@ -115,36 +124,40 @@ func (sc *emScratch) useTokens(memo *wordMemo, gen uint32) {
 	sc.wiMemo, sc.wiGen, sc.wiWordsEpoch = memo, gen, sc.words.epoch
 }
 
-// newEpoch forgets the numbers wiNumber remembered: call it when the
-// matcher's memo may have changed (another memo, another generation).
+// newEpoch forgets the entries wiWord remembered: call it when the
+// matcher's memo may have changed (another memo, another generation) or
+// the document generations of sc.words started again.
 func (sc *emScratch) newEpoch() {
 	sc.wiEpoch++
 	if sc.wiEpoch == 0 { // wrapped: old tags could match
-		clear(sc.wiTag)
+		clear(sc.wiEnts)
 		sc.wiEpoch = 1
 	}
 }
 
-// wiNumber returns the number in sc.words of the folded word of token t of
-// a DocTokens, adding the word when new. It remembers the number by t.wi
-// (the matcher's memo entry) until newEpoch, so that a word met again
-// costs no lookup by its text.
-func (sc *emScratch) wiNumber(tb *mentionCueTables, t *tok) int32 {
+// wiWord returns the local id in x (see localWord) of the folded word of
+// token t of a DocTokens, adding the word to sc.words and to x when new.
+// By t.wi (the matcher's memo entry) it remembers the word's number until
+// newEpoch, and its local id for the rest of the document, so that a word
+// met again costs one look in a small table: no lookup by its text, and
+// no look in the memo.
+func (a *EmergentAccumulator) wiWord(x *EmergentDoc, sc *emScratch, t *tok) int32 {
 	wi := t.wi
 	if wi <= 0 {
-		return sc.words.numberOf(tb, t.Norm)
+		return a.localWord(x, sc, sc.words.numberOf(a.tabs, t.Norm))
 	}
-	if int(wi) < len(sc.wiTag) && sc.wiTag[wi] == sc.wiEpoch {
-		return sc.wiNum[wi]
+	if int(wi) >= len(sc.wiEnts) {
+		n := max(2*len(sc.wiEnts), int(wi)+1, 1024)
+		sc.wiEnts = append(sc.wiEnts, make([]wiEnt, n-len(sc.wiEnts))...)
 	}
-	num := sc.words.numberOf(tb, t.Norm)
-	if int(wi) >= len(sc.wiTag) {
-		n := max(2*len(sc.wiTag), int(wi)+1, 1024)
-		sc.wiTag = append(sc.wiTag, make([]uint32, n-len(sc.wiTag))...)
-		sc.wiNum = append(sc.wiNum, make([]int32, n-len(sc.wiNum))...)
+	e := &sc.wiEnts[wi]
+	if e.tag != sc.wiEpoch {
+		*e = wiEnt{tag: sc.wiEpoch, num: sc.words.numberOf(a.tabs, t.Norm)}
+	} else if e.gen == sc.words.cur {
+		return e.local
 	}
-	sc.wiTag[wi], sc.wiNum[wi] = sc.wiEpoch, num
-	return num
+	e.gen, e.local = sc.words.cur, a.localWord(x, sc, e.num)
+	return e.local
 }
 
 // emMemoMax bounds the words an Observe scratch remembers across
@@ -240,6 +253,9 @@ func (a *EmergentAccumulator) ObserveTokens(doc *corpus.Document, codings []Codi
 		sc.words.id = a.memos.Add(1)
 	}
 	sc.words.begin(a.memoMax)
+	if sc.words.cur == 1 {
+		sc.newEpoch() // the generations started again: wiWord's local ids are stale
+	}
 	defer func() {
 		// Drop every reference into the document before the scratch is reused.
 		clear(sc.surfIdx)
@@ -295,13 +311,12 @@ func (a *EmergentAccumulator) ObserveTokens(doc *corpus.Document, codings []Codi
 		ids := sc.ids[:0]
 		for i := range toks {
 			t := &toks[i]
-			var num int32
+			var id int32
 			if reuse {
-				num = sc.wiNumber(a.tabs, t) // t.wi is the matcher's
+				id = a.wiWord(x, sc, t) // t.wi is the matcher's
 			} else {
-				num = sc.words.number(a.tabs, t)
+				id = a.localWord(x, sc, sc.words.number(a.tabs, t))
 			}
-			id := a.localWord(x, sc, num)
 			ids = append(ids, id)
 			wd := &x.words[id]
 			if wd.lower {
