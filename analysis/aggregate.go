@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"math/bits"
 	"slices"
 	"sort"
 	"strconv"
@@ -33,7 +34,10 @@ type Accumulator struct {
 	seq   int // documents added
 	docs  []DocInfo
 	cases map[string]*caseAcc
-	stats []*codeAcc // by code index
+	// caseList holds the cases in the order they were made: case n is
+	// caseList[n] (caseAcc.n).
+	caseList []*caseAcc
+	stats    []*codeAcc // by code index
 
 	wijk map[string]*rowAcc // own voice, by wijk
 
@@ -108,7 +112,7 @@ func (a *Accumulator) addCode(ci CodeInfo) int {
 	id := ci.ID
 	a.codeIDs = append(a.codeIDs, &id)
 	a.codeIdx[ci.ID] = i
-	a.stats = append(a.stats, &codeAcc{cases: map[string]bool{}, affirmed: map[string]bool{}, quotes: quoteList{max: a.opt.QuotesPerCode}})
+	a.stats = append(a.stats, &codeAcc{quotes: quoteList{max: a.opt.QuotesPerCode}})
 	return i
 }
 
@@ -169,8 +173,8 @@ func (r *rowAcc) at(code int) Count {
 
 type codeAcc struct {
 	counts   [4]Count
-	cases    map[string]bool
-	affirmed map[string]bool
+	cases    caseSet
+	affirmed caseSet
 	quotes   quoteList
 	// inCases and inAffirmed are the case last put in cases and affirmed:
 	// a case's codings come together, so most puts are skipped.
@@ -179,6 +183,7 @@ type codeAcc struct {
 
 type caseAcc struct {
 	id       string
+	n        int // its index in Accumulator.caseList
 	wijks    map[string]bool
 	waves    map[string]bool
 	docs     []string
@@ -195,11 +200,42 @@ type caseAcc struct {
 func (a *Accumulator) caseOf(id string) *caseAcc {
 	c := a.cases[id]
 	if c == nil {
-		c = &caseAcc{id: id, wijks: map[string]bool{}, waves: map[string]bool{}, vars: map[string]map[string]bool{},
+		c = &caseAcc{id: id, n: len(a.caseList), wijks: map[string]bool{}, waves: map[string]bool{}, vars: map[string]map[string]bool{},
 			outside: map[int]*quoteList{}, roles: map[string]*rowAcc{}, waveRows: map[string]*rowAcc{}, net: newNetAcc()}
 		a.cases[id] = c
+		a.caseList = append(a.caseList, c)
 	}
 	return c
+}
+
+// caseSet is a set of cases of an Accumulator, a bit per case number
+// (caseAcc.n).
+type caseSet []uint64
+
+// add puts case number n in the set.
+func (s *caseSet) add(n int) {
+	for len(*s) <= n>>6 {
+		*s = append(*s, 0)
+	}
+	(*s)[n>>6] |= 1 << (n & 63)
+}
+
+// ids returns the IDs of the cases in the set, sorted (never nil), as
+// sortedKeys returns those of a map; cases are the Accumulator's
+// caseList.
+func (s caseSet) ids(cases []*caseAcc) []string {
+	n := 0
+	for _, w := range s {
+		n += bits.OnesCount64(w)
+	}
+	out := make([]string, 0, n)
+	for i, w := range s {
+		for ; w != 0; w &= w - 1 {
+			out = append(out, cases[i<<6+bits.TrailingZeros64(w)].id)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // cell returns the cell of voice v and code, making it.
@@ -475,11 +511,11 @@ func (a *Accumulator) mention(cs *caseAcc, k, vi int, negated bool) {
 	}
 	if vi == 0 {
 		if st.inCases != cs {
-			st.cases[cs.id] = true
+			st.cases.add(cs.n)
 			st.inCases = cs
 		}
 		if !negated && st.inAffirmed != cs {
-			st.affirmed[cs.id] = true
+			st.affirmed.add(cs.n)
 			st.inAffirmed = cs
 		}
 	}
@@ -526,7 +562,7 @@ func (a *Accumulator) Finish() *Results {
 // share, so that a large corpus's per-case tables, matrices and quote
 // candidates are not kept alive while the reports are written.
 func (a *Accumulator) release() {
-	a.docs, a.cases, a.stats, a.wijk, a.qual, a.strs, a.codeIdx = nil, nil, nil, nil, nil, nil, nil
+	a.docs, a.cases, a.caseList, a.stats, a.wijk, a.qual, a.strs, a.codeIdx = nil, nil, nil, nil, nil, nil, nil, nil
 	a.ownSeg, a.ownWin, a.allSeg, a.allWin, a.net = nil, nil, nil, nil, nil
 	a.src = docSources{}
 }
@@ -681,7 +717,7 @@ func (a *Accumulator) codeStats(order []int) []CodeStat {
 		st := a.stats[k]
 		out = append(out, CodeStat{Code: a.codes[k].ID, Category: a.codes[k].Category,
 			Counts: VoiceCounts{Own: st.counts[0], Interviewer: st.counts[1], Notes: st.counts[2], Other: st.counts[3]},
-			Cases:  sortedKeys(st.cases), CasesAffirmed: sortedKeys(st.affirmed), Quotes: st.quotes.quotes()})
+			Cases:  st.cases.ids(a.caseList), CasesAffirmed: st.affirmed.ids(a.caseList), Quotes: st.quotes.quotes()})
 	}
 	return out
 }
