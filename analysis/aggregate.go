@@ -439,7 +439,7 @@ func (a *Accumulator) Add(doc *corpus.Document, codings []Coding) {
 			}
 		}
 		if u.vi == 0 {
-			a.addQualities(cid, &a.src, u, codings, seq)
+			a.addQualities(cs, &a.src, u, codings, seq)
 		}
 	}
 

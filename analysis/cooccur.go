@@ -313,13 +313,13 @@ func (l *pairList) pairs() []QuotePair {
 
 type qualAcc struct {
 	segments, negated int
-	cases             map[string]bool
+	cases             caseSet
 	quotes            pairList
 }
 
 // addQualities links the quality codes of one own-voice segment to its
-// relation, place and facility codes.
-func (a *Accumulator) addQualities(caseID string, doc *docSources, u *segUnit, codings []Coding, seq int) {
+// relation, place and facility codes; cs is its case.
+func (a *Accumulator) addQualities(cs *caseAcc, doc *docSources, u *segUnit, codings []Coding, seq int) {
 	for pt, t := range u.codes {
 		if !isNetCat(a.cat(t)) {
 			continue
@@ -331,14 +331,14 @@ func (a *Accumulator) addQualities(caseID string, doc *docSources, u *segUnit, c
 			key := [2]int{t, q}
 			qa := a.qual[key]
 			if qa == nil {
-				qa = &qualAcc{cases: map[string]bool{}, quotes: pairList{max: a.opt.QuotesPerCell}}
+				qa = &qualAcc{quotes: pairList{max: a.opt.QuotesPerCell}}
 				a.qual[key] = qa
 			}
 			qa.segments++
 			if u.allNeg[pt] || u.allNeg[pq] {
 				qa.negated++
 			}
-			qa.cases[caseID] = true
+			qa.cases.add(cs.n)
 			qa.quotes.add(a.newPairCand(&codings[u.best[pt]], u, t, &codings[u.best[pq]], u, q, seq), u, u, doc)
 		}
 	}
@@ -363,7 +363,7 @@ func (a *Accumulator) qualities(order []int) []QualityLink {
 	for _, k := range keys {
 		q := a.qual[k]
 		out = append(out, QualityLink{Target: a.codes[k[0]].ID, Quality: a.codes[k[1]].ID, Segments: q.segments, Negated: q.negated,
-			Cases: sortedKeys(q.cases), Quotes: q.quotes.take(a.finishing)})
+			Cases: q.cases.ids(a.caseList), Quotes: q.quotes.take(a.finishing)})
 	}
 	return out
 }
