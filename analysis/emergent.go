@@ -222,12 +222,14 @@ type EmergentAccumulator struct {
 	strs    map[string]string   // interned mention texts and patterns
 	turnIdx map[turnKind]uint32 // role and voice -> index in turns
 	turns   []turnKind
-	bigNums map[uint32]int // segment numbers of kept segments that need more than 32 bits
-	tokens  int            // word tokens counted, at most maxTokens
-	segs    [][]segRec     // segments kept as examples, in chunks (see seg)
-	docs    []docRec       // documents with kept segments, in the order they were merged
-	lastDoc int            // index in docs of the greatest document ID
-	store   exStore        // the records of the kept segments
+	// lastTurn is the index in turns of the kind turnID returned last.
+	lastTurn uint32
+	bigNums  map[uint32]int // segment numbers of kept segments that need more than 32 bits
+	tokens   int            // word tokens counted, at most maxTokens
+	segs     [][]segRec     // segments kept as examples, in chunks (see seg)
+	docs     []docRec       // documents with kept segments, in the order they were merged
+	lastDoc  int            // index in docs of the greatest document ID
+	store    exStore        // the records of the kept segments
 	// memoWords gives, per emMemo (by id), the global word of each of its
 	// word numbers (see globalWord).
 	memoWords map[uint32]*memoGlobal

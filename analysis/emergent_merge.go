@@ -468,14 +468,22 @@ func (a *EmergentAccumulator) intern(s string) string {
 
 // turnID returns the index of a turn's role and voice in a.turns.
 func (a *EmergentAccumulator) turnID(t *corpus.Turn) uint32 {
-	k := turnKind{t.Role, t.Voice}
-	if id, ok := a.turnIdx[k]; ok {
-		return id
+	if int(a.lastTurn) < len(a.turns) {
+		// Kept segments in a row are mostly of one speaker: try the
+		// last turn kind first.
+		if last := &a.turns[a.lastTurn]; last.role == t.Role && last.voice == t.Voice {
+			return a.lastTurn
+		}
 	}
-	id := uint32(len(a.turns))
-	k = turnKind{strings.Clone(t.Role), corpus.Voice(strings.Clone(string(t.Voice)))}
-	a.turnIdx[k] = id
-	a.turns = append(a.turns, k)
+	k := turnKind{t.Role, t.Voice}
+	id, ok := a.turnIdx[k]
+	if !ok {
+		id = uint32(len(a.turns))
+		k = turnKind{strings.Clone(t.Role), corpus.Voice(strings.Clone(string(t.Voice)))}
+		a.turnIdx[k] = id
+		a.turns = append(a.turns, k)
+	}
+	a.lastTurn = id
 	return id
 }
 
