@@ -1140,10 +1140,13 @@ func (l *quoteList) take(finishing bool) []Quote {
 // add offers a candidate of unit u of the document being added (doc) to
 // the list.
 func (l *quoteList) add(c quoteCand, u *segUnit, doc *docSources) {
+	if n := len(l.items); n >= l.max && (n == 0 || !c.key.less(l.items[n-1].key)) {
+		return // full, and c is no better than the last (see insertTop)
+	}
 	var in bool
 	l.items, in = insertTop(l.items, c, l.max,
-		func(a, b *quoteCand) bool { return a.key.less(b.key) },
-		func(a, b *quoteCand) bool { return a.key.seq == b.key.seq && a.key.segN == b.key.segN })
+		func(a, b quoteCand) bool { return a.key.less(b.key) },
+		func(a, b quoteCand) bool { return a.key.seq == b.key.seq && a.key.segN == b.key.segN })
 	if !in {
 		return
 	}
@@ -1161,21 +1164,24 @@ func (l *quoteList) add(c quoteCand, u *segUnit, doc *docSources) {
 // changes, and that is decided first, without looking for c's unit: an
 // entry x of the unit that c would replace is worse than c, yet no worse
 // than the last, so c would be better than the last. Most candidates of a
-// large corpus are turned away there.
-func insertTop[T any](items []T, c T, max int, less, same func(a, b *T) bool) ([]T, bool) {
-	if max <= 0 || len(items) >= max && !less(&c, &items[len(items)-1]) {
+// large corpus are turned away there; callers may make that test
+// themselves first, with no copies of c. (less and same take their
+// arguments by value: a pointer to c handed to them would move c to the
+// heap.)
+func insertTop[T any](items []T, c T, max int, less, same func(a, b T) bool) ([]T, bool) {
+	if max <= 0 || len(items) >= max && !less(c, items[len(items)-1]) {
 		return items, false
 	}
-	for i := range items {
-		if x := &items[i]; same(x, &c) {
-			if !less(&c, x) {
+	for i, x := range items {
+		if same(x, c) {
+			if !less(c, x) {
 				return items, false
 			}
 			items = append(items[:i], items[i+1:]...)
 			break
 		}
 	}
-	i := sort.Search(len(items), func(i int) bool { return less(&c, &items[i]) })
+	i := sort.Search(len(items), func(i int) bool { return less(c, items[i]) })
 	var zero T
 	items = append(items, zero)
 	copy(items[i+1:], items[i:])

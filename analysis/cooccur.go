@@ -274,9 +274,13 @@ type pairList struct {
 // add offers a pair of the document being added (doc), with quotes of
 // units ua and ub, to the list.
 func (l *pairList) add(c pairCand, ua, ub *segUnit, doc *docSources) {
+	if n := len(l.items); n >= l.max && (n == 0 || !pairLess(&c, &l.items[n-1])) {
+		return // full, and c is no better than the last (see insertTop)
+	}
 	var in bool
-	l.items, in = insertTop(l.items, c, l.max, pairLess,
-		func(a, b *pairCand) bool {
+	l.items, in = insertTop(l.items, c, l.max,
+		func(a, b pairCand) bool { return pairLess(&a, &b) },
+		func(a, b pairCand) bool {
 			return a.first.key.seq == b.first.key.seq && a.first.key.segN == b.first.key.segN && a.snd.key.segN == b.snd.key.segN
 		})
 	if !in {

@@ -56,7 +56,9 @@ func TestInsertTopMatchesRef(t *testing.T) {
 			c := cand{unit: r.IntN(units), score: r.IntN(scores), id: id}
 			before := slices.Clone(got)
 			var in bool
-			got, in = insertTop(got, c, max, less, same)
+			got, in = insertTop(got, c, max,
+				func(a, b cand) bool { return less(&a, &b) },
+				func(a, b cand) bool { return same(&a, &b) })
 			want = insertTopRef(want, c, max,
 				func(a, b cand) bool { return less(&a, &b) },
 				func(a, b cand) bool { return same(&a, &b) })
@@ -75,5 +77,45 @@ func TestInsertTopMatchesRef(t *testing.T) {
 	}
 	if changed < 1000 || kept < 1000 {
 		t.Fatalf("%d changes and %d rejections: too few of one to test", changed, kept)
+	}
+}
+
+// TestListAddMatchesRef offers random candidates to quoteList.add and
+// pairList.add, which turn most away before insertTop, and checks their
+// lists against insertTopRef's. The candidates are kept already (ref
+// set), so that add's keep does nothing.
+func TestListAddMatchesRef(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	codes := []string{"a", "b", "c"}
+	ref := &QuoteSegment{}
+	qc := func() quoteCand {
+		return quoteCand{key: quoteKey{negated: r.IntN(4) == 0, notOwn: r.IntN(3) == 0, lenPen: int32(r.IntN(3)),
+			seq: int32(r.IntN(5)), segN: int32(r.IntN(4)), start: int32(r.IntN(3)), code: &codes[r.IntN(len(codes))]}, ref: ref}
+	}
+	for round := range 2000 {
+		max := round % 5
+		ql, pl := quoteList{max: max}, pairList{max: max}
+		var qwant []quoteCand
+		var pwant []pairCand
+		for range r.IntN(60) {
+			q := qc()
+			ql.add(q, nil, nil)
+			qwant = insertTopRef(qwant, q, max,
+				func(a, b quoteCand) bool { return a.key.less(b.key) },
+				func(a, b quoteCand) bool { return a.key.seq == b.key.seq && a.key.segN == b.key.segN })
+			p := pairCand{key: pairKey{notSame: r.IntN(2) == 0, negated: r.IntN(4) == 0, lenPen: int32(r.IntN(3))}, first: qc(), snd: qc()}
+			pl.add(p, nil, nil, nil)
+			pwant = insertTopRef(pwant, p, max,
+				func(a, b pairCand) bool { return pairLess(&a, &b) },
+				func(a, b pairCand) bool {
+					return a.first.key.seq == b.first.key.seq && a.first.key.segN == b.first.key.segN && a.snd.key.segN == b.snd.key.segN
+				})
+			if !slices.Equal(ql.items, qwant) {
+				t.Fatalf("round %d: quote list %+v, want %+v", round, ql.items, qwant)
+			}
+			if !slices.Equal(pl.items, pwant) {
+				t.Fatalf("round %d: pair list %+v, want %+v", round, pl.items, pwant)
+			}
+		}
 	}
 }
