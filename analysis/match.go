@@ -998,7 +998,10 @@ type nearWindow struct {
 func (c *Codebook) buildNear(text string, toks []tok, window string, sc *scratch) *nearIndex {
 	ni := &sc.near
 	ni.clear()
-	if window != "" && text != "" {
+	// A window that is the segment itself (a turn of one segment) has the
+	// segment's tokens: its cue words are found in toks, with no shift,
+	// as the segment's are below.
+	if window != "" && text != "" && window != text {
 		win := c.nearWindow(window, sc)
 		if off := strings.Index(window, text); off >= 0 {
 			w0, _ := slices.BinarySearch(win.bs, off) // tokens before the segment

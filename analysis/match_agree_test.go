@@ -91,6 +91,10 @@ func TestMatchAgreesWithReference(t *testing.T) {
 				ctxs = append(ctxs, Context{Role: "parent", Window: win},
 					Context{Role: "child", Window: sents[(i+2)%len(sents)]})
 			}
+			if i%3 == 1 {
+				// A turn of this one segment: the window is the text.
+				ctxs = append(ctxs, Context{Role: "parent", Window: s})
+			}
 			for _, ctx := range ctxs {
 				got, want := cb.Match(s, ctx), cb.refMatch(s, ctx)
 				if d := cmp.Diff(want, got); d != "" {
@@ -116,6 +120,7 @@ func FuzzMatchAgreesWithReference(f *testing.F) {
 	for _, s := range []string{"De buren kennen we niet.", "WhatsApp-groep", "oma's-", "ĳs crèche", "\xff\xfe juf",
 		"- - -", "andere ouders", "Mijn moeder past op de kinderen van de flat.", "Het Zuiderpark is op (.)"} {
 		f.Add(s, "parent", s+" en de coach")
+		f.Add(s, "child", s) // a turn of one segment
 	}
 	f.Fuzz(func(t *testing.T, text, role, window string) {
 		for _, ctx := range []Context{{Role: role}, {Role: role, Window: window}} {
