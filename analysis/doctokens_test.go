@@ -81,7 +81,9 @@ func TestObserveTokensMatchesObserve(t *testing.T) {
 		mixed := NewEmergentAccumulator(opt)
 		mixed.memoMax = 20
 		pick := rand.New(rand.NewPCG(3, 5))
-		mixedEpochs := map[uint32]bool{}
+		// The word memos mixed used and emptied, by memo and epoch (under
+		// the race detector the pool drops scratches: new memos).
+		mixedEpochs := map[[2]uint32]bool{}
 		var dt, dt2, dt3 DocTokens
 		// A scratch whose memo is emptied every 40 words.
 		smallSc := &scratch{stems: stemmer{shared: cb.stems, local: map[string]string{}}, memo: newWordMemo(cb.lex, cb.cues, 40)}
@@ -121,7 +123,7 @@ func TestObserveTokensMatchesObserve(t *testing.T) {
 				mdt = &dt3
 			}
 			x := mixed.ObserveTokens(d, want, mdt)
-			mixedEpochs[x.epoch] = true
+			mixedEpochs[[2]uint32{x.memo, x.epoch}] = true
 			mixed.AddObserved(x)
 		}
 		if len(mixedEpochs) < 20 {
