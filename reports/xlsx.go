@@ -440,6 +440,18 @@ func (w *WorkbookWriter) finish(r *analysis.Results, m *Manifest) error {
 	if err := w.writeLists(codes); err != nil {
 		return fmt.Errorf("sheet %s: %w", w.names.get(w.tx.SheetLists), err)
 	}
+	// The framework by role is written with the framework, by one call
+	// (writeFrameworks) that formats each quote once for both: its fn is
+	// nil and its error roleErr.
+	var (
+		roleSheet string
+		roleErr   error
+	)
+	frameworks := func(sheet string, v *view) error {
+		var err error
+		err, roleErr = w.writeFrameworks(sheet, roleSheet, v)
+		return err
+	}
 	// The summary sheets, in the order their calls on the workbook are
 	// made (which decides excelize's shared strings and so the file's
 	// bytes). Their rows are made concurrently, the heaviest first; each
@@ -450,14 +462,15 @@ func (w *WorkbookWriter) finish(r *analysis.Results, m *Manifest) error {
 	// turn; both are small.
 	// cost ranks the sheets for a large corpus (CPU at 10M words), for
 	// the heaviest to start first.
+	const roleAt = 1 // the framework by role's place in writers
 	writers := []struct {
 		sheet string
 		fn    func(sheet string, v *view) error
 		live  bool
 		cost  int
 	}{
-		{w.tx.SheetFramework, w.writeFramework, false, 4},
-		{w.tx.SheetFrameworkRole, w.writeFrameworkRole, false, 3},
+		{w.tx.SheetFramework, frameworks, false, 7},
+		{w.tx.SheetFrameworkRole, nil, false, 0},
 		{w.tx.SheetCooccur, w.writeCooccur, true, 0},
 		{w.tx.SheetBridges, w.writeBridges, false, 5},
 		{w.tx.SheetQualities, w.writeQualities, false, 0},
@@ -477,9 +490,12 @@ func (w *WorkbookWriter) finish(r *analysis.Results, m *Manifest) error {
 		names[i] = w.names.get(x.sheet)
 		if !x.live {
 			w.deferred[names[i]] = &ops[i]
-			queue = append(queue, i)
+			if x.fn != nil {
+				queue = append(queue, i)
+			}
 		}
 	}
+	roleSheet = names[roleAt]
 	slices.SortStableFunc(queue, func(a, b int) int { return writers[b].cost - writers[a].cost })
 	next := make(chan int, len(queue))
 	for _, i := range queue {
@@ -495,6 +511,7 @@ func (w *WorkbookWriter) finish(r *analysis.Results, m *Manifest) error {
 		})
 	}
 	wg.Wait()
+	errs[roleAt] = roleErr
 	w.deferred = nil
 	for i, x := range writers {
 		err := errs[i]

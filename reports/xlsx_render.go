@@ -651,8 +651,28 @@ func joinedCell[T string | []byte](r *renderedRows, s *streamSheet, i int, doc s
 	}
 	r.xml = append(r.xml, '>')
 	r.xml = append(r.xml, e.of(doc)...)
-	r.xml = appendXMLText(r.xml, rest)
+	if digitsSuffix(rest) {
+		r.xml = append(r.xml, rest...) // its own character data
+	} else {
+		r.xml = appendXMLText(r.xml, rest)
+	}
 	r.xml = append(r.xml, `</t></is></c>`...)
+}
+
+// digitsSuffix reports whether rest is '#' or ':' and one or more ASCII
+// digits, as the most common rests of joinedCell are (a segment's number,
+// a line): such a text is its own XML character data (appendXMLText
+// copies it as it is), checked more cheaply than by appendXMLText.
+func digitsSuffix[T string | []byte](rest T) bool {
+	if len(rest) < 2 || rest[0] != '#' && rest[0] != ':' {
+		return false
+	}
+	for i := 1; i < len(rest); i++ {
+		if c := rest[i]; c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // appendCodingContext appends codingContext(doc, k), using *runes as

@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -428,4 +429,86 @@ func BenchmarkWorkbookTwoPhase200k(b *testing.B) {
 	}
 	reportCPU(b, cpu)
 	b.ReportMetric(float64(benchDocs*benchSegsPerDoc*benchCodesPerSeg)*float64(b.N)/b.Elapsed().Seconds(), "codings/s")
+}
+
+// TestDigitsSuffix checks joinedCell's shortcut: digitsSuffix holds for
+// exactly '#' or ':' and ASCII digits, and what it holds for is its own
+// XML character data (appendXMLText, which joinedCell otherwise uses,
+// copies it as it is); on random rests, digit ones and others.
+func TestDigitsSuffix(t *testing.T) {
+	rng := rand.New(rand.NewPCG(79, 83))
+	pieces := []string{"#", ":", "@", "0", "7", "9", "12", "/", "a", "_x0041_", "&", "<", " ", "\r", "é", "\xff", "٣"}
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(6) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		rest := b.String()
+		want := len(rest) >= 2 && (rest[0] == '#' || rest[0] == ':') && strings.Trim(rest[1:], "0123456789") == ""
+		if got := digitsSuffix(rest); got != want {
+			t.Fatalf("digitsSuffix(%q) = %v, want %v", rest, got, want)
+		}
+		if got := digitsSuffix([]byte(rest)); got != want {
+			t.Fatalf("digitsSuffix([]byte(%q)) = %v, want %v", rest, got, want)
+		}
+		if want && string(appendXMLText(nil, rest)) != rest {
+			t.Fatalf("%q is not its own character data: %q", rest, appendXMLText(nil, rest))
+		}
+	}
+}
+
+// oldJoinedCell is joinedCell as it was, rest always escaped by
+// appendXMLText: the reference of BenchmarkJoinedCell.
+func oldJoinedCell(r *renderedRows, s *streamSheet, i int, doc, rest string, e *escapedText) {
+	r.cell(s, i, s.cellInline)
+	if isXMLSpace(doc[0]) || isXMLSpace(rest[len(rest)-1]) {
+		r.xml = append(r.xml, ` xml:space="preserve"`...)
+	}
+	r.xml = append(r.xml, '>')
+	r.xml = append(r.xml, e.of(doc)...)
+	r.xml = appendXMLText(r.xml, rest)
+	r.xml = append(r.xml, `</t></is></c>`...)
+}
+
+// BenchmarkJoinedCell writes the segment IDs of a document's rows
+// (joinedCell, as idCell does) and, for comparison, the same cells with
+// every rest escaped by appendXMLText as before (Reference); the cells
+// are the same (checked).
+func BenchmarkJoinedCell(b *testing.B) {
+	w, err := NewWorkbook(LangNL, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer w.Discard()
+	s := w.codings
+	const doc = "C00001/wave1/C00001_interview_1.txt"
+	rests := make([]string, 300)
+	for i := range rests {
+		rests[i] = "#" + strconv.Itoa(i+1)
+	}
+	var got, want renderedRows
+	var e escapedText
+	for _, r := range rests {
+		joinedCell(&got, s, 5, doc, r, &e)
+		oldJoinedCell(&want, s, 5, doc, r, &e)
+	}
+	if !bytes.Equal(got.xml, want.xml) {
+		b.Fatalf("cells differ:\n%s\n%s", got.xml, want.xml)
+	}
+	b.Run("DigitsSuffix", func(b *testing.B) {
+		for b.Loop() {
+			got.reset()
+			for _, r := range rests {
+				joinedCell(&got, s, 5, doc, r, &e)
+			}
+		}
+	})
+	b.Run("Reference", func(b *testing.B) {
+		for b.Loop() {
+			want.reset()
+			for _, r := range rests {
+				oldJoinedCell(&want, s, 5, doc, r, &e)
+			}
+		}
+	})
 }

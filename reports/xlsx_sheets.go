@@ -3,6 +3,7 @@ package reports
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -661,6 +662,9 @@ func (c *cellText) reset() *cellText { c.b = c.b[:0]; return c }
 // str appends s.
 func (c *cellText) str(s string) *cellText { c.b = append(c.b, s...); return c }
 
+// bytes appends b.
+func (c *cellText) bytes(b []byte) *cellText { c.b = append(c.b, b...); return c }
+
 // mark returns where the text appended next starts, for cell.
 func (c *cellText) mark() int { return len(c.b) }
 
@@ -817,69 +821,47 @@ func (c *caseCounts) find(id string) {
 // zero count).
 func (c *caseCounts) count(k int) *analysis.CodeCount { return c.found[c.first[k]] }
 
-// writeFramework writes the framework matrix: a row per case, per code a
-// summary of the case's own words (count, then the quotes Results chose,
-// best first, with location) and the count as a number.
-func (w *WorkbookWriter) writeFramework(sheet string, v *view) error {
-	s := w.newStreamedSheetWriter(sheet)
+// writeFrameworks writes the framework matrix (sheet fwSheet) and the
+// framework matrix by speaker role (sheet roleSheet) in one pass over the
+// cases, formatting each chosen quote once for both (quoteMemo): a role's
+// quotes are those of the case's that the role said. It returns each
+// sheet's error.
+//
+// The framework matrix has a row per case, per code a summary of the
+// case's own words (count, then the quotes Results chose, best first,
+// with location) and the count as a number. The framework by role has a
+// row per case and own-voice role, with the role's counts from
+// Results.ByRole and those of the case's chosen quotes that the role
+// said.
+func (w *WorkbookWriter) writeFrameworks(fwSheet, roleSheet string, v *view) (fwErr, roleErr error) {
 	codes, _ := frameworkCodes(v.r)
+	fs := w.newStreamedSheetWriter(fwSheet)
 	head := []any{w.tx.ColCase, w.tx.ColWijk}
 	for _, c := range codes {
 		head = append(head, w.codeHeader(v, c, ""), w.codeHeader(v, c, " (n)"))
 	}
-	s.widths(12, 14)
+	fs.widths(12, 14)
 	for i := range codes {
-		s.width(3+2*i, 48)
-		s.width(4+2*i, 9)
-		s.wrapCols(3 + 2*i)
-		s.topCols(4 + 2*i)
+		fs.width(3+2*i, 48)
+		fs.width(4+2*i, 9)
+		fs.wrapCols(3 + 2*i)
+		fs.topCols(4 + 2*i)
 	}
-	s.header(head...)
-	var ct cellText
-	var row []any
-	cases := newCaseCounts(v.r, codes)
-	var counts countNegMemo
-	for _, ci := range v.r.Corpus.Cases {
-		cases.find(ci.ID)
-		row = append(row[:0], ci.ID, strings.Join(ci.Wijks, ", "))
-		ct.reset()
-		for k := range codes {
-			cc := cases.count(k)
-			if cc == nil || cc.Mentions == 0 {
-				row = append(row, nil, 0)
-				continue
-			}
-			m := ct.mark()
-			ct.str(counts.countNeg(v.tx, cc.Mentions, cc.Negated))
-			if len(cc.Quotes) > 0 {
-				ct.str("\n").quotes(w, v, cc.Quotes)
-			}
-			row = append(row, ct.cell(m), cc.Mentions)
-		}
-		s.row(row...)
-	}
-	s.freeze = 1
-	return s.done(true)
-}
+	fs.header(head...)
 
-// writeFrameworkRole writes the framework matrix by speaker role: a row
-// per case and own-voice role, with the role's counts from Results.ByRole
-// and those of the case's chosen quotes that the role said.
-func (w *WorkbookWriter) writeFrameworkRole(sheet string, v *view) error {
-	s := w.newStreamedSheetWriter(sheet)
-	codes, _ := frameworkCodes(v.r)
-	head := []any{w.tx.ColCase, w.tx.ColRole, w.tx.ColRoleSegments}
+	rs := w.newStreamedSheetWriter(roleSheet)
+	head = append(head[:0], w.tx.ColCase, w.tx.ColRole, w.tx.ColRoleSegments)
 	for _, c := range codes {
 		head = append(head, w.codeHeader(v, c, ""), w.codeHeader(v, c, " (n)"))
 	}
-	s.widths(12, 14, 10)
+	rs.widths(12, 14, 10)
 	for i := range codes {
-		s.width(4+2*i, 44)
-		s.width(5+2*i, 9)
-		s.wrapCols(4 + 2*i)
-		s.topCols(5 + 2*i)
+		rs.width(4+2*i, 44)
+		rs.width(5+2*i, 9)
+		rs.wrapCols(4 + 2*i)
+		rs.topCols(5 + 2*i)
 	}
-	s.header(head...)
+	rs.header(head...)
 	m := v.r.ByRole
 	// Row and column positions found once: looking each cell up by its
 	// labels would cost rows x rows x codes on a large corpus.
@@ -897,13 +879,34 @@ func (w *WorkbookWriter) writeFrameworkRole(sheet string, v *view) error {
 			colAt[i] = m.Col(c)
 		}
 	}
-	var ct cellText
-	var qs []analysis.Quote
-	var row []any
+
+	var (
+		ct     cellText
+		row    []any
+		counts countNegMemo
+		memo   quoteMemo
+	)
 	cases := newCaseCounts(v.r, codes)
-	var counts countNegMemo
 	for _, ci := range v.r.Corpus.Cases {
 		cases.find(ci.ID)
+		memo.reset(len(codes))
+		row = append(row[:0], ci.ID, strings.Join(ci.Wijks, ", "))
+		ct.reset()
+		for k := range codes {
+			cc := cases.count(k)
+			if cc == nil || cc.Mentions == 0 {
+				row = append(row, nil, 0)
+				continue
+			}
+			at := ct.mark()
+			ct.str(counts.countNeg(v.tx, cc.Mentions, cc.Negated))
+			for _, q := range memo.quotes(w, v, k, cc.Quotes) {
+				ct.str("\n").bytes(q)
+			}
+			row = append(row, ct.cell(at), cc.Mentions)
+		}
+		fs.row(row...)
+
 		for _, role := range ci.Roles {
 			label := ci.ID + "/" + role
 			ri, ok := rowAt[label]
@@ -925,28 +928,70 @@ func (w *WorkbookWriter) writeFrameworkRole(sheet string, v *view) error {
 					row = append(row, nil, 0)
 					continue
 				}
-				qs = qs[:0]
+				at := ct.mark()
+				ct.str(counts.countNeg(v.tx, n, 0))
+				said := false
 				if cc := cases.count(k); cc != nil {
-					for _, q := range cc.Quotes {
-						if q.Role == role {
-							qs = append(qs, q)
+					qs := memo.quotes(w, v, k, cc.Quotes)
+					for j := range cc.Quotes {
+						if cc.Quotes[j].Role == role {
+							ct.str("\n").bytes(qs[j])
+							said = true
 						}
 					}
 				}
-				m := ct.mark()
-				ct.str(counts.countNeg(v.tx, n, 0))
-				if len(qs) > 0 {
-					ct.str("\n").quotes(w, v, qs)
-				} else {
+				if !said {
 					ct.str("\n(").str(w.tx.NoQuoteOfRole).str(")")
 				}
-				row = append(row, ct.cell(m), n)
+				row = append(row, ct.cell(at), n)
 			}
-			s.row(row...)
+			rs.row(row...)
 		}
 	}
-	s.freeze = 2
-	return s.done(true)
+	fs.freeze = 1
+	rs.freeze = 2
+	return fs.done(true), rs.done(true)
+}
+
+// quoteMemo holds the quotes of one case's codes as the framework sheets
+// show them, each a line "• " and the quote (cellText.quote), formatted
+// the first time they are asked for; the zero value is ready.
+type quoteMemo struct {
+	ct    cellText
+	spans []xmlSpan // per quote formatted, its line in ct.b
+	lines [][]byte  // quotes' result, reused
+	// from is, per code, the first of its quotes in spans, or -1 when
+	// they are not formatted yet.
+	from []int
+}
+
+// reset forgets the quotes, for a case with codes codes.
+func (m *quoteMemo) reset(codes int) {
+	m.ct.reset()
+	m.spans = m.spans[:0]
+	m.from = slices.Grow(m.from[:0], codes)[:codes]
+	for i := range m.from {
+		m.from[i] = -1
+	}
+}
+
+// quotes returns the lines of qs, the quotes of code k (0-based, less
+// than reset's codes) of the case, one per quote, valid until the next
+// reset or quotes call. qs must be the same for each call with k.
+func (m *quoteMemo) quotes(w *WorkbookWriter, v *view, k int, qs []analysis.Quote) [][]byte {
+	if m.from[k] < 0 {
+		m.from[k] = len(m.spans)
+		for _, q := range qs {
+			at := m.ct.mark()
+			m.ct.str("• ").quote(w, v, q)
+			m.spans = append(m.spans, xmlSpan{at, len(m.ct.b)})
+		}
+	}
+	m.lines = m.lines[:0]
+	for _, s := range m.spans[m.from[k] : m.from[k]+len(qs)] {
+		m.lines = append(m.lines, m.ct.b[s.start:s.end:s.end])
+	}
+	return m.lines
 }
 
 // writeCooccur writes the own-voice window co-occurrence matrix of the
