@@ -71,7 +71,7 @@ func beginOutput(out string) (*outStage, error) {
 // commit swaps the staging folder in as the output folder and removes the
 // previous output. After commit, abort does nothing.
 func (s *outStage) commit() error {
-	// Files written without their own sync (reports.CreateFile) reach the
+	// Files written without their own sync (createStaged, reports.CreateFile) reach the
 	// disk before the folder is swapped in.
 	if err := syncTree(s.dir); err != nil {
 		return fmt.Errorf("sync output %s: %w", s.dir, err)
