@@ -443,6 +443,11 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 			// is swapped in (staging.go); thousands of small files are not
 			// worth a write-back hint each.
 			written, err = reports.WriteAllWith(cfg.Out, res, m, lang, reports.CreateFile)
+			if err == nil {
+				// The workbook usually finishes last: the files written so
+				// far reach the disk meanwhile.
+				stage.syncEarly()
+			}
 			return err
 		},
 		func() error {
