@@ -424,9 +424,6 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 	debugHeap("results")
 	m.Timings["results"] = time.Since(started).Round(time.Millisecond).String()
 	var written []string
-	// The Markdown and SVG files take at most half the cores while the
-	// workbook is being written (fileGate).
-	gate := newFileGate(reports.CreateFile, runtime.GOMAXPROCS(0)/2, filepath.Join(cfg.Out, reports.ReportFile))
 	err = parallel(
 		func() error {
 			if err := qw.Close(res); err != nil {
@@ -445,21 +442,16 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 			// Plain files: the staging folder is synced as a whole before it
 			// is swapped in (staging.go); thousands of small files are not
 			// worth a write-back hint each.
-			written, err = reports.WriteAllWith(cfg.Out, res, m, lang, gate.write)
+			written, err = reports.WriteAllWith(cfg.Out, res, m, lang, reports.CreateFile)
 			if err == nil {
-				// The files written so far reach the disk while the
-				// last job is still writing (only the first call does it).
+				// The workbook usually finishes last: the files written so
+				// far reach the disk meanwhile.
 				stage.syncEarly()
 			}
 			return err
 		},
 		func() error {
-			defer gate.open()
-			err := createStaged(filepath.Join(cfg.Out, reports.XLSXFile), func(w io.Writer) error { return wb.Close(w, res, m) })
-			if err == nil {
-				stage.syncEarly()
-			}
-			return err
+			return createStaged(filepath.Join(cfg.Out, reports.XLSXFile), func(w io.Writer) error { return wb.Close(w, res, m) })
 		},
 	)
 	if err != nil {

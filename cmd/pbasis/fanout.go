@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"io"
 	"sync"
 	"sync/atomic"
 
@@ -117,72 +115,3 @@ func parallel(fns ...func() error) error {
 	}
 	return nil
 }
-
-// fileGate limits how many files a reports.FileWriter makes at once until
-// it is opened. The report phase's jobs share the cores, and
-// reports.WriteAllWith, with many writers of small files, would otherwise
-// take most of them from the workbook, which has the longest chain of
-// work that cannot be split (its last steps are serial) and then finishes
-// alone with a core idle. Gated, the workbook keeps its share and the
-// Markdown and SVG files fill the rest; once the workbook is done, open
-// lifts the limit.
-//
-// Only the making of a file's bytes waits for a turn: a gated file is
-// made into memory and written to its file after its turn, as creating
-// files can wait for the disk, and a turn must not be spent waiting.
-//
-// The file named free is never held back (nor buffered): WriteAllWith's
-// report.md waits, while it is written, for the other files to be done,
-// and so must not take one of their turns.
-type fileGate struct {
-	put    reports.FileWriter
-	free   string
-	slots  chan struct{} // a token per gated file being made
-	opened chan struct{} // closed by open
-	once   sync.Once
-	bufs   sync.Pool // *bytes.Buffer
-}
-
-// newFileGate returns a gate letting at most n (at least 1) files at once
-// through put, besides the file named free, until open.
-func newFileGate(put reports.FileWriter, n int, free string) *fileGate {
-	return &fileGate{put: put, free: free, slots: make(chan struct{}, max(n, 1)), opened: make(chan struct{})}
-}
-
-// write is a reports.FileWriter: put's, the file made in its turn while
-// the gate is shut.
-func (g *fileGate) write(name string, write func(w io.Writer) error) error {
-	if name == g.free {
-		return g.put(name, write)
-	}
-	select {
-	case <-g.opened:
-		return g.put(name, write)
-	case g.slots <- struct{}{}:
-	}
-	b, _ := g.bufs.Get().(*bytes.Buffer)
-	if b == nil {
-		b = new(bytes.Buffer)
-	}
-	b.Reset()
-	err := write(b)
-	<-g.slots
-	if err == nil {
-		err = g.put(name, func(w io.Writer) error {
-			_, err := w.Write(b.Bytes())
-			return err
-		})
-	} else {
-		// As put would: the file is not left behind, and the error
-		// names it.
-		err = g.put(name, func(io.Writer) error { return err })
-	}
-	if b.Cap() <= 1<<20 {
-		g.bufs.Put(b)
-	}
-	return err
-}
-
-// open lets every file through from now on. It may be called more than
-// once.
-func (g *fileGate) open() { g.once.Do(func() { close(g.opened) }) }

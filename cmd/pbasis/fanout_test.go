@@ -1,20 +1,11 @@
 package main
 
 import (
-	"bytes"
 	"errors"
-	"io"
-	"os"
-	"path/filepath"
 	"strconv"
-	"strings"
-	"sync"
-	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/pbasis/pbasis/corpus"
-	"github.com/pbasis/pbasis/reports"
 )
 
 func TestFanoutOrderAndErrors(t *testing.T) {
@@ -68,109 +59,5 @@ func TestFanoutFirstStageErrorWins(t *testing.T) {
 	f.send(docJob{doc: &corpus.Document{ID: "x"}})
 	if err := f.wait(); !errors.Is(err, e1) {
 		t.Fatalf("wait = %v, want the first stage's error (stage order decides)", err)
-	}
-}
-
-// TestFileGate checks that files written through a fileGate hold what
-// reports.CreateFile writes, that while it is shut at most n files are
-// made at once, that the free file is not held back (it may wait for the
-// others, as report.md does), that open lets every file through, and
-// that a failed file is not left behind.
-func TestFileGate(t *testing.T) {
-	dir := t.TempDir()
-	for _, n := range []int{0, 1, 2, 3} {
-		g := newFileGate(reports.CreateFile, n, filepath.Join(dir, "free"))
-		var making, most atomic.Int32
-		const files = 40
-		var wg sync.WaitGroup
-		others := make(chan struct{})
-		wg.Go(func() {
-			err := g.write(filepath.Join(dir, "free"), func(w io.Writer) error {
-				<-others // waits for the gated files, holding no turn
-				_, err := io.WriteString(w, "free")
-				return err
-			})
-			if err != nil {
-				t.Error(err)
-			}
-		})
-		var gated sync.WaitGroup
-		for i := range files {
-			gated.Go(func() {
-				name := filepath.Join(dir, "f"+strconv.Itoa(i))
-				err := g.write(name, func(w io.Writer) error {
-					now := making.Add(1)
-					defer making.Add(-1)
-					for {
-						m := most.Load()
-						if now <= m || most.CompareAndSwap(m, now) {
-							break
-						}
-					}
-					time.Sleep(time.Millisecond)
-					for k := range i * 997 {
-						if _, err := w.Write([]byte{byte(k), byte(i)}); err != nil {
-							return err
-						}
-					}
-					return nil
-				})
-				if err != nil {
-					t.Error(err)
-				}
-			})
-		}
-		gated.Wait()
-		close(others)
-		wg.Wait()
-		if m := most.Load(); int(m) > max(n, 1) {
-			t.Errorf("n=%d: %d files made at once", n, m)
-		}
-		for i := range files {
-			got, err := os.ReadFile(filepath.Join(dir, "f"+strconv.Itoa(i)))
-			if err != nil {
-				t.Fatal(err)
-			}
-			want := make([]byte, 0, 2*i*997)
-			for k := range i * 997 {
-				want = append(want, byte(k), byte(i))
-			}
-			if !bytes.Equal(got, want) {
-				t.Fatalf("n=%d: file %d: %d bytes, want %d", n, i, len(got), len(want))
-			}
-		}
-		// Open: many files at once.
-		g.open()
-		g.open()
-		var in sync.WaitGroup
-		in.Add(3)
-		var open sync.WaitGroup
-		for i := range 3 {
-			open.Go(func() {
-				err := g.write(filepath.Join(dir, "o"+strconv.Itoa(i)), func(w io.Writer) error {
-					in.Done()
-					in.Wait() // all three at once, whatever n is
-					return nil
-				})
-				if err != nil {
-					t.Error(err)
-				}
-			})
-		}
-		open.Wait()
-	}
-	// A failed file: its error, named, and no file.
-	g := newFileGate(reports.CreateFile, 1, "")
-	boom := errors.New("boom")
-	name := filepath.Join(dir, "bad")
-	err := g.write(name, func(w io.Writer) error {
-		io.WriteString(w, "partial")
-		return boom
-	})
-	if !errors.Is(err, boom) || !strings.Contains(err.Error(), name) {
-		t.Errorf("failed file: got %v, want %v naming %s", err, boom, name)
-	}
-	if _, err := os.Stat(name); !os.IsNotExist(err) {
-		t.Errorf("failed file left behind: %v", err)
 	}
 }
