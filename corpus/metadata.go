@@ -110,11 +110,13 @@ func readLimited(fsys fs.FS, name string, max int64) ([]byte, error) {
 			Hint: "split the file or raise limits.max_file_bytes"}
 	}
 	// A file that is being written while pbasis reads it (a transcript
-	// still open in a synchronising folder, say) is not read half.
-	// fs.Stat looks the path up again (as opening it would, without the
-	// cost of an open file when fsys is a StatFS).
+	// still open in a synchronising folder, say) is not read half: the
+	// open file is looked at again (one fstat; looking the path up again
+	// costs an open and a close of its folder more with an os.Root input,
+	// and a file replaced by a new one under the same name meanwhile was
+	// still read whole).
 	if serr == nil && before.Mode().IsRegular() {
-		if st, err := fs.Stat(fsys, name); err == nil {
+		if st, err := f.Stat(); err == nil {
 			if st.Size() != int64(len(data)) || !st.ModTime().Equal(before.ModTime()) {
 				return nil, &InputError{Pos: Pos{File: name}, Err: fmt.Errorf("%w: the file changed while it was read (%d bytes read, %d on disk now)", ErrCorrupt, len(data), st.Size()),
 					Hint: "run again when nothing is writing to the file"}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -284,13 +285,17 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 	}
 	defer emAcc.Close()
 	// project.qdpx streams its sources as documents come; the staging folder
-	// makes the file atomic with the rest of the output.
+	// makes the file atomic with the rest of the output. It is written
+	// like the other staged files (staged.go): buffered, its write-back
+	// started as it goes.
 	qf, err := os.Create(filepath.Join(cfg.Out, reports.QDPXFile))
 	if err != nil {
 		return fmt.Errorf("write %s: %w", reports.QDPXFile, err)
 	}
 	defer qf.Close()
-	qw, err := reports.NewQDPX(qf, cb.Spec(), version)
+	qwb := newWritebackFile(qf)
+	qbuf := bufio.NewWriterSize(qwb, stagedBuffer)
+	qw, err := reports.NewQDPX(qbuf, cb.Spec(), version)
 	if err != nil {
 		return err
 	}
@@ -314,12 +319,14 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 		return preparedDoc{work: w, emergent: emAcc.ObserveTokens(d, codings, dt), sheet: wb.Render(d, codings), project: qw.Render(d, codings)}
 	}
 	var fatal error
-	err = reports.AtomicWrite(segPath, func(w io.Writer) error {
+	// The files are written straight into the staging folder, which commit
+	// syncs as a whole (staged.go).
+	err = createStaged(segPath, func(w io.Writer) error {
 		sw, err := reports.NewSegmentsWriter(w)
 		if err != nil {
 			return err
 		}
-		return reports.AtomicWrite(codPath, func(wc io.Writer) error {
+		return createStaged(codPath, func(wc io.Writer) error {
 			cw, err := reports.NewCodingsWriter(wc)
 			if err != nil {
 				return err
@@ -422,6 +429,10 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 			if err := qw.Close(res); err != nil {
 				return fmt.Errorf("write %s: %w", reports.QDPXFile, err)
 			}
+			if err := qbuf.Flush(); err != nil {
+				return fmt.Errorf("write %s: %w", reports.QDPXFile, err)
+			}
+			qwb.startRest()
 			if err := qf.Close(); err != nil {
 				return fmt.Errorf("write %s: %w", reports.QDPXFile, err)
 			}
@@ -429,12 +440,18 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 		},
 		func() (err error) {
 			// Plain files: the staging folder is synced as a whole before it
-			// is swapped in (staging.go).
+			// is swapped in (staging.go); thousands of small files are not
+			// worth a write-back hint each.
 			written, err = reports.WriteAllWith(cfg.Out, res, m, lang, reports.CreateFile)
+			if err == nil {
+				// The workbook usually finishes last: the files written so
+				// far reach the disk meanwhile.
+				stage.syncEarly()
+			}
 			return err
 		},
 		func() error {
-			return reports.AtomicWrite(filepath.Join(cfg.Out, reports.XLSXFile), func(w io.Writer) error { return wb.Close(w, res, m) })
+			return createStaged(filepath.Join(cfg.Out, reports.XLSXFile), func(w io.Writer) error { return wb.Close(w, res, m) })
 		},
 	)
 	if err != nil {
@@ -453,7 +470,7 @@ func runRun(ctx context.Context, flags *pflag.FlagSet, g globalOptions) error {
 		m.ExitCode = 1
 	}
 	m.Timings["total"] = time.Since(started).Round(time.Millisecond).String()
-	if err := reports.AtomicWrite(manifestPath, func(w io.Writer) error { return reports.WriteManifest(w, m) }); err != nil {
+	if err := createStaged(manifestPath, func(w io.Writer) error { return reports.WriteManifest(w, m) }); err != nil {
 		return err
 	}
 	// Nothing is swapped in after SIGINT/SIGTERM (main.go), even when it

@@ -223,7 +223,7 @@ func TestInterruptedRun(t *testing.T) {
 	waitWriting := func(cmd *exec.Cmd) bool {
 		deadline := time.Now().Add(60 * time.Second)
 		for time.Now().Before(deadline) {
-			tmp, _ := filepath.Glob(filepath.Join(dir, "out.pbasis-tmp-*", ".segments.csv.tmp*"))
+			tmp, _ := filepath.Glob(filepath.Join(dir, "out.pbasis-tmp-*", "segments.csv"))
 			if len(tmp) > 0 {
 				time.Sleep(200 * time.Millisecond)
 				return true

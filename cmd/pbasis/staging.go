@@ -40,6 +40,30 @@ type outStage struct {
 	final     string // the output folder as configured
 	dir       string // the staging folder everything is written into
 	committed bool
+	early     chan struct{} // closed when syncEarly's sync is done; nil before syncEarly
+}
+
+// syncEarly starts making the files written so far durable, on a
+// goroutine of its own, while the run goes on writing the rest: the sync
+// at commit then has less left to wait for. Its errors are not reported:
+// commit syncs again and reports those. Only the first call does
+// anything.
+func (s *outStage) syncEarly() {
+	if s.early != nil {
+		return
+	}
+	s.early = make(chan struct{})
+	go func() {
+		defer close(s.early)
+		_ = syncTree(s.dir)
+	}()
+}
+
+// waitEarly waits for syncEarly's sync, if one was started.
+func (s *outStage) waitEarly() {
+	if s.early != nil {
+		<-s.early
+	}
 }
 
 // beginOutput checks that out may be replaced and creates its staging
@@ -71,8 +95,9 @@ func beginOutput(out string) (*outStage, error) {
 // commit swaps the staging folder in as the output folder and removes the
 // previous output. After commit, abort does nothing.
 func (s *outStage) commit() error {
-	// Files written without their own sync (reports.CreateFile) reach the
+	// Files written without their own sync (createStaged, reports.CreateFile) reach the
 	// disk before the folder is swapped in.
+	s.waitEarly()
 	if err := syncTree(s.dir); err != nil {
 		return fmt.Errorf("sync output %s: %w", s.dir, err)
 	}
@@ -116,6 +141,7 @@ func (s *outStage) abort() {
 	if s == nil || s.committed {
 		return
 	}
+	s.waitEarly()
 	os.RemoveAll(s.dir)
 	s.committed = true
 }
