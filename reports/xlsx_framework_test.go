@@ -3,12 +3,10 @@ package reports
 import (
 	"bytes"
 	"fmt"
-	"io"
 	"math/rand/v2"
 	"strings"
 	"testing"
 
-	"github.com/klauspost/compress/flate"
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/pbasis/pbasis/analysis"
@@ -159,19 +157,7 @@ func streamedRows(t *testing.T, w *WorkbookWriter, name string) ([]byte, string)
 		if s.name != name {
 			continue
 		}
-		n, err := s.data.compressedLen()
-		if err != nil {
-			t.Fatal(err)
-		}
-		var deflated bytes.Buffer
-		if err := s.data.copyCompressed(&deflated, n); err != nil {
-			t.Fatal(err)
-		}
-		got, err := io.ReadAll(flate.NewReader(&deflated))
-		if err != io.ErrUnexpectedEOF && err != nil { // a sync-flushed stream has no end
-			t.Fatal(err)
-		}
-		return got, s.data.dim
+		return inflatedRows(t, s.data), s.data.dim
 	}
 	t.Fatalf("no streamed sheet %q", name)
 	return nil, ""

@@ -113,21 +113,27 @@ func TestStreamRowMatchesReference(t *testing.T) {
 	if err := s.data.flush(); err != nil {
 		t.Fatal(err)
 	}
-	n, err := s.data.compressedLen()
+	if got := inflatedRows(t, s.data); !bytes.Equal(got, all) {
+		t.Errorf("deflated rows differ from the rows (%d bytes, want %d)", len(got), len(all))
+	}
+}
+
+// inflatedRows returns the rows XML that d holds deflated.
+func inflatedRows(t *testing.T, d *sheetRows) []byte {
+	t.Helper()
+	n, err := d.compressedLen()
 	if err != nil {
 		t.Fatal(err)
 	}
 	var deflated bytes.Buffer
-	if err := s.data.copyCompressed(&deflated, n); err != nil {
+	if err := d.copyCompressed(&deflated, n); err != nil {
 		t.Fatal(err)
 	}
 	got, err := io.ReadAll(flate.NewReader(&deflated))
 	if err != io.ErrUnexpectedEOF && err != nil { // a sync-flushed stream has no end
 		t.Fatal(err)
 	}
-	if !bytes.Equal(got, all) {
-		t.Errorf("deflated rows differ from the rows (%d bytes, want %d)", len(got), len(all))
-	}
+	return got
 }
 
 // TestCaseCountsMatchesSearch checks the index of the framework sheets'
