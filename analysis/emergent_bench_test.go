@@ -3,13 +3,13 @@ package analysis_test
 import (
 	"io/fs"
 	"os"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/pbasis/pbasis/analysis"
 	"github.com/pbasis/pbasis/corpus"
 	"github.com/pbasis/pbasis/internal/gen"
+	"github.com/pbasis/pbasis/internal/testutil"
 )
 
 // BenchmarkEmergent measures the emergent-terms accumulator on a generated
@@ -29,11 +29,11 @@ func BenchmarkEmergent(b *testing.B) {
 	// time on a loaded machine).
 	report := func(b *testing.B, cpu0 time.Duration) {
 		b.ReportMetric(float64(st.Words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
-		b.ReportMetric(float64(processCPU()-cpu0)/float64(b.N), "cpu-ns/op")
+		b.ReportMetric(float64(testutil.ProcessCPU()-cpu0)/float64(b.N), "cpu-ns/op")
 	}
 	b.Run("Add", func(b *testing.B) {
 		b.ReportAllocs()
-		cpu0 := processCPU()
+		cpu0 := testutil.ProcessCPU()
 		for b.Loop() {
 			acc := analysis.NewEmergentAccumulator(analysis.EmergentOptions{})
 			for i, d := range docs {
@@ -48,7 +48,7 @@ func BenchmarkEmergent(b *testing.B) {
 	b.Run("Observe", func(b *testing.B) {
 		b.ReportAllocs()
 		acc := analysis.NewEmergentAccumulator(analysis.EmergentOptions{})
-		cpu0 := processCPU()
+		cpu0 := testutil.ProcessCPU()
 		for b.Loop() {
 			for i, d := range docs {
 				if acc.Observe(d, codings[i]) == nil {
@@ -67,7 +67,7 @@ func BenchmarkEmergent(b *testing.B) {
 			analysis.CodeDocumentTokens(g.cb, d, &dts[i])
 		}
 		acc := analysis.NewEmergentAccumulator(analysis.EmergentOptions{})
-		cpu0 := processCPU()
+		cpu0 := testutil.ProcessCPU()
 		for b.Loop() {
 			for i, d := range docs {
 				if acc.ObserveTokens(d, codings[i], &dts[i]) == nil {
@@ -81,15 +81,15 @@ func BenchmarkEmergent(b *testing.B) {
 		b.ReportAllocs()
 		xs := make([]*analysis.EmergentDoc, len(docs))
 		var offClock time.Duration // CPU time spent observing
-		cpu0 := processCPU()
+		cpu0 := testutil.ProcessCPU()
 		for b.Loop() {
 			b.StopTimer()
-			c := processCPU()
+			c := testutil.ProcessCPU()
 			acc := analysis.NewEmergentAccumulator(analysis.EmergentOptions{})
 			for i, d := range docs {
 				xs[i] = acc.Observe(d, codings[i])
 			}
-			offClock += processCPU() - c
+			offClock += testutil.ProcessCPU() - c
 			b.StartTimer()
 			for _, x := range xs {
 				acc.AddObserved(x)
@@ -158,15 +158,6 @@ func (g generated) coded(b *testing.B) ([]*corpus.Document, [][]analysis.Coding)
 	return docs, codings
 }
 
-// processCPU returns the user and system CPU time of the process.
-func processCPU() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
 // BenchmarkCodeDocument codes a generated 200k-word corpus per iteration,
 // with CodeDocument ("plain") and with CodeDocumentTokens keeping the
 // tokens in one reused DocTokens ("tokens"), as a run does for
@@ -185,7 +176,7 @@ func BenchmarkCodeDocument(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
 			var dt analysis.DocTokens
-			cpu0 := processCPU()
+			cpu0 := testutil.ProcessCPU()
 			for b.Loop() {
 				for _, d := range docs {
 					if keep {
@@ -195,7 +186,7 @@ func BenchmarkCodeDocument(b *testing.B) {
 					}
 				}
 			}
-			b.ReportMetric(float64(processCPU()-cpu0)/float64(b.N), "cpu-ns/op")
+			b.ReportMetric(float64(testutil.ProcessCPU()-cpu0)/float64(b.N), "cpu-ns/op")
 		})
 	}
 }

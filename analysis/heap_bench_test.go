@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/pbasis/pbasis/analysis"
+	"github.com/pbasis/pbasis/internal/testutil"
 )
 
 // BenchmarkAccumulatorHeap measures what the accumulators of a run hold:
@@ -77,16 +78,16 @@ func BenchmarkAccumulateGenerated(b *testing.B) {
 			var cpu time.Duration
 			for b.Loop() {
 				acc := analysis.NewAccumulator(g.cb.Spec(), analysis.ResultsOptions{})
-				cpu0 := processCPU()
+				cpu0 := testutil.ProcessCPU()
 				for i, d := range docs {
 					acc.Add(d, codings[i])
 				}
-				cpu1 := processCPU()
+				cpu1 := testutil.ProcessCPU()
 				r := acc.Finish()
 				if stage == "Add" {
 					cpu += cpu1 - cpu0
 				} else {
-					cpu += processCPU() - cpu1
+					cpu += testutil.ProcessCPU() - cpu1
 				}
 				if len(r.Cases) == 0 {
 					b.Fatal("no cases")

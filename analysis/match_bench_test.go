@@ -5,9 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/pbasis/pbasis/internal/testutil"
 )
@@ -81,7 +79,7 @@ func BenchmarkMatch(b *testing.B) {
 	b.Logf("corpus: %d segments, %d words", len(sents), total)
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := testutil.ProcessCPU()
 	words, matches := 0, 0
 	for i := 0; i < b.N; i++ {
 		k := i % len(sents)
@@ -92,7 +90,7 @@ func BenchmarkMatch(b *testing.B) {
 	if s := b.Elapsed().Seconds(); s > 0 {
 		b.ReportMetric(float64(words)/s, "words/s")
 	}
-	if s := (cpuTime() - cpu0).Seconds(); s > 0 {
+	if s := (testutil.ProcessCPU() - cpu0).Seconds(); s > 0 {
 		b.ReportMetric(float64(words)/s, "words/cpu-s")
 	}
 	b.ReportMetric(float64(matches)/float64(b.N), "matches/op")
@@ -112,14 +110,4 @@ func BenchmarkMatchCorpus(b *testing.B) {
 	if s := b.Elapsed().Seconds(); s > 0 {
 		b.ReportMetric(float64(total)*float64(b.N)/s, "words/s")
 	}
-}
-
-// cpuTime returns the process's user+system CPU time: on a loaded machine
-// words per CPU second is steadier than words per wall-clock second.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

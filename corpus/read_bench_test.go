@@ -5,12 +5,12 @@ import (
 	"os"
 	"path"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/pbasis/pbasis/corpus"
 	"github.com/pbasis/pbasis/internal/gen"
+	"github.com/pbasis/pbasis/internal/testutil"
 )
 
 // BenchmarkReadCorpus measures reading a generated 1M-word corpus of .txt
@@ -68,7 +68,7 @@ func BenchmarkReadCorpus(b *testing.B) {
 	b.Run("ReadFile", func(b *testing.B) {
 		b.SetBytes(size)
 		b.ReportAllocs()
-		defer reportCPU(b, processCPU())
+		defer reportCPU(b, testutil.ProcessCPU())
 		for b.Loop() {
 			for _, f := range files {
 				if _, err := corpus.ReadFile(fsys, f, sheet, o); err != nil {
@@ -80,7 +80,7 @@ func BenchmarkReadCorpus(b *testing.B) {
 	b.Run("ReadText", func(b *testing.B) {
 		b.SetBytes(size)
 		b.ReportAllocs()
-		defer reportCPU(b, processCPU())
+		defer reportCPU(b, testutil.ProcessCPU())
 		for b.Loop() {
 			for i, f := range files {
 				if _, err := corpus.ReadText(f, data[i], o.Limits); err != nil {
@@ -92,7 +92,7 @@ func BenchmarkReadCorpus(b *testing.B) {
 	b.Run("Build", func(b *testing.B) {
 		b.SetBytes(size)
 		b.ReportAllocs()
-		defer reportCPU(b, processCPU())
+		defer reportCPU(b, testutil.ProcessCPU())
 		for b.Loop() {
 			for i, f := range files {
 				ext := strings.TrimPrefix(path.Ext(f), ".")
@@ -106,14 +106,5 @@ func BenchmarkReadCorpus(b *testing.B) {
 
 // reportCPU reports the CPU time of the process since cpu0 per iteration.
 func reportCPU(b *testing.B, cpu0 time.Duration) {
-	b.ReportMetric(float64(processCPU()-cpu0)/float64(b.N), "cpu-ns/op")
-}
-
-// processCPU returns the user and system CPU time of the process.
-func processCPU() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	b.ReportMetric(float64(testutil.ProcessCPU()-cpu0)/float64(b.N), "cpu-ns/op")
 }

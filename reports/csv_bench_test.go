@@ -8,6 +8,7 @@ import (
 
 	"github.com/pbasis/pbasis/analysis"
 	"github.com/pbasis/pbasis/corpus"
+	"github.com/pbasis/pbasis/internal/testutil"
 )
 
 // The benchmarks in this file write codings.csv and segments.csv of the
@@ -74,7 +75,7 @@ func readCSVBenchCorpus(b *testing.B) ([]string, *corpus.Sheet, *analysis.Codebo
 func benchCSV(b *testing.B, rows int, write func(io.Writer) error) {
 	b.ReportAllocs()
 	b.ResetTimer()
-	start := processCPU()
+	start := testutil.ProcessCPU()
 	var size int64
 	for i := 0; i < b.N; i++ {
 		cw := &countWriter{}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/pbasis/pbasis/analysis"
 	"github.com/pbasis/pbasis/internal/gen"
+	"github.com/pbasis/pbasis/internal/testutil"
 )
 
 // Run with:
@@ -73,7 +74,7 @@ func benchWriteAll(b *testing.B, r *analysis.Results, m *Manifest, put FileWrite
 	b.SetBytes(benchOutSize(b, out, rels))
 	b.ReportMetric(float64(len(rels)), "files/op")
 	b.ReportAllocs()
-	cpu := processCPU()
+	cpu := testutil.ProcessCPU()
 	b.ResetTimer()
 	for b.Loop() {
 		if _, err := WriteAllWith(out, r, m, LangNL, put); err != nil {
@@ -85,7 +86,7 @@ func benchWriteAll(b *testing.B, r *analysis.Results, m *Manifest, put FileWrite
 
 func benchMarkdown(b *testing.B, r *analysis.Results, m *Manifest) {
 	b.ReportAllocs()
-	cpu := processCPU()
+	cpu := testutil.ProcessCPU()
 	b.ResetTimer()
 	for b.Loop() {
 		if err := WriteReport(io.Discard, r, m, LangNL); err != nil {
@@ -112,7 +113,7 @@ func benchMarkdown(b *testing.B, r *analysis.Results, m *Manifest) {
 // reportCPU reports the CPU time of the process per op since cpu, as
 // "cpu-ns/op".
 func reportCPU(b *testing.B, cpu time.Duration) {
-	if used := processCPU() - cpu; used > 0 && b.N > 0 {
+	if used := testutil.ProcessCPU() - cpu; used > 0 && b.N > 0 {
 		b.ReportMetric(float64(used.Nanoseconds())/float64(b.N), "cpu-ns/op")
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/pbasis/pbasis/analysis"
 	"github.com/pbasis/pbasis/corpus"
 	"github.com/pbasis/pbasis/internal/gen"
+	"github.com/pbasis/pbasis/internal/testutil"
 )
 
 // BenchmarkDocumentWork measures, on one goroutine, the per-document work
@@ -39,11 +40,11 @@ func BenchmarkDocumentWork(b *testing.B) {
 	files, sheet, cb, docs, codings := readCoded(b, fsys, o)
 	report := func(b *testing.B, cpu0 time.Duration) {
 		b.ReportMetric(float64(st.Words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
-		b.ReportMetric(float64(processCPU()-cpu0)/float64(b.N), "cpu-ns/op")
+		b.ReportMetric(float64(testutil.ProcessCPU()-cpu0)/float64(b.N), "cpu-ns/op")
 	}
 	b.Run("Read", func(b *testing.B) {
 		b.ReportAllocs()
-		cpu0 := processCPU()
+		cpu0 := testutil.ProcessCPU()
 		for b.Loop() {
 			for _, f := range files {
 				if _, err := corpus.ReadFile(fsys, f, sheet, o); err != nil {
@@ -55,7 +56,7 @@ func BenchmarkDocumentWork(b *testing.B) {
 	})
 	b.Run("Code", func(b *testing.B) {
 		b.ReportAllocs()
-		cpu0 := processCPU()
+		cpu0 := testutil.ProcessCPU()
 		for b.Loop() {
 			for _, d := range docs {
 				analysis.CodeDocument(cb, d)
@@ -66,7 +67,7 @@ func BenchmarkDocumentWork(b *testing.B) {
 	b.Run("Observe", func(b *testing.B) {
 		b.ReportAllocs()
 		acc := analysis.NewEmergentAccumulator(analysis.EmergentOptions{})
-		cpu0 := processCPU()
+		cpu0 := testutil.ProcessCPU()
 		for b.Loop() {
 			for i, d := range docs {
 				acc.Observe(d, codings[i])
@@ -81,7 +82,7 @@ func BenchmarkDocumentWork(b *testing.B) {
 			b.Fatal(err)
 		}
 		defer q.Discard()
-		cpu0 := processCPU()
+		cpu0 := testutil.ProcessCPU()
 		for b.Loop() {
 			for i, d := range docs {
 				r := q.Render(d, codings[i])
@@ -104,7 +105,7 @@ func BenchmarkDocumentWork(b *testing.B) {
 			d  QDPXDoc
 			sc qdpxScratch
 		)
-		cpu0 := processCPU()
+		cpu0 := testutil.ProcessCPU()
 		for b.Loop() {
 			for i, doc := range docs {
 				if err := q.sourceXML(&d, doc, codings[i], &sc); err != nil {

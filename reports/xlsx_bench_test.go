@@ -13,6 +13,7 @@ import (
 
 	"github.com/pbasis/pbasis/analysis"
 	"github.com/pbasis/pbasis/corpus"
+	"github.com/pbasis/pbasis/internal/testutil"
 )
 
 // Run with:
@@ -98,7 +99,7 @@ func benchWorkbook(b *testing.B, docs int) {
 	b.ReportAllocs()
 	var peak uint64
 	var size int64
-	cpu := processCPU()
+	cpu := testutil.ProcessCPU()
 	for i := 0; i < b.N; i++ {
 		runtime.GC()
 		var base runtime.MemStats

@@ -13,6 +13,7 @@ import (
 
 	"github.com/pbasis/pbasis/analysis"
 	"github.com/pbasis/pbasis/corpus"
+	"github.com/pbasis/pbasis/internal/testutil"
 )
 
 // The benchmarks in this file write the workbook of a real corpus: the
@@ -54,7 +55,7 @@ func BenchmarkWorkbookCorpusRows(b *testing.B) {
 	empty := &analysis.Results{}
 	b.ReportAllocs()
 	b.ResetTimer()
-	start := processCPU()
+	start := testutil.ProcessCPU()
 	for i := 0; i < b.N; i++ {
 		w, err := NewWorkbook(LangNL, nil)
 		if err != nil {
@@ -81,7 +82,7 @@ func BenchmarkWorkbookCorpusRender(b *testing.B) {
 	defer w.Discard()
 	b.ReportAllocs()
 	b.ResetTimer()
-	start := processCPU()
+	start := testutil.ProcessCPU()
 	for i := 0; i < b.N; i++ {
 		for d, doc := range bc.docs {
 			rd := w.Render(doc, bc.codings[d])
@@ -97,7 +98,7 @@ func BenchmarkWorkbookCorpusSummary(b *testing.B) {
 	bc := loadBenchCorpus(b)
 	b.ReportAllocs()
 	b.ResetTimer()
-	start := processCPU()
+	start := testutil.ProcessCPU()
 	for i := 0; i < b.N; i++ {
 		w, err := NewWorkbook(LangNL, bc.cb)
 		if err != nil {
@@ -117,7 +118,7 @@ func BenchmarkWorkbookCorpusContexts(b *testing.B) {
 	var buf []byte
 	var runes []rune
 	b.ResetTimer()
-	start := processCPU()
+	start := testutil.ProcessCPU()
 	for i := 0; i < b.N; i++ {
 		for d, doc := range bc.docs {
 			for k := range bc.codings[d] {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/pbasis/pbasis/analysis"
 	"github.com/pbasis/pbasis/corpus"
+	"github.com/pbasis/pbasis/internal/testutil"
 )
 
 // refFill is renderedRows.fill as a plain loop of appends (the code fill
@@ -150,7 +151,7 @@ func BenchmarkFillRows(b *testing.B) {
 		b.Run(x.name, func(b *testing.B) {
 			var buf []byte
 			bytes := 0
-			cpu := processCPU()
+			cpu := testutil.ProcessCPU()
 			for b.Loop() {
 				first := 2
 				for _, rd := range rds {

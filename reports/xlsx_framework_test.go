@@ -11,6 +11,7 @@ import (
 
 	"github.com/pbasis/pbasis/analysis"
 	"github.com/pbasis/pbasis/corpus"
+	"github.com/pbasis/pbasis/internal/testutil"
 )
 
 // The framework sheets as they were written before writeFrameworks, one
@@ -306,7 +307,7 @@ func BenchmarkFrameworks(b *testing.B) {
 	v := newView(bc.r, bc.m, LangNL)
 	run := func(b *testing.B, both bool) {
 		b.ReportAllocs()
-		start := processCPU()
+		start := testutil.ProcessCPU()
 		for b.Loop() {
 			w, err := NewWorkbook(LangNL, bc.cb)
 			if err != nil {

@@ -17,6 +17,7 @@ import (
 
 	"github.com/pbasis/pbasis/analysis"
 	"github.com/pbasis/pbasis/corpus"
+	"github.com/pbasis/pbasis/internal/testutil"
 )
 
 // renderAllAtOnce renders every document on a goroutine of its own, all
@@ -414,7 +415,7 @@ func BenchmarkWorkbookTwoPhase200k(b *testing.B) {
 	}
 	r := &analysis.Results{}
 	b.ReportAllocs()
-	cpu := processCPU()
+	cpu := testutil.ProcessCPU()
 	for b.Loop() {
 		w, err := NewWorkbook(LangNL, nil)
 		if err != nil {
