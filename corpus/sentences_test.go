@@ -409,6 +409,14 @@ type evalOptions struct {
 // or table cell, which only layout separates from what follows) is joined by
 // a blank line unless strict is set.
 func scoreParagraph(sents []goldSentence, opt evalOptions, miss func(string)) boundaryScore {
+	return scoreParagraphWith(Sentences, sents, opt, miss)
+}
+
+// splitFunc returns the spans (byte offsets) of the sentences of text.
+type splitFunc func(text string) [][2]int
+
+// scoreParagraphWith is scoreParagraph with split in place of Sentences.
+func scoreParagraphWith(split splitFunc, sents []goldSentence, opt evalOptions, miss func(string)) boundaryScore {
 	var sc boundaryScore
 	var b strings.Builder
 	gold := map[int]bool{}
@@ -433,7 +441,7 @@ func scoreParagraph(sents []goldSentence, opt evalOptions, miss func(string)) bo
 		sc.wraps = strings.Count(text, "\n") - before
 	}
 	pred := map[int]bool{}
-	for _, sp := range Sentences(text) {
+	for _, sp := range split(text) {
 		if sp[1] < len(text) {
 			pred[sp[1]] = true
 		}
@@ -488,6 +496,11 @@ func hardWrap(text string, width int) string {
 // scoreCorpus groups gold sentences into paragraphs by sent_id and scores
 // every paragraph.
 func scoreCorpus(sents []goldSentence, opt evalOptions, miss func(string)) boundaryScore {
+	return scoreCorpusWith(Sentences, sents, opt, miss)
+}
+
+// scoreCorpusWith is scoreCorpus with split in place of Sentences.
+func scoreCorpusWith(split splitFunc, sents []goldSentence, opt evalOptions, miss func(string)) boundaryScore {
 	var total boundaryScore
 	for i := 0; i < len(sents); {
 		j := i + 1
@@ -497,7 +510,7 @@ func scoreCorpus(sents []goldSentence, opt evalOptions, miss func(string)) bound
 		for opt.group == 0 && j < len(sents) && paragraphKey(sents[j].id) == paragraphKey(sents[i].id) {
 			j++
 		}
-		total.add(scoreParagraph(sents[i:j], opt, miss))
+		total.add(scoreParagraphWith(split, sents[i:j], opt, miss))
 		i = j
 	}
 	return total
